@@ -1,0 +1,809 @@
+//! `object`, `type`, descriptors (`property`, `classmethod`, `staticmethod`), `super`,
+//! functions/methods, exceptions, and the read-only special attributes of built-in objects.
+
+use super::{add_attr, add_methods, arg};
+use crate::object::*;
+use crate::value::Value;
+use crate::vm::types::type_obj;
+use crate::vm::{self, Vm};
+use crate::PyResult;
+
+pub fn register(vm: &mut Vm) {
+    let object = vm.types.object.clone();
+    add_methods(vm, &object, &[
+        ("__new__", object_new),
+        ("__init__", object_init),
+        ("__repr__", object_repr),
+        ("__str__", object_str),
+        ("__eq__", object_eq),
+        ("__ne__", object_ne),
+        ("__hash__", object_hash),
+        ("__getattribute__", object_getattribute),
+        ("__setattr__", object_setattr),
+        ("__delattr__", object_delattr),
+        ("__init_subclass__", object_init_subclass),
+        ("__format__", object_format),
+        ("__dir__", object_dir),
+        ("__reduce_ex__", object_reduce_ex),
+        ("__sizeof__", object_sizeof),
+    ]);
+    let ty = vm.types.type_.clone();
+    add_methods(vm, &ty, &[("__new__", type_new), ("__init__", type_init), ("mro", type_mro), ("__subclasses__", type_subclasses), ("__call__", type_call), ("__instancecheck__", type_instancecheck), ("__subclasscheck__", type_subclasscheck)]);
+    let p = vm.types.property.clone();
+    add_methods(vm, &p, &[("__new__", property_new), ("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter), ("__get__", property_get), ("__set__", property_set)]);
+    let cm = vm.types.classmethod.clone();
+    add_methods(vm, &cm, &[("__new__", classmethod_new), ("__get__", classmethod_get)]);
+    let sm = vm.types.staticmethod.clone();
+    add_methods(vm, &sm, &[("__new__", staticmethod_new), ("__get__", staticmethod_get)]);
+    let su = vm.types.super_.clone();
+    add_methods(vm, &su, &[("__new__", super_new)]);
+    let f = vm.types.function.clone();
+    add_methods(vm, &f, &[("__get__", function_get)]);
+    let be = vm.exc_type("BaseException");
+    add_methods(vm, &be, &[("__new__", exc_new), ("__init__", exc_init), ("__repr__", exc_repr), ("__str__", exc_str), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note)]);
+    let eg = vm.exc_type("BaseExceptionGroup");
+    add_methods(vm, &eg, &[("__new__", eg_new), ("__init__", eg_init), ("split", eg_split), ("subgroup", eg_subgroup), ("derive", eg_derive), ("__str__", eg_str)]);
+    let se = vm.exc_type("SyntaxError");
+    add_methods(vm, &se, &[("__init__", syntax_error_init), ("__str__", syntax_error_str)]);
+    let si = vm.exc_type("StopIteration");
+    add_methods(vm, &si, &[("__init__", stop_iteration_init)]);
+    let sx = vm.exc_type("SystemExit");
+    add_methods(vm, &sx, &[("__init__", system_exit_init)]);
+    let ke = vm.exc_type("KeyError");
+    add_methods(vm, &ke, &[("__str__", key_error_str)]);
+    let os = vm.exc_type("OSError");
+    add_methods(vm, &os, &[("__init__", os_error_init), ("__str__", os_error_str)]);
+    let ie = vm.exc_type("ImportError");
+    add_methods(vm, &ie, &[("__init__", import_error_init)]);
+    let none = vm.types.none.clone();
+    add_methods(vm, &none, &[("__new__", none_new)]);
+    add_attr(vm, &object, "__doc__", vm::new_str("The base class of the class hierarchy."));
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(cls) = args.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments".to_string()));
+    };
+    if args.len() > 1 {
+        let init = vm.lookup_type_str(cls, "__init__");
+        let oinit = vm.lookup_type_str(&vm.types.object.clone(), "__init__");
+        let new = vm.lookup_type_str(cls, "__new__");
+        let onew = vm.lookup_type_str(&vm.types.object.clone(), "__new__");
+        let init_overridden = !matches!((&init, &oinit), (Some(a), Some(b)) if a.is(b));
+        let new_overridden = !matches!((&new, &onew), (Some(a), Some(b)) if a.is(b));
+        if new_overridden || !init_overridden {
+            let n = type_obj(cls).map(|t| t.name.borrow().clone()).unwrap_or_default();
+            return Err(vm.type_error(format!("{n}() takes no arguments")));
+        }
+    }
+    vm.new_instance(cls)
+}
+
+fn object_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        let t = vm.type_of(&args[0]);
+        let init = vm.lookup_type_str(&t, "__init__");
+        let oinit = vm.lookup_type_str(&vm.types.object.clone(), "__init__");
+        let new = vm.lookup_type_str(&t, "__new__");
+        let onew = vm.lookup_type_str(&vm.types.object.clone(), "__new__");
+        let init_overridden = !matches!((&init, &oinit), (Some(a), Some(b)) if a.is(b));
+        let new_overridden = !matches!((&new, &onew), (Some(a), Some(b)) if a.is(b));
+        if init_overridden || !new_overridden {
+            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)".to_string()));
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn object_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let o = &args[0];
+    let t = vm.type_of(o);
+    let (m, q) = type_obj(&t).map(|t| (t.module.borrow().clone(), t.qualname.borrow().clone())).unwrap_or((Value::NONE, String::new()));
+    let module = vm::str_of(&m).unwrap_or("builtins").to_string();
+    let name = if module == "builtins" { q } else { format!("{module}.{q}") };
+    Ok(vm::new_string(format!("<{name} object at {:#x}>", o.id())))
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.repr_value(&args[0])
+}
+
+fn object_eq(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() == 2 && args[0].is(&args[1]) {
+        return Ok(Value::TRUE);
+    }
+    Ok(vm::not_implemented())
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Ok(vm::not_implemented());
+    }
+    let r = vm.compare(crate::bytecode::opcodes::CmpOp::Eq, &args[0], &args[1])?;
+    if vm::is_not_implemented(&r) {
+        return Ok(r);
+    }
+    let t = vm.truthy(&r)?;
+    Ok(Value::bool(!t))
+}
+
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(vm::new_int((args[0].id() >> 4) as i64))
+}
+
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__getattribute__", args, 2, 2)?;
+    let t = vm.type_of(&args[0]);
+    match vm.generic_getattr(&args[0], &t, &args[1])? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(&args[0], &args[1])),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__setattr__", args, 3, 3)?;
+    vm.generic_setattr(&args[0], &args[1], args[2].clone())?;
+    Ok(Value::NONE)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__delattr__", args, 2, 2)?;
+    vm.generic_delattr(&args[0], &args[1])?;
+    Ok(Value::NONE)
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let spec = args.get(1).and_then(|s| vm::str_of(s).map(|x| x.to_string())).unwrap_or_default();
+    if !spec.is_empty() {
+        let tn = vm.type_name(&args[0]);
+        return Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")));
+    }
+    vm.str_value(&args[0])
+}
+
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let f = vm.builtin_value("dir")?;
+    vm.call(&f, &args[..1], &[])
+}
+
+fn object_reduce_ex(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.type_error("pickling is not supported".to_string()))
+}
+
+fn object_sizeof(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let _ = vm;
+    Ok(vm::new_int(16))
+}
+
+fn type_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    match args.len() {
+        2 => Ok(vm.type_of(&args[1])),
+        4 => vm.new_class(&args[0], &args[1], &args[2], &args[3], kw),
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments".to_string())),
+    }
+}
+
+fn type_init(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn type_call(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let Some((cls, rest)) = args.split_first() else {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument".to_string()));
+    };
+    vm.type_call_default(cls, rest, kw)
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let mro = type_obj(&args[0]).map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let _ = vm;
+    Ok(vm::new_list(mro))
+}
+
+fn type_subclasses(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(vm::new_list(Vec::new()))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__instancecheck__", args, 2, 2)?;
+    Ok(Value::bool(vm.isinstance_type(&args[1], &args[0])))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__subclasscheck__", args, 2, 2)?;
+    Ok(Value::bool(vm.is_subtype(&args[1], &args[0])))
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let g = |i: usize, n: &str| arg(&args[1..], kw, i, n).unwrap_or(Value::NONE);
+    let fget = g(0, "fget");
+    let mut doc = g(3, "doc");
+    if doc.is_none() && !fget.is_none() {
+        doc = vm.getattr_opt(&fget, &vm.names.__doc__.clone())?.unwrap_or(Value::NONE);
+    }
+    let p = Value::new_obj(Obj { kind: ObjKind::Property(Property { fget, fset: g(1, "fset"), fdel: g(2, "fdel"), doc }) });
+    let _ = vm;
+    Ok(p)
+}
+
+fn prop_of(v: &Value) -> Option<&Property> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Property(p) }) => Some(p),
+        _ => None,
+    }
+}
+
+fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
+    vm.check_arity("property copy", args, 2, 2)?;
+    let Some(p) = prop_of(&args[0]) else { return Err(vm.type_error("not a property".to_string())) };
+    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    parts[which] = args[1].clone();
+    let mut doc = p.doc.clone();
+    if which == 0 && (doc.is_none()) {
+        doc = vm.getattr_opt(&args[1], &vm.names.__doc__.clone())?.unwrap_or(Value::NONE);
+    }
+    let [fget, fset, fdel] = parts;
+    Ok(Value::new_obj(Obj { kind: ObjKind::Property(Property { fget, fset, fdel, doc }) }))
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    property_copy(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    property_copy(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    property_copy(vm, args, 2)
+}
+
+fn property_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let p = prop_of(&args[0]).map(|p| p.fget.clone()).unwrap_or(Value::NONE);
+    if args.len() < 2 || args[1].is_none() {
+        return Ok(args[0].clone());
+    }
+    vm.call(&p, &args[1..2], &[])
+}
+
+fn property_set(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let p = prop_of(&args[0]).map(|p| p.fset.clone()).unwrap_or(Value::NONE);
+    if p.is_none() {
+        return Err(vm.attribute_error("can't set attribute".to_string()));
+    }
+    vm.call(&p, &args[1..3], &[])?;
+    Ok(Value::NONE)
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("classmethod", &args[1..], 1, 1)?;
+    Ok(Value::new_obj(Obj { kind: ObjKind::ClassMethod(args[1].clone()) }))
+}
+
+fn classmethod_get(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let f = match args[0].as_obj() {
+        Some(Obj { kind: ObjKind::ClassMethod(f) }) => f.clone(),
+        _ => Value::NONE,
+    };
+    let owner = args.get(2).cloned().unwrap_or(Value::NONE);
+    Ok(Value::new_obj(Obj { kind: ObjKind::BoundMethod(owner, f) }))
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("staticmethod", &args[1..], 1, 1)?;
+    Ok(Value::new_obj(Obj { kind: ObjKind::StaticMethod(args[1].clone()) }))
+}
+
+fn staticmethod_get(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(match args[0].as_obj() {
+        Some(Obj { kind: ObjKind::StaticMethod(f) }) => f.clone(),
+        _ => Value::NONE,
+    })
+}
+
+fn super_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match args.len() {
+        3 => {
+            if type_obj(&args[1]).is_none() {
+                let tn = vm.type_name(&args[1]);
+                return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+            }
+            let ok = vm.isinstance_type(&args[2], &args[1]) || (type_obj(&args[2]).is_some() && vm.is_subtype(&args[2], &args[1]));
+            if !ok {
+                return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type".to_string()));
+            }
+            Ok(Value::new_obj(Obj { kind: ObjKind::Super(args[1].clone(), args[2].clone()) }))
+        }
+        1 => Err(vm.new_error("RuntimeError", "super(): no arguments".to_string())),
+        _ => Err(vm.type_error("super() takes 0 or 2 arguments".to_string())),
+    }
+}
+
+fn function_get(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() < 2 || args[1].is_none() {
+        return Ok(args[0].clone());
+    }
+    Ok(Value::new_obj(Obj { kind: ObjKind::BoundMethod(args[1].clone(), args[0].clone()) }))
+}
+
+fn exc_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let cls = &args[0];
+    let inst = vm.new_instance(cls)?;
+    if let Some(f) = crate::vm::exc::exc_fields(&inst) {
+        f.borrow_mut().args = vm::new_tuple(args[1..].to_vec());
+    }
+    Ok(inst)
+}
+
+fn exc_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if !kw.is_empty() {
+        let tn = vm.type_name(&args[0]);
+        return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
+    }
+    if let Some(f) = crate::vm::exc::exc_fields(&args[0]) {
+        f.borrow_mut().args = vm::new_tuple(args[1..].to_vec());
+    }
+    Ok(Value::NONE)
+}
+
+fn exc_args(v: &Value) -> Vec<Value> {
+    let a = crate::vm::exc::exc_fields(v).map(|f| f.borrow().args.clone()).unwrap_or(Value::NONE);
+    match a.as_obj() {
+        Some(Obj { kind: ObjKind::Tuple(t) }) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn exc_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let t = vm.type_of(&args[0]);
+    let name = type_obj(&t).map(|t| t.name.borrow().clone()).unwrap_or_default();
+    let a = exc_args(&args[0]);
+    let inner = if a.len() == 1 {
+        vm.repr(&a[0])?
+    } else {
+        let r = vm.repr(&vm::new_tuple(a.clone()))?;
+        if a.is_empty() { String::new() } else { r[1..r.len() - 1].to_string() }
+    };
+    Ok(vm::new_string(format!("{name}({inner})")))
+}
+
+fn exc_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.exception_str(&args[0])
+}
+
+fn key_error_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.exception_str(&args[0])
+}
+
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("with_traceback", args, 2, 2)?;
+    let k = vm.names.__traceback__.clone();
+    vm.set_exc_special(&args[0], &k, &args[1])?;
+    Ok(args[0].clone())
+}
+
+fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("add_note", args, 2, 2)?;
+    if vm::str_of(&args[1]).is_none() {
+        let tn = vm.type_name(&args[1]);
+        return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
+    }
+    let k = vm.names.__notes__.clone();
+    let notes = match vm.getattr_opt(&args[0], &k)? {
+        Some(n) => n,
+        None => {
+            let l = vm::new_list(Vec::new());
+            vm.setattr(&args[0], &k, l.clone())?;
+            l
+        }
+    };
+    vm.call_method(&notes, "append", &[args[1].clone()])?;
+    Ok(Value::NONE)
+}
+
+fn set_inst_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) {
+    if let Some(Obj { kind: ObjKind::Instance(i) }) = obj.as_obj() {
+        if let Some(d) = vm::dict_of(&i.dict) {
+            let k = vm.intern(name);
+            vm::dict_set_str(&mut d.borrow_mut(), k, v);
+        }
+    }
+}
+
+fn stop_iteration_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exc_init(vm, args, kw)?;
+    let v = args.get(1).cloned().unwrap_or(Value::NONE);
+    set_inst_attr(vm, &args[0], "value", v);
+    Ok(Value::NONE)
+}
+
+fn system_exit_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exc_init(vm, args, kw)?;
+    let v = match args.len() {
+        1 => Value::NONE,
+        2 => args[1].clone(),
+        _ => vm::new_tuple(args[1..].to_vec()),
+    };
+    set_inst_attr(vm, &args[0], "code", v);
+    Ok(Value::NONE)
+}
+
+fn import_error_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if let Some(f) = crate::vm::exc::exc_fields(&args[0]) {
+        f.borrow_mut().args = vm::new_tuple(args[1..].to_vec());
+    }
+    let name = super::kwarg(kw, "name").unwrap_or(Value::NONE);
+    let path = super::kwarg(kw, "path").unwrap_or(Value::NONE);
+    set_inst_attr(vm, &args[0], "name", name);
+    set_inst_attr(vm, &args[0], "path", path);
+    let msg = args.get(1).cloned().unwrap_or(Value::NONE);
+    set_inst_attr(vm, &args[0], "msg", msg);
+    Ok(Value::NONE)
+}
+
+fn os_error_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exc_init(vm, args, kw)?;
+    let (errno, strerror, filename) = match args.len() {
+        3 | 4 | 5 => (args[1].clone(), args[2].clone(), args.get(3).cloned().unwrap_or(Value::NONE)),
+        _ => (Value::NONE, Value::NONE, Value::NONE),
+    };
+    set_inst_attr(vm, &args[0], "errno", errno);
+    set_inst_attr(vm, &args[0], "strerror", strerror);
+    set_inst_attr(vm, &args[0], "filename", filename);
+    Ok(Value::NONE)
+}
+
+fn os_error_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = exc_args(&args[0]);
+    let fname = vm.getattr_str(&args[0], "filename").unwrap_or(Value::NONE);
+    if a.len() >= 2 {
+        let e = vm.to_str(&a[0])?;
+        let s = vm.to_str(&a[1])?;
+        if !fname.is_none() {
+            let f = vm.repr(&fname)?;
+            return Ok(vm::new_string(format!("[Errno {e}] {s}: {f}")));
+        }
+        return Ok(vm::new_string(format!("[Errno {e}] {s}")));
+    }
+    vm.exception_str(&args[0])
+}
+
+fn syntax_error_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exc_init(vm, args, kw)?;
+    let msg = args.get(1).cloned().unwrap_or(Value::NONE);
+    set_inst_attr(vm, &args[0], "msg", msg);
+    let mut details = vec![Value::NONE; 6];
+    if let Some(d) = args.get(2) {
+        if let Ok(items) = vm.collect(d) {
+            for (i, it) in items.into_iter().take(6).enumerate() {
+                details[i] = it;
+            }
+        }
+    }
+    for (i, n) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
+        set_inst_attr(vm, &args[0], n, details[i].clone());
+    }
+    set_inst_attr(vm, &args[0], "print_file_and_line", Value::NONE);
+    Ok(Value::NONE)
+}
+
+fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let msg = vm.getattr_str(&args[0], "msg").unwrap_or(Value::NONE);
+    let m = if msg.is_none() { String::new() } else { vm.to_str(&msg)? };
+    let fname = vm.getattr_str(&args[0], "filename").unwrap_or(Value::NONE);
+    let line = vm.getattr_str(&args[0], "lineno").unwrap_or(Value::NONE);
+    let f = vm::str_of(&fname).map(|s| s.rsplit('/').next().unwrap_or(s).to_string());
+    Ok(vm::new_string(match (f, line.as_small_int()) {
+        (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
+        (Some(f), None) => format!("{m} ({f})"),
+        (None, Some(l)) => format!("{m} (line {l})"),
+        _ => m,
+    }))
+}
+
+fn eg_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", args.len() - 1)));
+    }
+    if vm::str_of(&args[1]).is_none() {
+        return Err(vm.type_error("argument 1 must be str".to_string()));
+    }
+    let excs = vm.collect(&args[2])?;
+    if excs.is_empty() {
+        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence".to_string()));
+    }
+    let exc_t = vm.exc_type("Exception");
+    let base_t = vm.exc_type("BaseException");
+    for (i, e) in excs.iter().enumerate() {
+        if !vm.isinstance_type(e, &base_t) {
+            return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
+        }
+    }
+    let all_exc = excs.iter().all(|e| vm.isinstance_type(e, &exc_t));
+    let mut cls = args[0].clone();
+    let beg = vm.exc_type("BaseExceptionGroup");
+    if cls.is(&beg) && all_exc {
+        cls = vm.exc_type("ExceptionGroup");
+    } else if !all_exc && vm.is_subtype(&cls, &exc_t) {
+        return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup".to_string()));
+    }
+    let inst = vm.new_instance(&cls)?;
+    if let Some(f) = crate::vm::exc::exc_fields(&inst) {
+        f.borrow_mut().args = vm::new_tuple(vec![args[1].clone(), args[2].clone()]);
+    }
+    set_inst_attr(vm, &inst, "message", args[1].clone());
+    set_inst_attr(vm, &inst, "exceptions", vm::new_tuple(excs));
+    Ok(inst)
+}
+
+fn eg_init(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn eg_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let msg = vm.getattr_str(&args[0], "message")?;
+    let excs = vm.getattr_str(&args[0], "exceptions")?;
+    let n = vm.len(&excs)?;
+    let m = vm.to_str(&msg)?;
+    Ok(vm::new_string(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+}
+
+fn eg_derive(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let msg = vm.getattr_str(&args[0], "message")?;
+    let t = vm.exc_type("BaseExceptionGroup");
+    vm.call(&t, &[msg, args[1].clone()], &[])
+}
+
+/// Splits a group by a predicate on leaf exceptions: (matching, rest) groups or None.
+fn eg_split_impl(vm: &mut Vm, eg: &Value, cond: &Value) -> PyResult<(Value, Value)> {
+    let is_type = type_obj(cond).is_some() || matches!(cond.as_obj().map(|o| &o.kind), Some(ObjKind::Tuple(_)));
+    let matches = |vm: &mut Vm, e: &Value| -> PyResult<bool> {
+        if is_type {
+            vm.exception_matches(e, cond)
+        } else {
+            let r = vm.call(cond, &[e.clone()], &[])?;
+            vm.truthy(&r)
+        }
+    };
+    if matches(vm, eg)? {
+        return Ok((eg.clone(), Value::NONE));
+    }
+    let beg = vm.exc_type("BaseExceptionGroup");
+    if !vm.isinstance_type(eg, &beg) {
+        return Ok((Value::NONE, eg.clone()));
+    }
+    let excs = vm.getattr_str(eg, "exceptions")?;
+    let items = vm.collect(&excs)?;
+    let (mut m, mut r) = (Vec::new(), Vec::new());
+    for e in items {
+        let (a, b) = eg_split_impl(vm, &e, cond)?;
+        if !a.is_none() {
+            m.push(a);
+        }
+        if !b.is_none() {
+            r.push(b);
+        }
+    }
+    let derive = |vm: &mut Vm, parts: Vec<Value>| -> PyResult<Value> {
+        if parts.is_empty() {
+            return Ok(Value::NONE);
+        }
+        let d = vm.call_method(eg, "derive", &[vm::new_list(parts)])?;
+        // Copy traceback, cause, context and notes.
+        if let (Some(src), Some(dst)) = (crate::vm::exc::exc_fields(eg), crate::vm::exc::exc_fields(&d)) {
+            let s = src.borrow();
+            let mut t = dst.borrow_mut();
+            t.traceback = s.traceback.clone();
+            t.cause = s.cause.clone();
+            t.context = s.context.clone();
+            t.suppress_context = s.suppress_context;
+        }
+        if let Some(n) = vm.getattr_opt(eg, &vm.names.__notes__.clone())? {
+            let k = vm.names.__notes__.clone();
+            vm.setattr(&d, &k, n)?;
+        }
+        Ok(d)
+    };
+    let mv = derive(vm, m)?;
+    let rv = derive(vm, r)?;
+    Ok((mv, rv))
+}
+
+fn eg_split(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("split", args, 2, 2)?;
+    let (m, r) = eg_split_impl(vm, &args[0], &args[1])?;
+    Ok(vm::new_tuple(vec![m, r]))
+}
+
+fn eg_subgroup(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("subgroup", args, 2, 2)?;
+    let (m, _) = eg_split_impl(vm, &args[0], &args[1])?;
+    Ok(m)
+}
+
+fn none_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.type_error("NoneType takes no arguments".to_string()));
+    }
+    Ok(Value::NONE)
+}
+
+impl Vm {
+    /// Read-only attributes of built-in objects (`f.__name__`, `x.real`, `s.start`, ...).
+    pub fn builtin_special_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let n = vm::str_of(name).unwrap_or("");
+        if n == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        if let Some(v) = crate::builtins::numbers::number_attr(self, obj, n) {
+            return Ok(Some(v));
+        }
+        let Some(o) = obj.as_obj() else { return Ok(None) };
+        Ok(match (&o.kind, n) {
+            (ObjKind::Function(f), _) => match n {
+                "__name__" => Some(f.name.borrow().clone()),
+                "__qualname__" => Some(f.qualname.borrow().clone()),
+                "__doc__" => Some(f.doc.borrow().clone()),
+                "__module__" => Some(f.module.clone()),
+                "__defaults__" => Some(f.defaults.borrow().clone()),
+                "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
+                "__globals__" => Some(f.globals.clone()),
+                "__code__" => Some(Value::new_obj(Obj { kind: ObjKind::Code(f.code.clone()) })),
+                "__closure__" => Some(match &f.closure {
+                    Some(c) => vm::new_tuple(c.to_vec()),
+                    None => Value::NONE,
+                }),
+                "__dict__" => {
+                    let mut d = f.dict.borrow_mut();
+                    Some(d.get_or_insert_with(|| vm::new_dict(crate::dict::Dict::new())).clone())
+                }
+                "__annotations__" => {
+                    let mut a = f.annotations.borrow_mut();
+                    if a.is_null() || a.is_none() {
+                        *a = vm::new_dict(crate::dict::Dict::new());
+                    }
+                    Some(a.clone())
+                }
+                _ => None,
+            },
+            (ObjKind::BoundMethod(s, f), _) => match n {
+                "__self__" => Some(s.clone()),
+                "__func__" => Some(f.clone()),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                    let f = f.clone();
+                    self.getattr_opt(&f, name)?
+                }
+                _ => None,
+            },
+            (ObjKind::Builtin(b), _) => match n {
+                "__name__" => Some(vm::new_str(b.name)),
+                "__qualname__" => {
+                    let q = match type_obj(&b.owner) {
+                        Some(t) => format!("{}.{}", t.name.borrow(), b.name),
+                        None => b.name.to_string(),
+                    };
+                    Some(vm::new_string(q))
+                }
+                "__self__" => Some(if b.bound.is_null() { Value::NONE } else { b.bound.clone() }),
+                "__doc__" => Some(Value::NONE),
+                "__module__" => Some(if b.owner.is_null() { vm::new_str("builtins") } else { Value::NONE }),
+                _ => None,
+            },
+            (ObjKind::Code(c), _) => match n {
+                "co_name" => Some(vm::new_str(&c.name)),
+                "co_qualname" => Some(vm::new_str(&c.qualname)),
+                "co_filename" => Some(vm::new_str(&c.filename)),
+                "co_firstlineno" => Some(vm::new_int(c.first_line as i64)),
+                "co_argcount" => Some(vm::new_int(c.argcount as i64)),
+                "co_posonlyargcount" => Some(vm::new_int(c.posonlyargcount as i64)),
+                "co_kwonlyargcount" => Some(vm::new_int(c.kwonlyargcount as i64)),
+                "co_nlocals" => Some(vm::new_int(c.varnames.len() as i64)),
+                "co_varnames" => Some(vm::new_tuple(c.varnames.iter().map(|s| vm::new_str(s)).collect())),
+                "co_cellvars" => Some(vm::new_tuple(c.cellvars.iter().map(|s| vm::new_str(s)).collect())),
+                "co_freevars" => Some(vm::new_tuple(c.freevars.iter().map(|s| vm::new_str(s)).collect())),
+                "co_flags" => {
+                    let mut fl = 0;
+                    if c.flags.varargs {
+                        fl |= 4;
+                    }
+                    if c.flags.varkw {
+                        fl |= 8;
+                    }
+                    if c.flags.generator {
+                        fl |= 32;
+                    }
+                    Some(vm::new_int(fl))
+                }
+                _ => None,
+            },
+            (ObjKind::Slice(a, b, c), _) => match n {
+                "start" => Some(a.clone()),
+                "stop" => Some(b.clone()),
+                "step" => Some(c.clone()),
+                _ => None,
+            },
+            (ObjKind::Range(r), _) => match n {
+                "start" => Some(vm::new_int(r.start)),
+                "stop" => Some(vm::new_int(r.stop)),
+                "step" => Some(vm::new_int(r.step)),
+                _ => None,
+            },
+            (ObjKind::Property(p), _) => match n {
+                "fget" => Some(p.fget.clone()),
+                "fset" => Some(p.fset.clone()),
+                "fdel" => Some(p.fdel.clone()),
+                "__doc__" => Some(p.doc.clone()),
+                "__isabstractmethod__" => Some(Value::FALSE),
+                _ => None,
+            },
+            (ObjKind::ClassMethod(f) | ObjKind::StaticMethod(f), _) => match n {
+                "__func__" | "__wrapped__" => Some(f.clone()),
+                "__isabstractmethod__" => Some(Value::FALSE),
+                _ => {
+                    let f = f.clone();
+                    if matches!(n, "__name__" | "__qualname__" | "__doc__") {
+                        self.getattr_opt(&f, name)?
+                    } else {
+                        None
+                    }
+                }
+            },
+            (ObjKind::Super(cls, obj2), _) => {
+                let (cls, obj2) = (cls.clone(), obj2.clone());
+                match n {
+                    "__thisclass__" => Some(cls),
+                    "__self__" => Some(obj2),
+                    _ => self.super_getattr(&cls, &obj2, name)?,
+                }
+            }
+            (ObjKind::Generator(g), _) => match n {
+                "__name__" => Some(g.borrow().name.clone()),
+                "__qualname__" => Some(g.borrow().qualname.clone()),
+                "gi_running" => Some(Value::bool(g.borrow().running)),
+                "gi_frame" => Some(if g.borrow().finished { Value::NONE } else { Value::TRUE }),
+                _ => None,
+            },
+            (ObjKind::Module(m), "__name__") => Some(m.name.clone()),
+            (ObjKind::Cell(c), "cell_contents") => {
+                let v = c.borrow().clone();
+                if v.is_null() {
+                    return Err(self.value_error("Cell is empty".to_string()));
+                }
+                Some(v)
+            }
+            (ObjKind::Traceback(t), _) => match n {
+                "tb_lineno" => t.last().map(|e| vm::new_int(e.code.line_at(e.pc as usize) as i64)),
+                "tb_next" => {
+                    if t.len() > 1 {
+                        Some(Value::new_obj(Obj { kind: ObjKind::Traceback(t[..t.len() - 1].to_vec()) }))
+                    } else {
+                        Some(Value::NONE)
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// Special attributes of classes (`__name__`, `__mro__`, `__dict__`, ...).
+    pub fn type_special_attr(&mut self, cls: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let Some(t) = type_obj(cls) else { return Ok(None) };
+        let n = vm::str_of(name).unwrap_or("");
+        Ok(match n {
+            "__name__" => Some(vm::new_string(t.name.borrow().clone())),
+            "__qualname__" => Some(vm::new_string(t.qualname.borrow().clone())),
+            "__module__" => Some(t.module.borrow().clone()),
+            "__mro__" => Some(vm::new_tuple(t.mro.borrow().clone())),
+            "__bases__" => Some(vm::new_tuple(t.bases.borrow().clone())),
+            "__base__" => Some(t.bases.borrow().first().cloned().unwrap_or(Value::NONE)),
+            "__dict__" => Some(Value::new_obj(Obj { kind: ObjKind::MappingProxy(vm::new_dict(t.dict.borrow().clone())) })),
+            "__doc__" => Some(Value::NONE),
+            "__class__" => Some(self.type_of(cls)),
+            "__annotations__" => Some(vm::new_dict(crate::dict::Dict::new())),
+            _ => None,
+        })
+    }
+}

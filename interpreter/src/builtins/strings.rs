@@ -1,0 +1,1239 @@
+//! `str` and `bytes`: constructors, methods, `format()`/f-strings, `str.format`, and
+//! printf-style `%` formatting.
+
+use super::{add_methods, arg, kwarg};
+use crate::object::*;
+use crate::prims::strmeth as sm;
+use crate::value::{Value, V};
+use crate::vm::num::{num_of, Num};
+use crate::vm::ops::base_value;
+use crate::vm::{self, Vm};
+use crate::PyResult;
+use num_bigint::BigInt;
+
+pub fn register(vm: &mut Vm) {
+    let s = vm.types.str_.clone();
+    super::numbers::register_common_dunders(vm, &s, false);
+    add_methods(vm, &s, &[
+        ("__new__", str_new),
+        ("__add__", str_add),
+        ("__mul__", str_mul),
+        ("__rmul__", str_mul),
+        ("__mod__", str_mod),
+        ("__len__", str_len),
+        ("__getitem__", str_getitem),
+        ("__contains__", str_contains),
+        ("__iter__", str_iter),
+        ("join", str_join),
+        ("split", str_split),
+        ("rsplit", str_rsplit),
+        ("splitlines", str_splitlines),
+        ("strip", str_strip),
+        ("lstrip", str_lstrip),
+        ("rstrip", str_rstrip),
+        ("replace", str_replace),
+        ("find", str_find),
+        ("rfind", str_rfind),
+        ("index", str_index),
+        ("rindex", str_rindex),
+        ("count", str_count),
+        ("startswith", str_startswith),
+        ("endswith", str_endswith),
+        ("upper", str_upper),
+        ("lower", str_lower),
+        ("title", str_title),
+        ("capitalize", str_capitalize),
+        ("swapcase", str_swapcase),
+        ("casefold", str_casefold),
+        ("center", str_center),
+        ("ljust", str_ljust),
+        ("rjust", str_rjust),
+        ("zfill", str_zfill),
+        ("expandtabs", str_expandtabs),
+        ("partition", str_partition),
+        ("rpartition", str_rpartition),
+        ("isalpha", str_isalpha),
+        ("isdigit", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isnumeric", str_isnumeric),
+        ("isalnum", str_isalnum),
+        ("isspace", str_isspace),
+        ("islower", str_islower),
+        ("isupper", str_isupper),
+        ("istitle", str_istitle),
+        ("isidentifier", str_isidentifier),
+        ("isprintable", str_isprintable),
+        ("isascii", str_isascii),
+        ("format", str_format),
+        ("format_map", str_format_map),
+        ("encode", str_encode),
+        ("removeprefix", str_removeprefix),
+        ("removesuffix", str_removesuffix),
+        ("maketrans", str_maketrans),
+        ("translate", str_translate),
+    ]);
+    let b = vm.types.bytes.clone();
+    super::numbers::register_common_dunders(vm, &b, false);
+    add_methods(vm, &b, &[("__new__", bytes_new), ("decode", bytes_decode), ("hex", bytes_hex), ("join", bytes_join), ("startswith", bytes_startswith), ("endswith", bytes_endswith), ("find", bytes_find), ("count", bytes_count), ("upper", bytes_upper), ("lower", bytes_lower), ("strip", bytes_strip), ("split", bytes_split), ("replace", bytes_replace), ("fromhex", bytes_fromhex)]);
+    let ba = vm.types.bytearray.clone();
+    add_methods(vm, &ba, &[("__new__", bytearray_new), ("decode", bytes_decode), ("append", bytearray_append), ("extend", bytearray_extend), ("hex", bytes_hex)]);
+}
+
+fn self_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let b = base_value(v);
+    match vm::str_of(&b) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("descriptor requires a 'str' object but received a '{tn}'")))
+        }
+    }
+}
+
+fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
+    let b = base_value(v);
+    match vm::str_of(&b) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("{what} must be str, not {tn}")))
+        }
+    }
+}
+
+fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
+    match v {
+        None => Ok(None),
+        Some(x) if x.is_none() => Ok(None),
+        Some(x) => {
+            let b = vm.index_bigint(&x)?;
+            use num_traits::ToPrimitive;
+            Ok(Some(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })))
+        }
+    }
+}
+
+fn str_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let cls = args[0].clone();
+    let obj = arg(&args[1..], kw, 0, "object");
+    let encoding = arg(&args[1..], kw, 1, "encoding");
+    let v = match obj {
+        None => vm::new_str(""),
+        Some(o) => {
+            if encoding.is_some() || kwarg(kw, "errors").is_some() {
+                match crate::vm::ops::bytes_like(&o) {
+                    Some(b) => decode_bytes(vm, &b, encoding.as_ref())?,
+                    None => {
+                        let tn = vm.type_name(&o);
+                        return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {tn} found")));
+                    }
+                }
+            } else {
+                vm.str_value(&o)?
+            }
+        }
+    };
+    let st = vm.types.str_.clone();
+    vm.wrap_subclass(&cls, v, &st)
+}
+
+fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: Option<&Value>) -> PyResult<Value> {
+    let enc = encoding.and_then(|e| vm::str_of(e).map(|s| s.to_lowercase().replace('_', "-"))).unwrap_or_else(|| "utf-8".to_string());
+    match enc.as_str() {
+        "utf-8" | "utf8" => match std::str::from_utf8(b) {
+            Ok(s) => Ok(vm::new_str(s)),
+            Err(e) => {
+                let pos = e.valid_up_to();
+                Err(vm.new_error("UnicodeDecodeError", format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos])))
+            }
+        },
+        "ascii" => {
+            if let Some(pos) = b.iter().position(|&c| c >= 128) {
+                return Err(vm.new_error("UnicodeDecodeError", format!("'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)", b[pos])));
+            }
+            Ok(vm::new_string(b.iter().map(|&c| c as char).collect()))
+        }
+        "latin-1" | "latin1" | "iso-8859-1" => Ok(vm::new_string(b.iter().map(|&c| c as char).collect())),
+        other => Err(vm.new_error("LookupError", format!("unknown encoding: {other}"))),
+    }
+}
+
+fn str_add(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = self_str(vm, &args[0])?;
+    let b = base_value(&args[1]);
+    match vm::str_of(&b) {
+        Some(s) => Ok(vm::new_string(a + s)),
+        None => Ok(vm::not_implemented()),
+    }
+}
+
+fn str_mul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = base_value(&args[0]);
+    let b = base_value(&args[1]);
+    vm.binary_op(crate::bytecode::opcodes::BinOp::Mul, &a, &b)
+}
+
+fn str_mod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = base_value(&args[0]);
+    vm.str_percent(&a, &args[1])
+}
+
+fn str_len(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = base_value(&args[0]);
+    let n = vm.len(&b)?;
+    Ok(vm::new_int(n as i64))
+}
+
+fn str_getitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = base_value(&args[0]);
+    vm.getitem(&b, &args[1])
+}
+
+fn str_contains(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = base_value(&args[0]);
+    vm.contains(&b, &args[1]).map(Value::bool)
+}
+
+fn str_iter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = base_value(&args[0]);
+    vm.get_iter(&b)
+}
+
+fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("str.join", &args[1..], 1, 1)?;
+    let sep = self_str(vm, &args[0])?;
+    let items = vm.collect(&args[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        let b = base_value(it);
+        match vm::str_of(&b) {
+            Some(s) => out.push_str(s),
+            None => {
+                let tn = vm.type_name(it);
+                return Err(vm.type_error(format!("sequence item {i}: expected str instance, {tn} found")));
+            }
+        }
+    }
+    Ok(vm::new_string(out))
+}
+
+fn list_of_strs(items: Vec<&str>) -> Value {
+    vm::new_list(items.into_iter().map(vm::new_str).collect())
+}
+
+fn split_common(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let sep = arg(&args[1..], kw, 0, "sep").filter(|v| !v.is_none());
+    let sep = match sep {
+        Some(v) => Some(str_arg(vm, &v, "must be str or None, not")?),
+        None => None,
+    };
+    let maxsplit = match arg(&args[1..], kw, 1, "maxsplit") {
+        Some(m) => vm.index_value(&m)?,
+        None => -1,
+    };
+    let r = if right { sm::rsplit(&s, sep.as_deref(), maxsplit) } else { sm::split(&s, sep.as_deref(), maxsplit) };
+    match r {
+        Ok(parts) => Ok(list_of_strs(parts)),
+        Err(e) => Err(vm.value_error(e.0.to_string())),
+    }
+}
+
+fn str_split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    split_common(vm, args, kw, false)
+}
+fn str_rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    split_common(vm, args, kw, true)
+}
+
+fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let keep = match arg(&args[1..], kw, 0, "keepends") {
+        Some(k) => vm.truthy(&k)?,
+        None => false,
+    };
+    Ok(list_of_strs(sm::splitlines(&s, keep)))
+}
+
+fn strip_common(vm: &mut Vm, args: &[Value], which: u8) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let chars = match args.get(1).filter(|v| !v.is_none()) {
+        Some(c) => Some(str_arg(vm, c, "strip arg")?),
+        None => None,
+    };
+    let r = match which {
+        0 => sm::strip(&s, chars.as_deref()),
+        1 => sm::lstrip(&s, chars.as_deref()),
+        _ => sm::rstrip(&s, chars.as_deref()),
+    };
+    Ok(vm::new_str(r))
+}
+
+fn str_strip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    strip_common(vm, args, 0)
+}
+fn str_lstrip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    strip_common(vm, args, 1)
+}
+fn str_rstrip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    strip_common(vm, args, 2)
+}
+
+fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("replace", &args[1..], 2, 3)?;
+    let s = self_str(vm, &args[0])?;
+    let old = str_arg(vm, &args[1], "replace() argument 1")?;
+    let new = str_arg(vm, &args[2], "replace() argument 2")?;
+    let count = match args.get(3) {
+        Some(c) => vm.index_value(c)?,
+        None => -1,
+    };
+    Ok(vm::new_string(sm::replace(&s, &old, &new, count)))
+}
+
+fn find_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(String, String, Option<i64>, Option<i64>)> {
+    vm.check_arity(name, &args[1..], 1, 3)?;
+    let s = self_str(vm, &args[0])?;
+    let sub = {
+        let b = base_value(&args[1]);
+        match vm::str_of(&b) {
+            Some(x) => x.to_string(),
+            None => {
+                let tn = vm.type_name(&args[1]);
+                return Err(vm.type_error(format!("must be str, not {tn}")));
+            }
+        }
+    };
+    let start = opt_index(vm, args.get(2).cloned())?;
+    let end = opt_index(vm, args.get(3).cloned())?;
+    Ok((s, sub, start, end))
+}
+
+fn str_find(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, a, b) = find_args(vm, args, "find")?;
+    Ok(vm::new_int(sm::find(&s, &sub, a, b)))
+}
+fn str_rfind(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, a, b) = find_args(vm, args, "rfind")?;
+    Ok(vm::new_int(sm::rfind(&s, &sub, a, b)))
+}
+fn str_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, a, b) = find_args(vm, args, "index")?;
+    match sm::index(&s, &sub, a, b) {
+        Ok(i) => Ok(vm::new_int(i)),
+        Err(e) => Err(vm.value_error(e.0.to_string())),
+    }
+}
+fn str_rindex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, a, b) = find_args(vm, args, "rindex")?;
+    match sm::rindex(&s, &sub, a, b) {
+        Ok(i) => Ok(vm::new_int(i)),
+        Err(e) => Err(vm.value_error(e.0.to_string())),
+    }
+}
+fn str_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, sub, a, b) = find_args(vm, args, "count")?;
+    Ok(vm::new_int(sm::count(&s, &sub, a, b)))
+}
+
+fn starts_ends(vm: &mut Vm, args: &[Value], ends: bool) -> PyResult<Value> {
+    let name = if ends { "endswith" } else { "startswith" };
+    vm.check_arity(name, &args[1..], 1, 3)?;
+    let s = self_str(vm, &args[0])?;
+    let start = opt_index(vm, args.get(2).cloned())?;
+    let end = opt_index(vm, args.get(3).cloned())?;
+    let prefixes: Vec<Value> = match args[1].as_obj() {
+        Some(Obj { kind: ObjKind::Tuple(t) }) => t.to_vec(),
+        _ => vec![args[1].clone()],
+    };
+    for p in prefixes {
+        let b = base_value(&p);
+        let Some(ps) = vm::str_of(&b) else {
+            let tn = vm.type_name(&p);
+            return Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {tn}")));
+        };
+        let ok = if ends { sm::endswith(&s, ps, start, end) } else { sm::startswith(&s, ps, start, end) };
+        if ok {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn str_startswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    starts_ends(vm, args, false)
+}
+fn str_endswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    starts_ends(vm, args, true)
+}
+
+macro_rules! str_map {
+    ($($name:ident => $f:path;)*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+                let s = self_str(vm, &args[0])?;
+                Ok(vm::new_string($f(&s)))
+            }
+        )*
+    };
+}
+str_map! {
+    str_upper => sm::upper;
+    str_lower => sm::lower;
+    str_title => sm::title;
+    str_capitalize => sm::capitalize;
+    str_swapcase => sm::swapcase;
+    str_casefold => sm::casefold;
+}
+
+macro_rules! str_pred {
+    ($($name:ident => $f:path;)*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+                let s = self_str(vm, &args[0])?;
+                Ok(Value::bool($f(&s)))
+            }
+        )*
+    };
+}
+str_pred! {
+    str_isalpha => sm::isalpha;
+    str_isdigit => sm::isdigit;
+    str_isdecimal => sm::isdecimal;
+    str_isnumeric => sm::isnumeric;
+    str_isalnum => sm::isalnum;
+    str_isspace => sm::isspace;
+    str_islower => sm::islower;
+    str_isupper => sm::isupper;
+    str_istitle => sm::istitle;
+    str_isidentifier => sm::isidentifier;
+    str_isprintable => sm::isprintable;
+    str_isascii => sm::isascii;
+}
+
+fn pad_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(String, i64, char)> {
+    vm.check_arity(name, &args[1..], 1, 2)?;
+    let s = self_str(vm, &args[0])?;
+    let w = vm.index_value(&args[1])?;
+    let fill = match args.get(2) {
+        Some(f) => {
+            let fs = str_arg(vm, f, "The fill character")?;
+            let mut it = fs.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => c,
+                _ => return Err(vm.type_error("The fill character must be exactly one character long".to_string())),
+            }
+        }
+        None => ' ',
+    };
+    Ok((s, w, fill))
+}
+
+fn str_center(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, w, f) = pad_args(vm, args, "center")?;
+    Ok(vm::new_string(sm::center(&s, w, f)))
+}
+fn str_ljust(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, w, f) = pad_args(vm, args, "ljust")?;
+    Ok(vm::new_string(sm::ljust(&s, w, f)))
+}
+fn str_rjust(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (s, w, f) = pad_args(vm, args, "rjust")?;
+    Ok(vm::new_string(sm::rjust(&s, w, f)))
+}
+fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("zfill", &args[1..], 1, 1)?;
+    let s = self_str(vm, &args[0])?;
+    let w = vm.index_value(&args[1])?;
+    Ok(vm::new_string(sm::zfill(&s, w)))
+}
+fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let t = match arg(&args[1..], kw, 0, "tabsize") {
+        Some(t) => vm.index_value(&t)?,
+        None => 8,
+    };
+    Ok(vm::new_string(sm::expandtabs(&s, t)))
+}
+
+fn part_common(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<Value> {
+    vm.check_arity("partition", &args[1..], 1, 1)?;
+    let s = self_str(vm, &args[0])?;
+    let sep = str_arg(vm, &args[1], "must be")?;
+    let r = if right { sm::rpartition(&s, &sep) } else { sm::partition(&s, &sep) };
+    match r {
+        Ok((a, b, c)) => Ok(vm::new_tuple(vec![vm::new_str(a), vm::new_str(b), vm::new_str(c)])),
+        Err(e) => Err(vm.value_error(e.0.to_string())),
+    }
+}
+fn str_partition(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    part_common(vm, args, false)
+}
+fn str_rpartition(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    part_common(vm, args, true)
+}
+
+fn str_removeprefix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let p = str_arg(vm, &args[1], "removeprefix() argument")?;
+    Ok(vm::new_str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+}
+fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let p = str_arg(vm, &args[1], "removesuffix() argument")?;
+    if p.is_empty() {
+        return Ok(vm::new_string(s));
+    }
+    Ok(vm::new_str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
+}
+
+fn str_encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let enc = arg(&args[1..], kw, 0, "encoding").and_then(|e| vm::str_of(&e).map(|x| x.to_lowercase().replace('_', "-"))).unwrap_or_else(|| "utf-8".into());
+    match enc.as_str() {
+        "utf-8" | "utf8" => Ok(vm::new_bytes(s.into_bytes())),
+        "ascii" => {
+            if let Some((pos, c)) = s.chars().enumerate().find(|(_, c)| (*c as u32) >= 128) {
+                return Err(vm.new_error("UnicodeEncodeError", format!("'ascii' codec can't encode character '\\x{:02x}' in position {pos}: ordinal not in range(128)", c as u32)));
+            }
+            Ok(vm::new_bytes(s.into_bytes()))
+        }
+        "latin-1" | "latin1" | "iso-8859-1" => Ok(vm::new_bytes(s.chars().map(|c| c as u32 as u8).collect())),
+        other => Err(vm.new_error("LookupError", format!("unknown encoding: {other}"))),
+    }
+}
+
+fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = &args[1..];
+    let mut d = crate::dict::Dict::new();
+    let dv = vm::new_dict(std::mem::take(&mut d));
+    match a.len() {
+        1 => {
+            let items = vm::dict_of(&a[0]).map(|d| d.borrow().items()).unwrap_or_default();
+            for (k, v) in items {
+                let key = match vm::str_of(&k) {
+                    Some(s) => vm::new_int(s.chars().next().map(|c| c as i64).unwrap_or(0)),
+                    None => k,
+                };
+                vm.setitem(&dv, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let x: Vec<char> = vm::str_of(&a[0]).unwrap_or("").chars().collect();
+            let y: Vec<char> = vm::str_of(&a[1]).unwrap_or("").chars().collect();
+            if x.len() != y.len() {
+                return Err(vm.value_error("the first two maketrans arguments must have equal length".to_string()));
+            }
+            for (c, e) in x.iter().zip(y.iter()) {
+                vm.setitem(&dv, vm::new_int(*c as i64), vm::new_int(*e as i64))?;
+            }
+            if let Some(z) = a.get(2) {
+                for c in vm::str_of(z).unwrap_or("").chars() {
+                    vm.setitem(&dv, vm::new_int(c as i64), Value::NONE)?;
+                }
+            }
+        }
+        _ => return Err(vm.type_error("maketrans() takes 1 to 3 arguments".to_string())),
+    }
+    Ok(dv)
+}
+
+fn str_translate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let table = args[1].clone();
+    let mut out = String::new();
+    for c in s.chars() {
+        let k = vm::new_int(c as i64);
+        match vm.getitem(&table, &k) {
+            Ok(v) => {
+                if v.is_none() {
+                    continue;
+                }
+                if let Some(t) = vm::str_of(&v) {
+                    out.push_str(t);
+                } else {
+                    let i = vm.index_value(&v)?;
+                    out.push(char::from_u32(i as u32).unwrap_or('\u{FFFD}'));
+                }
+            }
+            Err(e) if vm.is_instance_of_exc(&e, "LookupError") => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(vm::new_string(out))
+}
+
+fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let s = self_str(vm, &args[0])?;
+    let r = vm.str_format_impl(&s, &args[1..], kw, None)?;
+    Ok(vm::new_string(r))
+}
+
+fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("format_map", &args[1..], 1, 1)?;
+    let s = self_str(vm, &args[0])?;
+    let r = vm.str_format_impl(&s, &[], &[], Some(&args[1]))?;
+    Ok(vm::new_string(r))
+}
+
+impl Vm {
+    /// `format(value, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &Value) -> PyResult<Value> {
+        let spec_s = vm::str_of(spec).unwrap_or("").to_string();
+        let r = match v.view() {
+            V::Int(i) => crate::format::int::format_int(&BigInt::from(i), &spec_s),
+            V::Bool(b) if !spec_s.is_empty() => crate::format::int::format_int(&BigInt::from(b as i64), &spec_s),
+            V::Float(f) => crate::format::float::format_float(f, &spec_s),
+            V::Obj(o) => match &o.kind {
+                ObjKind::Int(b) => crate::format::int::format_int(b, &spec_s),
+                ObjKind::Str(s) => crate::format::string::format_str(&s.s, &spec_s),
+                ObjKind::Instance(_) => {
+                    let t = self.type_of(v);
+                    if let Some(m) = self.user_method(&t, "__format__") {
+                        let r = self.call(&m, &[v.clone(), spec.clone()], &[])?;
+                        if vm::str_of(&r).is_none() {
+                            let tn = self.type_name(&r);
+                            return Err(self.type_error(format!("__format__ must return a str, not {tn}")));
+                        }
+                        return Ok(r);
+                    }
+                    let b = base_value(v);
+                    if !b.is(v) {
+                        return self.format(&b, spec);
+                    }
+                    if spec_s.is_empty() {
+                        return self.str_value(v);
+                    }
+                    let tn = self.type_name(v);
+                    return Err(self.type_error(format!("unsupported format string passed to {tn}.__format__")));
+                }
+                ObjKind::Complex(r, i) => {
+                    if spec_s.is_empty() {
+                        return self.str_value(v);
+                    }
+                    let re = crate::format::float::format_float(*r, &spec_s);
+                    let im = crate::format::float::format_float(*i, &format!("+{}", spec_s.trim_start_matches(['+', '-', ' '])));
+                    match (re, im) {
+                        (Ok(a), Ok(b)) => Ok(format!("{a}{b}j")),
+                        (Err(e), _) | (_, Err(e)) => Err(e),
+                    }
+                }
+                _ => {
+                    if spec_s.is_empty() {
+                        return self.str_value(v);
+                    }
+                    let tn = self.type_name(v);
+                    return Err(self.type_error(format!("unsupported format string passed to {tn}.__format__")));
+                }
+            },
+            _ => {
+                if spec_s.is_empty() {
+                    return self.str_value(v);
+                }
+                let tn = self.type_name(v);
+                return Err(self.type_error(format!("unsupported format string passed to {tn}.__format__")));
+            }
+        };
+        match r {
+            Ok(s) => Ok(vm::new_string(s)),
+            Err(e) => Err(self.fmt_error(e)),
+        }
+    }
+
+    /// f-string field: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
+    pub fn format_value(&mut self, v: Value, conv: u32, spec: Option<Value>) -> PyResult<Value> {
+        let v = match conv {
+            1 => self.str_value(&v)?,
+            2 => self.repr_value(&v)?,
+            3 => {
+                let r = self.repr(&v)?;
+                vm::new_string(super::funcs::to_ascii_escaped(&r))
+            }
+            _ => v,
+        };
+        match spec {
+            None => {
+                if vm::str_of(&v).is_some() && !crate::vm::ops::is_instance_obj(&v) {
+                    return Ok(v);
+                }
+                if let V::Int(i) = v.view() {
+                    return Ok(vm::new_string(i.to_string()));
+                }
+                let e = vm::new_str("");
+                self.format(&v, &e)
+            }
+            Some(s) => self.format(&v, &s),
+        }
+    }
+
+    /// `str.format` / `format_map`.
+    pub fn str_format_impl(&mut self, fmt: &str, args: &[Value], kw: &KwArgs, mapping: Option<&Value>) -> PyResult<String> {
+        let mut out = String::new();
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut i = 0;
+        let mut auto_idx = 0usize;
+        let mut manual = false;
+        let mut auto = false;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '{' {
+                if chars.get(i + 1) == Some(&'{') {
+                    out.push('{');
+                    i += 2;
+                    continue;
+                }
+                // Find the matching close brace (allowing nested {} in the spec).
+                let mut depth = 1;
+                let mut j = i + 1;
+                while j < chars.len() && depth > 0 {
+                    match chars[j] {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                    if depth > 0 {
+                        j += 1;
+                    }
+                }
+                if j >= chars.len() {
+                    return Err(self.value_error("expected '}' before end of string".to_string()));
+                }
+                let field: String = chars[i + 1..j].iter().collect();
+                i = j + 1;
+                // Split field_name[!conv][:spec]
+                let (name_part, rest) = split_field(&field);
+                let (conv, spec) = match rest.strip_prefix('!') {
+                    Some(r) => {
+                        let mut it = r.chars();
+                        let cv = it.next();
+                        let after: String = it.collect();
+                        if !after.is_empty() && !after.starts_with(':') {
+                            return Err(self.value_error("expected ':' after conversion specifier".to_string()));
+                        }
+                        (cv, after.strip_prefix(':').unwrap_or("").to_string())
+                    }
+                    None => (None, rest.strip_prefix(':').unwrap_or("").to_string()),
+                };
+                // Resolve the first component.
+                let (first, tail) = split_first_component(&name_part);
+                let mut v = if first.is_empty() {
+                    if manual {
+                        return Err(self.value_error("cannot switch from manual field specification to automatic field numbering".to_string()));
+                    }
+                    auto = true;
+                    let v = match args.get(auto_idx) {
+                        Some(v) => v.clone(),
+                        None => return Err(self.index_error(&format!("Replacement index {auto_idx} out of range for positional args tuple"))),
+                    };
+                    auto_idx += 1;
+                    v
+                } else if let Ok(n) = first.parse::<usize>() {
+                    if auto {
+                        return Err(self.value_error("cannot switch from automatic field numbering to manual field specification".to_string()));
+                    }
+                    manual = true;
+                    match args.get(n) {
+                        Some(v) => v.clone(),
+                        None => return Err(self.index_error(&format!("Replacement index {n} out of range for positional args tuple"))),
+                    }
+                } else {
+                    match mapping {
+                        Some(m) => {
+                            let k = vm::new_str(&first);
+                            self.getitem(m, &k)?
+                        }
+                        None => match kwarg(kw, &first) {
+                            Some(v) => v,
+                            None => return Err(self.key_error(vm::new_str(&first))),
+                        },
+                    }
+                };
+                // Attribute and index accessors.
+                let mut t = tail.as_str();
+                while !t.is_empty() {
+                    if let Some(r) = t.strip_prefix('.') {
+                        let end = r.find(['.', '[']).unwrap_or(r.len());
+                        let an = self.intern(&r[..end]);
+                        v = self.getattr(&v, &an)?;
+                        t = &r[end..];
+                    } else if let Some(r) = t.strip_prefix('[') {
+                        let end = r.find(']').unwrap_or(r.len());
+                        let key = &r[..end];
+                        let k = match key.parse::<i64>() {
+                            Ok(n) => vm::new_int(n),
+                            Err(_) => vm::new_str(key),
+                        };
+                        v = self.getitem(&v, &k)?;
+                        t = r.get(end + 1..).unwrap_or("");
+                    } else {
+                        return Err(self.value_error("Only '.' or '[' may follow ']' in format field specifier".to_string()));
+                    }
+                }
+                let v = match conv {
+                    None => v,
+                    Some('s') => self.str_value(&v)?,
+                    Some('r') => self.repr_value(&v)?,
+                    Some('a') => {
+                        let r = self.repr(&v)?;
+                        vm::new_string(super::funcs::to_ascii_escaped(&r))
+                    }
+                    Some(c) => return Err(self.value_error(format!("Unknown conversion specifier {c}"))),
+                };
+                // Nested fields in the spec.
+                let spec = if spec.contains('{') {
+                    let mut sub_args = args.to_vec();
+                    let _ = &mut sub_args;
+                    let expanded = self.str_format_nested(&spec, args, kw, mapping, &mut auto_idx)?;
+                    expanded
+                } else {
+                    spec
+                };
+                let sv = vm::new_string(spec);
+                let r = self.format(&v, &sv)?;
+                out.push_str(vm::str_of(&r).unwrap_or(""));
+            } else if c == '}' {
+                if chars.get(i + 1) == Some(&'}') {
+                    out.push('}');
+                    i += 2;
+                    continue;
+                }
+                return Err(self.value_error("Single '}' encountered in format string".to_string()));
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        Ok(out)
+    }
+
+    fn str_format_nested(&mut self, spec: &str, args: &[Value], kw: &KwArgs, mapping: Option<&Value>, auto_idx: &mut usize) -> PyResult<String> {
+        // Replace `{}` / `{n}` / `{name}` inside a spec.
+        let mut out = String::new();
+        let mut it = spec.char_indices().peekable();
+        while let Some((_, c)) = it.next() {
+            if c == '{' {
+                let mut name = String::new();
+                for (_, d) in it.by_ref() {
+                    if d == '}' {
+                        break;
+                    }
+                    name.push(d);
+                }
+                let v = if name.is_empty() {
+                    let v = args.get(*auto_idx).cloned().unwrap_or(Value::NONE);
+                    *auto_idx += 1;
+                    v
+                } else if let Ok(n) = name.parse::<usize>() {
+                    args.get(n).cloned().unwrap_or(Value::NONE)
+                } else {
+                    match mapping {
+                        Some(m) => {
+                            let k = vm::new_str(&name);
+                            self.getitem(m, &k)?
+                        }
+                        None => kwarg(kw, &name).unwrap_or(Value::NONE),
+                    }
+                };
+                out.push_str(&self.to_str(&v)?);
+            } else {
+                out.push(c);
+            }
+        }
+        Ok(out)
+    }
+
+    /// `fmt % args` for str.
+    pub fn str_percent(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
+        use crate::format::percent::{parse_percent_spec, PercentDirective, PercentArgSource};
+        let fmt = vm::str_of(fmt_v).unwrap_or("").to_string();
+        let is_mapping = match args.as_obj().map(|o| &o.kind) {
+            Some(ObjKind::Dict(_)) => true,
+            Some(ObjKind::Instance(_)) => {
+                let t = self.type_of(args);
+                self.user_method(&t, "__getitem__").is_some() && !matches!(base_value(args).as_obj().map(|o| &o.kind), Some(ObjKind::Tuple(_)))
+            }
+            _ => false,
+        };
+        let items: Vec<Value> = match args.as_obj().map(|o| &o.kind) {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            _ => vec![args.clone()],
+        };
+        struct Src<'a> {
+            vm: &'a mut Vm,
+            items: &'a [Value],
+            idx: usize,
+            mapping: Option<Value>,
+            current: Option<Value>,
+            err: Option<crate::PyErr>,
+        }
+        impl PercentArgSource for Src<'_> {
+            type Error = crate::format::error::FmtError;
+            fn has_mapping(&self) -> bool {
+                self.mapping.is_some()
+            }
+            fn select_key(&mut self, key: &str) -> Result<(), Self::Error> {
+                let m = self.mapping.clone().unwrap_or(Value::NONE);
+                let k = vm::new_str(key);
+                match self.vm.getitem(&m, &k) {
+                    Ok(v) => {
+                        self.current = Some(v);
+                        Ok(())
+                    }
+                    Err(e) => {
+                        self.err = Some(e);
+                        Err(crate::format::error::FmtError::Value("key".into()))
+                    }
+                }
+            }
+            fn star_arg(&mut self) -> Result<BigInt, Self::Error> {
+                let v = self.items.get(self.idx).cloned();
+                self.idx += 1;
+                match v.and_then(|v| crate::vm::num::to_bigint(&v)) {
+                    Some(b) => Ok(b),
+                    None => Err(crate::format::error::FmtError::Type("* wants int".into())),
+                }
+            }
+        }
+        let mut src = Src { vm: self, items: &items, idx: 0, mapping: if is_mapping { Some(args.clone()) } else { None }, current: None, err: None };
+        let mut out = String::new();
+        let bytes = fmt.as_bytes();
+        let mut pos = 0;
+        while pos < fmt.len() {
+            let Some(off) = fmt[pos..].find('%') else {
+                out.push_str(&fmt[pos..]);
+                break;
+            };
+            out.push_str(&fmt[pos..pos + off]);
+            pos += off + 1;
+            let _ = bytes;
+            let (dir, next) = match parse_percent_spec(&fmt, pos, &mut src) {
+                Ok(r) => r,
+                Err(e) => {
+                    if let Some(err) = src.err.take() {
+                        return Err(err);
+                    }
+                    return Err(src.vm.fmt_error(e));
+                }
+            };
+            pos = next;
+            let spec = match dir {
+                PercentDirective::Percent => {
+                    out.push('%');
+                    continue;
+                }
+                PercentDirective::Spec(s) => s,
+            };
+            let value = if spec.key.is_some() {
+                src.current.take().unwrap_or(Value::NONE)
+            } else if src.mapping.is_some() && !matches!(args.as_obj().map(|o| &o.kind), Some(ObjKind::Tuple(_))) {
+                args.clone()
+            } else {
+                let v = src.items.get(src.idx).cloned();
+                src.idx += 1;
+                match v {
+                    Some(v) => v,
+                    None => return Err(src.vm.type_error("not enough arguments for format string".to_string())),
+                }
+            };
+            let vm = &mut *src.vm;
+            let piece = match spec.conv {
+                's' | 'r' | 'a' => {
+                    let s = match spec.conv {
+                        's' => vm.to_str(&value)?,
+                        'r' => vm.repr(&value)?,
+                        _ => super::funcs::to_ascii_escaped(&vm.repr(&value)?),
+                    };
+                    crate::format::percent::percent_format_str(&s, &spec)
+                }
+                'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                    let b = match num_of(&base_value(&value)) {
+                        Some(Num::Int(i)) => BigInt::from(i),
+                        Some(Num::Big(b)) => b.clone(),
+                        Some(Num::Float(f)) if matches!(spec.conv, 'd' | 'i' | 'u') => match crate::format::int::float_to_int(f) {
+                            Ok(b) => b,
+                            Err(e) => return Err(vm.fmt_error(e)),
+                        },
+                        _ => {
+                            let tn = vm.type_name(&value);
+                            let msg = if matches!(spec.conv, 'd' | 'i' | 'u') { format!("%{} format: a real number is required, not {tn}", spec.conv) } else { format!("%{} format: an integer is required, not {tn}", spec.conv) };
+                            return Err(vm.type_error(msg));
+                        }
+                    };
+                    match crate::format::percent::percent_format_int(&b, &spec) {
+                        Ok(s) => s,
+                        Err(e) => return Err(vm.fmt_error(e)),
+                    }
+                }
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let f = match vm.to_float(&value) {
+                        Ok(f) => f,
+                        Err(_) => {
+                            let tn = vm.type_name(&value);
+                            return Err(vm.type_error(format!("must be real number, not {tn}")));
+                        }
+                    };
+                    crate::format::percent::percent_format_float(f, &spec)
+                }
+                'c' => {
+                    let c = if let Some(s) = vm::str_of(&value) {
+                        let mut it = s.chars();
+                        match (it.next(), it.next()) {
+                            (Some(c), None) => c,
+                            _ => return Err(vm.type_error("%c requires int or char".to_string())),
+                        }
+                    } else {
+                        let b = vm.index_bigint(&value)?;
+                        match crate::format::percent::percent_char_from_int(&b) {
+                            Ok(u) => char::from_u32(u).unwrap_or('\u{FFFD}'),
+                            Err(e) => return Err(vm.fmt_error(e)),
+                        }
+                    };
+                    crate::format::percent::percent_format_char(c, &spec)
+                }
+                _ => return Err(vm.fmt_error(spec.unsupported_error())),
+            };
+            out.push_str(&piece);
+        }
+        if src.mapping.is_none() && src.idx < src.items.len() {
+            return Err(src.vm.type_error("not all arguments converted during string formatting".to_string()));
+        }
+        Ok(vm::new_string(out))
+    }
+}
+
+fn split_field(field: &str) -> (String, String) {
+    // The field name ends at the first '!' or ':' outside brackets.
+    let mut in_bracket = false;
+    for (i, c) in field.char_indices() {
+        match c {
+            '[' => in_bracket = true,
+            ']' => in_bracket = false,
+            '!' | ':' if !in_bracket => return (field[..i].to_string(), field[i..].to_string()),
+            _ => {}
+        }
+    }
+    (field.to_string(), String::new())
+}
+
+fn split_first_component(name: &str) -> (String, String) {
+    let end = name.find(['.', '[']).unwrap_or(name.len());
+    (name[..end].to_string(), name[end..].to_string())
+}
+
+fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let src = arg(&args[1..], kw, 0, "source");
+    let v = match src {
+        None => Vec::new(),
+        Some(s) => bytes_from(vm, &s, arg(&args[1..], kw, 1, "encoding"))?,
+    };
+    Ok(vm::new_bytes(v))
+}
+
+fn bytes_from(vm: &mut Vm, s: &Value, enc: Option<Value>) -> PyResult<Vec<u8>> {
+    if let Some(st) = vm::str_of(s) {
+        if enc.is_none() {
+            return Err(vm.type_error("string argument without an encoding".to_string()));
+        }
+        let e = vm::new_str(st);
+        let r = str_encode(vm, &[e, enc.unwrap_or(Value::NONE)], &[])?;
+        return Ok(crate::vm::ops::bytes_like(&r).unwrap_or_default());
+    }
+    if let Some(b) = crate::vm::ops::bytes_like(s) {
+        return Ok(b);
+    }
+    if let Some(n) = s.as_small_int() {
+        if n < 0 {
+            return Err(vm.value_error("negative count".to_string()));
+        }
+        return Ok(vec![0; n as usize]);
+    }
+    let items = vm.collect(s)?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        let x = vm.index_value(&it)?;
+        if !(0..256).contains(&x) {
+            return Err(vm.value_error("bytes must be in range(0, 256)".to_string()));
+        }
+        out.push(x as u8);
+    }
+    Ok(out)
+}
+
+fn bytearray_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let src = arg(&args[1..], kw, 0, "source");
+    let v = match src {
+        None => Vec::new(),
+        Some(s) => bytes_from(vm, &s, arg(&args[1..], kw, 1, "encoding"))?,
+    };
+    Ok(Value::new_obj(Obj { kind: ObjKind::ByteArray(std::cell::RefCell::new(v)) }))
+}
+
+fn self_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    match crate::vm::ops::bytes_like(&base_value(v)) {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error("descriptor requires a 'bytes' object".to_string())),
+    }
+}
+
+fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = self_bytes(vm, &args[0])?;
+    let enc = arg(&args[1..], kw, 0, "encoding");
+    decode_bytes(vm, &b, enc.as_ref())
+}
+
+fn bytes_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = self_bytes(vm, &args[0])?;
+    Ok(vm::new_string(b.iter().map(|x| format!("{x:02x}")).collect()))
+}
+
+fn bytes_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let s: String = vm::str_of(&args[1]).unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = Vec::new();
+    let cs: Vec<char> = s.chars().collect();
+    for pair in cs.chunks(2) {
+        let h: String = pair.iter().collect();
+        match u8::from_str_radix(&h, 16) {
+            Ok(b) if pair.len() == 2 => out.push(b),
+            _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg".to_string())),
+        }
+    }
+    Ok(vm::new_bytes(out))
+}
+
+fn bytes_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let sep = self_bytes(vm, &args[0])?;
+    let items = vm.collect(&args[1])?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match crate::vm::ops::bytes_like(it) {
+            Some(b) => out.extend_from_slice(&b),
+            None => {
+                let tn = vm.type_name(it);
+                return Err(vm.type_error(format!("sequence item {i}: expected a bytes-like object, {tn} found")));
+            }
+        }
+    }
+    Ok(vm::new_bytes(out))
+}
+
+fn bytes_pair(vm: &mut Vm, args: &[Value]) -> PyResult<(Vec<u8>, Vec<u8>)> {
+    let a = self_bytes(vm, &args[0])?;
+    let b = match args.get(1).and_then(crate::vm::ops::bytes_like) {
+        Some(b) => b,
+        None => return Err(vm.type_error("a bytes-like object is required".to_string())),
+    };
+    Ok((a, b))
+}
+
+fn bytes_startswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (a, b) = bytes_pair(vm, args)?;
+    Ok(Value::bool(a.starts_with(&b)))
+}
+fn bytes_endswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (a, b) = bytes_pair(vm, args)?;
+    Ok(Value::bool(a.ends_with(&b)))
+}
+fn bytes_find(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (a, b) = bytes_pair(vm, args)?;
+    let pos = if b.is_empty() { Some(0) } else { a.windows(b.len()).position(|w| w == &b[..]) };
+    Ok(vm::new_int(pos.map(|p| p as i64).unwrap_or(-1)))
+}
+fn bytes_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (a, b) = bytes_pair(vm, args)?;
+    if b.is_empty() {
+        return Ok(vm::new_int(a.len() as i64 + 1));
+    }
+    let (mut n, mut i) = (0, 0);
+    while i + b.len() <= a.len() {
+        if a[i..i + b.len()] == b[..] {
+            n += 1;
+            i += b.len();
+        } else {
+            i += 1;
+        }
+    }
+    Ok(vm::new_int(n))
+}
+fn bytes_upper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = self_bytes(vm, &args[0])?;
+    Ok(vm::new_bytes(a.to_ascii_uppercase()))
+}
+fn bytes_lower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = self_bytes(vm, &args[0])?;
+    Ok(vm::new_bytes(a.to_ascii_lowercase()))
+}
+fn bytes_strip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = self_bytes(vm, &args[0])?;
+    let ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
+    let start = a.iter().position(|c| !ws(c)).unwrap_or(a.len());
+    let end = a.iter().rposition(|c| !ws(c)).map(|p| p + 1).unwrap_or(start);
+    Ok(vm::new_bytes(a[start..end.max(start)].to_vec()))
+}
+fn bytes_split(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = self_bytes(vm, &args[0])?;
+    let parts: Vec<Value> = match args.get(1).and_then(crate::vm::ops::bytes_like) {
+        None => a.split(|c| c.is_ascii_whitespace()).filter(|p| !p.is_empty()).map(|p| vm::new_bytes(p.to_vec())).collect(),
+        Some(sep) => {
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut i = 0;
+            while i + sep.len() <= a.len() && !sep.is_empty() {
+                if a[i..i + sep.len()] == sep[..] {
+                    out.push(vm::new_bytes(a[start..i].to_vec()));
+                    i += sep.len();
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            out.push(vm::new_bytes(a[start..].to_vec()));
+            out
+        }
+    };
+    Ok(vm::new_list(parts))
+}
+fn bytes_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let a = self_bytes(vm, &args[0])?;
+    let old = args.get(1).and_then(crate::vm::ops::bytes_like).unwrap_or_default();
+    let new = args.get(2).and_then(crate::vm::ops::bytes_like).unwrap_or_default();
+    if old.is_empty() {
+        return Ok(vm::new_bytes(a));
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < a.len() {
+        if i + old.len() <= a.len() && a[i..i + old.len()] == old[..] {
+            out.extend_from_slice(&new);
+            i += old.len();
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    Ok(vm::new_bytes(out))
+}
+
+fn bytearray_append(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let x = vm.index_value(&args[1])?;
+    if !(0..256).contains(&x) {
+        return Err(vm.value_error("byte must be in range(0, 256)".to_string()));
+    }
+    if let Some(Obj { kind: ObjKind::ByteArray(b) }) = args[0].as_obj() {
+        b.borrow_mut().push(x as u8);
+    }
+    Ok(Value::NONE)
+}
+
+fn bytearray_extend(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let data = bytes_from(vm, &args[1], None)?;
+    if let Some(Obj { kind: ObjKind::ByteArray(b) }) = args[0].as_obj() {
+        b.borrow_mut().extend(data);
+    }
+    Ok(Value::NONE)
+}

@@ -1,0 +1,82 @@
+//! Code objects: instructions plus the tables they index (constants, names, locals, cells)
+//! and the source positions used by tracebacks.
+
+use super::opcodes::Instr;
+use crate::value::Value;
+
+macro_rules! index_type {
+    ($(#[doc = $doc:literal])* $name:ident) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn idx(self) -> usize { self.0 as usize }
+        }
+    };
+}
+
+index_type!(/// Index into `Code::consts`.
+    ConstIdx);
+index_type!(/// Index into `Code::names`.
+    NameIdx);
+index_type!(/// Index into the frame's fast locals (`Code::varnames`).
+    LocalIdx);
+index_type!(/// Instruction index that a jump goes to.
+    Label);
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeFlags {
+    pub varargs: bool,
+    pub varkw: bool,
+    pub generator: bool,
+    /// Uses a locals namespace (module or class body) rather than fast locals only.
+    pub namespace: bool,
+}
+
+/// Source span of an instruction: 1-based lines, 0-based character columns.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub filename: std::rc::Rc<str>,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    pub spans: Vec<Span>,
+    pub consts: Vec<Value>,
+    /// Interned `str` values for attribute/global names.
+    pub names: Vec<Value>,
+    pub varnames: Vec<String>,
+    /// Cell variables (owned by this frame) then free variables (from the closure).
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    /// For each cellvar that is also an argument, the argument's local index.
+    pub cell_args: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: CodeFlags,
+    pub docstring: Option<String>,
+}
+
+impl Code {
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+    pub fn cell_name(&self, i: usize) -> &str {
+        if i < self.cellvars.len() {
+            &self.cellvars[i]
+        } else {
+            &self.freevars[i - self.cellvars.len()]
+        }
+    }
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.spans.get(pc).map(|s| s.line).unwrap_or(self.first_line)
+    }
+}

@@ -1,0 +1,237 @@
+//! Compact, insertion-ordered hash table (CPython's dict layout): a sparse index table of
+//! `u32` slots pointing into a dense entry vector. Deleted entries leave holes that a resize
+//! compacts. Key equality is supplied by the caller because Python `__eq__` may run code and
+//! fail; `key_eq_fast` decides the common cases (identity, str, numbers) without the VM.
+
+use crate::object::ObjKind;
+use crate::value::{Value, V};
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    indices: Vec<u32>,
+    entries: Vec<Entry>,
+    used: usize,
+    /// Bumped on every insertion of a new key or deletion (iteration-safety checks).
+    pub version: u64,
+}
+
+/// Equality without running Python code: `Some(result)` when decidable.
+#[inline]
+pub fn key_eq_fast(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    match (a.view(), b.view()) {
+        (V::Obj(x), V::Obj(y)) => match (&x.kind, &y.kind) {
+            (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.s == t.s),
+            (ObjKind::Int(s), ObjKind::Int(t)) => Some(s == t),
+            (ObjKind::Str(_), _) | (_, ObjKind::Str(_)) => match (&x.kind, &y.kind) {
+                (ObjKind::Instance(_), _) | (_, ObjKind::Instance(_)) => None,
+                _ => Some(false),
+            },
+            _ => None,
+        },
+        (V::Int(x), V::Int(y)) => Some(x == y),
+        (V::Float(x), V::Float(y)) => Some(x == y),
+        (V::Int(x), V::Float(y)) | (V::Float(y), V::Int(x)) => Some(x as f64 == y && (y as i64) == x),
+        (V::Obj(o), V::Int(_) | V::Float(_) | V::None | V::Bool(_))
+        | (V::Int(_) | V::Float(_) | V::None | V::Bool(_), V::Obj(o)) => match &o.kind {
+            ObjKind::Str(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) => Some(false),
+            ObjKind::Int(_) => Some(false),
+            _ => None,
+        },
+        (V::Bool(x), V::Int(y)) | (V::Int(y), V::Bool(x)) => Some(x as i64 == y),
+        (V::Bool(x), V::Float(y)) | (V::Float(y), V::Bool(x)) => Some(x as i64 as f64 == y),
+        _ => Some(false),
+    }
+}
+
+pub type EqFn<'a, E> = &'a mut dyn FnMut(&Value, &Value) -> Result<bool, E>;
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+    pub fn with_capacity(n: usize) -> Dict {
+        let mut d = Dict::default();
+        if n > 0 {
+            d.indices = vec![EMPTY; (n * 3 / 2 + 1).next_power_of_two().max(8)];
+            d.entries.reserve(n);
+        }
+        d
+    }
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.used
+    }
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+    /// Entries in insertion order, including holes (NULL keys) — use `iter` to skip them.
+    pub fn raw_entries(&self) -> &[Entry] {
+        &self.entries
+    }
+    pub fn entry_at(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).filter(|e| !e.key.is_null())
+    }
+    pub fn raw_len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.iter().filter(|e| !e.key.is_null()).map(|e| (&e.key, &e.value))
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|(k, _)| k.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|(_, v)| v.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
+    /// Finds the index slot for `key`: Ok((slot, Some(entry_idx))) when found.
+    fn probe<E>(&self, key: &Value, hash: i64, eq: EqFn<E>) -> Result<(usize, Option<usize>), E> {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut first_dummy: Option<usize> = None;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Ok((first_dummy.unwrap_or(i), None));
+            }
+            if ix == DUMMY {
+                first_dummy.get_or_insert(i);
+            } else {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash {
+                    let same = match key_eq_fast(&e.key, key) {
+                        Some(b) => b,
+                        None => eq(&e.key, key)?,
+                    };
+                    if same {
+                        return Ok((i, Some(ix as usize)));
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    pub fn lookup_index<E>(&self, key: &Value, hash: i64, eq: EqFn<E>) -> Result<Option<usize>, E> {
+        if self.used == 0 {
+            return Ok(None);
+        }
+        Ok(self.probe(key, hash, eq)?.1)
+    }
+
+    pub fn get<E>(&self, key: &Value, hash: i64, eq: EqFn<E>) -> Result<Option<Value>, E> {
+        Ok(self.lookup_index(key, hash, eq)?.map(|i| self.entries[i].value.clone()))
+    }
+
+    /// Lookup by a `str` key whose hash is known: never runs Python code.
+    #[inline]
+    pub fn get_str(&self, key: &Value, hash: i64) -> Option<&Value> {
+        if self.used == 0 {
+            return None;
+        }
+        let mut never = |_: &Value, _: &Value| -> Result<bool, ()> { Ok(false) };
+        match self.probe(key, hash, &mut never) {
+            Ok((_, Some(i))) => Some(&self.entries[i].value),
+            _ => None,
+        }
+    }
+
+    pub fn entry_value_mut(&mut self, i: usize) -> &mut Value {
+        &mut self.entries[i].value
+    }
+
+    fn grow(&mut self) {
+        let need = (self.used * 3 + 1).next_power_of_two().max(8);
+        let mut entries = Vec::with_capacity(need * 2 / 3 + 1);
+        for e in self.entries.drain(..) {
+            if !e.key.is_null() {
+                entries.push(e);
+            }
+        }
+        self.entries = entries;
+        self.indices = vec![EMPTY; need];
+        let mask = need - 1;
+        for (n, e) in self.entries.iter().enumerate() {
+            let mut perturb = e.hash as u64;
+            let mut i = (e.hash as u64 as usize) & mask;
+            while self.indices[i] != EMPTY {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+            self.indices[i] = n as u32;
+        }
+    }
+
+    /// Inserts or replaces; returns the previous value.
+    pub fn insert<E>(&mut self, key: Value, hash: i64, value: Value, eq: EqFn<E>) -> Result<Option<Value>, E> {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.grow();
+        }
+        let (slot, found) = self.probe(&key, hash, eq)?;
+        if let Some(i) = found {
+            return Ok(Some(std::mem::replace(&mut self.entries[i].value, value)));
+        }
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.used += 1;
+        self.version += 1;
+        Ok(None)
+    }
+
+    pub fn remove<E>(&mut self, key: &Value, hash: i64, eq: EqFn<E>) -> Result<Option<(Value, Value)>, E> {
+        if self.used == 0 {
+            return Ok(None);
+        }
+        let (slot, found) = self.probe(key, hash, eq)?;
+        Ok(found.map(|i| {
+            self.indices[slot] = DUMMY;
+            let e = std::mem::replace(
+                &mut self.entries[i],
+                Entry { hash: 0, key: Value::NULL, value: Value::NULL },
+            );
+            self.used -= 1;
+            self.version += 1;
+            if self.used == 0 {
+                self.entries.clear();
+                self.indices.iter_mut().for_each(|x| *x = EMPTY);
+            }
+            (e.key, e.value)
+        }))
+    }
+
+    /// Removes and returns the last inserted item (`dict.popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        while let Some(e) = self.entries.last() {
+            if e.key.is_null() {
+                self.entries.pop();
+                continue;
+            }
+            let (k, h) = (e.key.clone(), e.hash);
+            let mut never = |_: &Value, _: &Value| -> Result<bool, ()> { Ok(false) };
+            return self.remove(&k, h, &mut never).ok().flatten();
+        }
+        None
+    }
+
+    pub fn clear(&mut self) {
+        *self = Dict { version: self.version + 1, ..Dict::default() };
+    }
+}

@@ -1,0 +1,790 @@
+//! The eval loop: one exhaustive `match` over `Instr`, arms kept short; the work is in the
+//! `Vm` methods of the sibling modules. Fast paths for small ints and floats are inline.
+
+use super::frame::{Block, BlockKind, Frame, FrameExit};
+use super::Vm;
+use crate::bytecode::opcodes::{BinOp, CmpOp};
+use crate::bytecode::Instr;
+use crate::object::*;
+use crate::value::Value;
+use crate::{PyErr, PyResult};
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => Value::NULL,
+        }
+    };
+}
+
+static NULL_VALUE: Value = Value::NULL;
+
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last() {
+            Some(v) => v,
+            None => &NULL_VALUE,
+        }
+    };
+}
+
+/// Fast arithmetic on inline ints and floats; `None` means take the general path.
+#[inline(always)]
+fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    if a.is_small_int() && b.is_small_int() {
+        let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x.checked_mul(y)?,
+            BinOp::FloorDiv if y != 0 => x.div_euclid(y) - if (x.rem_euclid(y) != 0) && (y < 0) { 1 } else { 0 },
+            BinOp::Mod if y != 0 => {
+                let m = x % y;
+                if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }
+            }
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            BinOp::Xor => x ^ y,
+            BinOp::TrueDiv if y != 0 => {
+                if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                    return Some(Value::float(x as f64 / y as f64));
+                }
+                return None;
+            }
+            BinOp::LShift if (0..32).contains(&y) && x.unsigned_abs() < (1 << 31) => x << y,
+            BinOp::RShift if (0..64).contains(&y) => x >> y,
+            _ => return None,
+        };
+        return Value::small_int(r);
+    }
+    let (x, y) = if a.is_float() && b.is_float() {
+        (a.as_float_unchecked(), b.as_float_unchecked())
+    } else if a.is_float() && b.is_small_int() {
+        (a.as_float_unchecked(), b.as_small_int_unchecked() as f64)
+    } else if a.is_small_int() && b.is_float() {
+        (a.as_small_int_unchecked() as f64, b.as_float_unchecked())
+    } else {
+        return None;
+    };
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(Value::float(r))
+}
+
+#[inline(always)]
+fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    if a.is_small_int() && b.is_small_int() {
+        let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        });
+    }
+    let (x, y) = if a.is_float() && b.is_float() {
+        (a.as_float_unchecked(), b.as_float_unchecked())
+    } else if a.is_float() && b.is_small_int() {
+        (a.as_float_unchecked(), b.as_small_int_unchecked() as f64)
+    } else if a.is_small_int() && b.is_float() {
+        (a.as_small_int_unchecked() as f64, b.as_float_unchecked())
+    } else {
+        return None;
+    };
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    })
+}
+
+impl Vm {
+    /// Runs a frame until it returns or yields. A pending exception (from `gen.throw`) is
+    /// raised at the current instruction before anything executes.
+    pub fn execute(&mut self, f: &mut Frame, mut pending: Option<PyErr>) -> Result<FrameExit, PyErr> {
+        f.handled_base = self.handled.len();
+        let code = f.code.clone();
+        self.frames.push(f as *const Frame);
+        let r = self.execute_inner(f, &code, pending);
+        self.frames.pop();
+        r
+    }
+
+    fn execute_inner(&mut self, f: &mut Frame, code: &std::rc::Rc<crate::bytecode::Code>, mut pending: Option<PyErr>) -> Result<FrameExit, PyErr> {
+        loop {
+            let err = match pending.take() {
+                Some(e) => e,
+                None => match self.run(f, code) {
+                    Ok(exit) => {
+                        self.handled.truncate(f.handled_base);
+                        return Ok(exit);
+                    }
+                    Err(e) => e,
+                },
+            };
+            // Unwind to the innermost handler block of this frame.
+            let exc = err.0;
+            if !err_is_reraise(&exc) {
+                self.add_traceback(&exc, code, f.pc.saturating_sub(1));
+                self.set_context(&exc);
+            }
+            clear_reraise(&exc);
+            let mut caught = false;
+            while let Some(b) = f.blocks.pop() {
+                match b.kind {
+                    BlockKind::Handler => {
+                        self.handled.pop();
+                    }
+                    BlockKind::Except | BlockKind::Finally => {
+                        f.stack.truncate(b.level as usize);
+                        f.blocks.push(Block { kind: BlockKind::Handler, handler: 0, level: b.level });
+                        self.handled.push(exc.clone());
+                        f.stack.push(exc.clone());
+                        f.pc = b.handler as usize;
+                        caught = true;
+                        break;
+                    }
+                }
+            }
+            if !caught {
+                self.handled.truncate(f.handled_base);
+                f.stack.clear();
+                return Err(PyErr(exc));
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn run(&mut self, f: &mut Frame, code: &crate::bytecode::Code) -> Result<FrameExit, PyErr> {
+        let instrs = &code.instrs[..];
+        loop {
+            let ins = instrs[f.pc];
+            f.pc += 1;
+            match ins {
+                Instr::Nop => {}
+                Instr::PopTop => {
+                    f.stack.pop();
+                }
+                Instr::DupTop => {
+                    let v = top!(f).clone();
+                    f.stack.push(v);
+                }
+                Instr::DupTop2 => {
+                    let n = f.stack.len();
+                    let a = f.stack[n - 2].clone();
+                    let b = f.stack[n - 1].clone();
+                    f.stack.push(a);
+                    f.stack.push(b);
+                }
+                Instr::RotTwo => {
+                    let n = f.stack.len();
+                    f.stack.swap(n - 1, n - 2);
+                }
+                Instr::RotThree => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    f.stack.insert(n - 2, v);
+                }
+                Instr::RotFour => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    f.stack.insert(n - 3, v);
+                }
+                Instr::LoadConst(c) => f.stack.push(code.consts[c.idx()].clone()),
+                Instr::LoadFast(i) => {
+                    let v = &f.fast[i.idx()];
+                    if v.is_null() {
+                        return Err(self.unbound_local(&code.varnames[i.idx()]));
+                    }
+                    f.stack.push(v.clone());
+                }
+                Instr::StoreFast(i) => {
+                    let v = pop!(f);
+                    f.fast[i.idx()] = v;
+                }
+                Instr::DeleteFast(i) => {
+                    if f.fast[i.idx()].is_null() {
+                        return Err(self.unbound_local(&code.varnames[i.idx()]));
+                    }
+                    f.fast[i.idx()] = Value::NULL;
+                }
+                Instr::LoadDeref(i) => {
+                    let v = cell_get(&f.cells[i.0 as usize]);
+                    if v.is_null() {
+                        return Err(self.unbound_deref(code, i.0 as usize));
+                    }
+                    f.stack.push(v);
+                }
+                Instr::StoreDeref(i) => {
+                    let v = pop!(f);
+                    cell_set(&f.cells[i.0 as usize], v);
+                }
+                Instr::DeleteDeref(i) => {
+                    if cell_get(&f.cells[i.0 as usize]).is_null() {
+                        return Err(self.unbound_deref(code, i.0 as usize));
+                    }
+                    cell_set(&f.cells[i.0 as usize], Value::NULL);
+                }
+                Instr::LoadClosure(i) => f.stack.push(f.cells[i.0 as usize].clone()),
+                Instr::LoadClassDeref(i) => {
+                    let name = code.cell_name(i.0 as usize).to_string();
+                    let key = self.intern(&name);
+                    let found = super::dict_of(&f.locals).and_then(|d| super::dict_get_str(&d.borrow(), &key));
+                    match found {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let v = cell_get(&f.cells[i.0 as usize]);
+                            if v.is_null() {
+                                return Err(self.unbound_deref(code, i.0 as usize));
+                            }
+                            f.stack.push(v);
+                        }
+                    }
+                }
+                Instr::LoadName(n) => {
+                    let v = self.load_name(f, &code.names[n.idx()])?;
+                    f.stack.push(v);
+                }
+                Instr::StoreName(n) => {
+                    let v = pop!(f);
+                    self.store_name(f, &code.names[n.idx()], v)?;
+                }
+                Instr::DeleteName(n) => self.delete_name(f, &code.names[n.idx()])?,
+                Instr::LoadGlobal(n) => {
+                    let v = self.load_global(f, &code.names[n.idx()])?;
+                    f.stack.push(v);
+                }
+                Instr::StoreGlobal(n) => {
+                    let v = pop!(f);
+                    let key = code.names[n.idx()].clone();
+                    if let Some(d) = super::dict_of(&f.globals) {
+                        super::dict_set_str(&mut d.borrow_mut(), key, v);
+                    }
+                }
+                Instr::DeleteGlobal(n) => {
+                    let key = &code.names[n.idx()];
+                    let removed = match super::dict_of(&f.globals) {
+                        Some(d) => {
+                            let mut never = |_: &Value, _: &Value| -> Result<bool, ()> { Ok(false) };
+                            d.borrow_mut().remove(key, super::str_hash(key), &mut never).ok().flatten().is_some()
+                        }
+                        None => false,
+                    };
+                    if !removed {
+                        return Err(self.name_error(key));
+                    }
+                }
+                Instr::LoadAttr(n) => {
+                    let obj = pop!(f);
+                    let v = self.getattr(&obj, &code.names[n.idx()])?;
+                    f.stack.push(v);
+                }
+                Instr::StoreAttr(n) => {
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.setattr(&obj, &code.names[n.idx()], v)?;
+                }
+                Instr::DeleteAttr(n) => {
+                    let obj = pop!(f);
+                    self.delattr(&obj, &code.names[n.idx()])?;
+                }
+                Instr::LoadMethod(n) => {
+                    let obj = pop!(f);
+                    let (m, slf) = self.load_method(&obj, &code.names[n.idx()])?;
+                    f.stack.push(m);
+                    f.stack.push(slf);
+                }
+                Instr::CallMethod(argc) => {
+                    let argc = argc as usize;
+                    let base = f.stack.len() - argc - 2;
+                    let result = if f.stack[base + 1].is_null() {
+                        let func = f.stack[base].clone();
+                        self.call(&func, &f.stack[base + 2..], &[])
+                    } else {
+                        let func = f.stack[base].clone();
+                        self.call(&func, &f.stack[base + 1..], &[])
+                    };
+                    f.stack.truncate(base);
+                    f.stack.push(result?);
+                }
+                Instr::BinarySubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    let v = self.getitem_fast(&obj, &key)?;
+                    f.stack.push(v);
+                }
+                Instr::StoreSubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.setitem_fast(&obj, key, v)?;
+                }
+                Instr::DeleteSubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    self.delitem(&obj, &key)?;
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { pop!(f) } else { Value::NONE };
+                    let stop = pop!(f);
+                    let start = pop!(f);
+                    f.stack.push(Value::new_obj(Obj { kind: ObjKind::Slice(start, stop, step) }));
+                }
+                Instr::BinaryOp(op) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match fast_binop(op, &a, &b) {
+                        Some(v) => v,
+                        None => self.binary_op(op, &a, &b)?,
+                    };
+                    f.stack.push(r);
+                }
+                Instr::InplaceOp(op) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match fast_binop(op, &a, &b) {
+                        Some(v) => v,
+                        None => self.inplace_op(op, a, &b)?,
+                    };
+                    f.stack.push(r);
+                }
+                Instr::UnaryNeg => {
+                    let a = pop!(f);
+                    let r = self.neg(&a)?;
+                    f.stack.push(r);
+                }
+                Instr::UnaryPos => {
+                    let a = pop!(f);
+                    let r = self.pos(&a)?;
+                    f.stack.push(r);
+                }
+                Instr::UnaryNot => {
+                    let a = pop!(f);
+                    let t = self.truthy(&a)?;
+                    f.stack.push(Value::bool(!t));
+                }
+                Instr::UnaryInvert => {
+                    let a = pop!(f);
+                    let r = self.invert(&a)?;
+                    f.stack.push(r);
+                }
+                Instr::CompareOp(op) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match fast_compare(op, &a, &b) {
+                        Some(t) => Value::bool(t),
+                        None => self.compare(op, &a, &b)?,
+                    };
+                    f.stack.push(r);
+                }
+                Instr::IsOp(inv) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    f.stack.push(Value::bool(a.is(&b) != (inv != 0)));
+                }
+                Instr::ContainsOp(inv) => {
+                    let container = pop!(f);
+                    let item = pop!(f);
+                    let r = self.contains(&container, &item)?;
+                    f.stack.push(Value::bool(r != (inv != 0)));
+                }
+                Instr::BuildTuple(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    f.stack.push(super::new_tuple(items));
+                }
+                Instr::BuildList(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    f.stack.push(super::new_list(items));
+                }
+                Instr::BuildSet(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    let s = self.new_set_from(items)?;
+                    f.stack.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                    let d = self.new_dict_from_pairs(items)?;
+                    f.stack.push(d);
+                }
+                Instr::BuildString(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    let mut s = String::new();
+                    for it in &items {
+                        s.push_str(super::str_of(it).unwrap_or(""));
+                    }
+                    f.stack.push(super::new_string(s));
+                }
+                Instr::ListAppend(d) => {
+                    let v = pop!(f);
+                    let l = &f.stack[f.stack.len() - d as usize];
+                    if let Some(Obj { kind: ObjKind::List(l) }) = l.as_obj() {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Instr::SetAdd(d) => {
+                    let v = pop!(f);
+                    let s = f.stack[f.stack.len() - d as usize].clone();
+                    self.set_add(&s, v)?;
+                }
+                Instr::MapAdd(d) => {
+                    let v = pop!(f);
+                    let k = pop!(f);
+                    let m = f.stack[f.stack.len() - d as usize].clone();
+                    self.setitem(&m, k, v)?;
+                }
+                Instr::ListExtend(d) => {
+                    let it = pop!(f);
+                    let l = f.stack[f.stack.len() - d as usize].clone();
+                    self.list_extend(&l, &it)?;
+                }
+                Instr::SetUpdate(d) => {
+                    let it = pop!(f);
+                    let s = f.stack[f.stack.len() - d as usize].clone();
+                    let items = self.collect(&it)?;
+                    for x in items {
+                        self.set_add(&s, x)?;
+                    }
+                }
+                Instr::DictUpdate(d) => {
+                    let m = pop!(f);
+                    let target = f.stack[f.stack.len() - d as usize].clone();
+                    self.dict_update(&target, &m, false)?;
+                }
+                Instr::DictMerge(d) => {
+                    let m = pop!(f);
+                    let target = f.stack[f.stack.len() - d as usize].clone();
+                    let func = f.stack.get(f.stack.len().wrapping_sub(d as usize + 2)).cloned().unwrap_or(Value::NONE);
+                    self.dict_merge_kwargs(&target, &m, &func)?;
+                }
+                Instr::ListToTuple => {
+                    let l = pop!(f);
+                    let items = match l.as_obj() {
+                        Some(Obj { kind: ObjKind::List(l) }) => std::mem::take(&mut *l.borrow_mut()),
+                        _ => Vec::new(),
+                    };
+                    f.stack.push(super::new_tuple(items));
+                }
+                Instr::FormatValue(flags) => {
+                    let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
+                    let v = pop!(f);
+                    let r = self.format_value(v, flags & 3, spec)?;
+                    f.stack.push(r);
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = pop!(f);
+                    self.unpack_into(&seq, n as usize, &mut f.stack)?;
+                }
+                Instr::UnpackEx(counts) => {
+                    let seq = pop!(f);
+                    self.unpack_ex_into(&seq, (counts & 0xff) as usize, (counts >> 8) as usize, &mut f.stack)?;
+                }
+                Instr::Jump(t) => {
+                    if (t.0 as usize) < f.pc {
+                        self.check_signals()?;
+                    }
+                    f.pc = t.0 as usize;
+                }
+                Instr::PopJumpIfFalse(t) => {
+                    let v = pop!(f);
+                    let b = if v.is_bool() { v.is(&Value::TRUE) } else { self.truthy(&v)? };
+                    if !b {
+                        f.pc = t.0 as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = pop!(f);
+                    let b = if v.is_bool() { v.is(&Value::TRUE) } else { self.truthy(&v)? };
+                    if b {
+                        f.pc = t.0 as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let b = self.truthy(top!(f))?;
+                    if !b {
+                        f.pc = t.0 as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let b = self.truthy(top!(f))?;
+                    if b {
+                        f.pc = t.0 as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Instr::PopJumpIfNotNone(t) => {
+                    if !pop!(f).is_none() {
+                        f.pc = t.0 as usize;
+                    }
+                }
+                Instr::PopJumpIfNone(t) => {
+                    if pop!(f).is_none() {
+                        f.pc = t.0 as usize;
+                    }
+                }
+                Instr::GetIter => {
+                    let v = pop!(f);
+                    let it = self.get_iter(&v)?;
+                    f.stack.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = top!(f).clone();
+                    match self.iter_next(&it)? {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            f.stack.pop();
+                            f.pc = t.0 as usize;
+                        }
+                    }
+                }
+                Instr::CallFunction(argc) => {
+                    let base = f.stack.len() - argc as usize - 1;
+                    let func = f.stack[base].clone();
+                    let r = self.call(&func, &f.stack[base + 1..], &[]);
+                    f.stack.truncate(base);
+                    f.stack.push(r?);
+                }
+                Instr::CallFunctionKw(argc) => {
+                    let names = pop!(f);
+                    let base = f.stack.len() - argc as usize - 1;
+                    let func = f.stack[base].clone();
+                    let names: &[Value] = match names.as_obj() {
+                        Some(Obj { kind: ObjKind::Tuple(t) }) => t,
+                        _ => &[],
+                    };
+                    let npos = argc as usize - names.len();
+                    let kw: Vec<(Value, Value)> = names.iter().cloned().zip(f.stack[base + 1 + npos..].iter().cloned()).collect();
+                    let r = self.call(&func, &f.stack[base + 1..base + 1 + npos], &kw);
+                    f.stack.truncate(base);
+                    f.stack.push(r?);
+                }
+                Instr::CallFunctionEx(flags) => {
+                    let kwargs = if flags & 1 != 0 { Some(pop!(f)) } else { None };
+                    let args = pop!(f);
+                    let func = pop!(f);
+                    let r = self.call_ex(&func, &args, kwargs.as_ref())?;
+                    f.stack.push(r);
+                }
+                Instr::MakeFunction(flags) => {
+                    let qualname = pop!(f);
+                    let codev = pop!(f);
+                    let closure = if flags & 8 != 0 { Some(pop!(f)) } else { None };
+                    let annotations = if flags & 4 != 0 { pop!(f) } else { Value::NULL };
+                    let kwdefaults = if flags & 2 != 0 { pop!(f) } else { Value::NONE };
+                    let defaults = if flags & 1 != 0 { pop!(f) } else { Value::NONE };
+                    let func = self.make_function(f, codev, qualname, defaults, kwdefaults, annotations, closure);
+                    f.stack.push(func);
+                }
+                Instr::ReturnValue => {
+                    let v = pop!(f);
+                    return Ok(FrameExit::Return(v));
+                }
+                Instr::LoadBuildClass => {
+                    let v = self.builtin_value("__build_class__")?;
+                    f.stack.push(v);
+                }
+                Instr::ImportName(n) => {
+                    let fromlist = pop!(f);
+                    let level = pop!(f);
+                    let m = self.import_name(f, &code.names[n.idx()], &fromlist, &level)?;
+                    f.stack.push(m);
+                }
+                Instr::ImportFrom(n) => {
+                    let m = top!(f).clone();
+                    let v = self.import_from(&m, &code.names[n.idx()])?;
+                    f.stack.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = pop!(f);
+                    self.import_star(f, &m)?;
+                }
+                Instr::Raise(n) => {
+                    return Err(match n {
+                        0 => self.reraise_current(),
+                        1 => {
+                            let e = pop!(f);
+                            self.make_raise(e, None)
+                        }
+                        _ => {
+                            let cause = pop!(f);
+                            let e = pop!(f);
+                            self.make_raise(e, Some(cause))
+                        }
+                    });
+                }
+                Instr::Reraise => {
+                    let e = pop!(f);
+                    mark_reraise(&e);
+                    return Err(PyErr(e));
+                }
+                Instr::SetupExcept(t) => f.blocks.push(Block { kind: BlockKind::Except, handler: t.0, level: f.stack.len() as u32 }),
+                Instr::SetupFinally(t) => f.blocks.push(Block { kind: BlockKind::Finally, handler: t.0, level: f.stack.len() as u32 }),
+                Instr::PopBlock => {
+                    f.blocks.pop();
+                }
+                Instr::PushExcInfo => {}
+                Instr::PopExcept => {
+                    if let Some(b) = f.blocks.pop() {
+                        debug_assert_eq!(b.kind, BlockKind::Handler);
+                    }
+                    self.handled.pop();
+                }
+                Instr::CheckExcMatch => {
+                    let ty = pop!(f);
+                    let exc = top!(f).clone();
+                    let m = self.exception_matches(&exc, &ty)?;
+                    f.stack.push(Value::bool(m));
+                }
+                Instr::CheckEgMatch => {
+                    let ty = pop!(f);
+                    let eg = pop!(f);
+                    let (rest, matched) = self.exception_group_split(&eg, &ty)?;
+                    f.stack.push(rest);
+                    f.stack.push(matched);
+                }
+                Instr::ReraiseStar => {
+                    let rest = pop!(f);
+                    let orig = pop!(f);
+                    if !rest.is_none() {
+                        if rest.is(&orig) {
+                            mark_reraise(&rest);
+                        }
+                        return Err(PyErr(rest));
+                    }
+                }
+                Instr::BeforeWith => {
+                    let mgr = pop!(f);
+                    let (exit, value) = self.with_enter(&mgr)?;
+                    f.stack.push(exit);
+                    f.stack.push(value);
+                }
+                Instr::WithExitNormal => {
+                    let exit = pop!(f);
+                    let r = self.call(&exit, &[Value::NONE, Value::NONE, Value::NONE], &[])?;
+                    f.stack.push(r);
+                }
+                Instr::WithExitExc => {
+                    let exc = pop!(f);
+                    let exit = pop!(f);
+                    let ty = self.type_of(&exc);
+                    let tb = self.traceback_value(&exc);
+                    let r = self.call(&exit, &[ty, exc.clone(), tb], &[])?;
+                    if self.truthy(&r)? {
+                        // Swallowed: leave the handler state.
+                        f.blocks.pop();
+                        self.handled.pop();
+                    } else {
+                        mark_reraise(&exc);
+                        return Err(PyErr(exc));
+                    }
+                }
+                Instr::YieldValue => {
+                    let v = pop!(f);
+                    return Ok(FrameExit::Yield(v));
+                }
+                Instr::YieldFrom => {
+                    let sent = pop!(f);
+                    let it = top!(f).clone();
+                    match self.yield_from_step(&it, sent)? {
+                        Ok(y) => {
+                            // Re-execute YieldFrom when resumed with the next sent value.
+                            f.pc -= 1;
+                            return Ok(FrameExit::Yield(y));
+                        }
+                        Err(result) => {
+                            f.stack.pop();
+                            f.stack.push(result);
+                        }
+                    }
+                }
+                Instr::GetYieldFromIter => {
+                    let v = pop!(f);
+                    let it = if matches!(v.as_obj().map(|o| &o.kind), Some(ObjKind::Generator(_))) { v } else { self.get_iter(&v)? };
+                    f.stack.push(it);
+                }
+                Instr::LoadAssertionError => f.stack.push(self.exc_type("AssertionError")),
+                Instr::SetupAnnotations => self.setup_annotations(f)?,
+                Instr::PrintExpr => {
+                    let v = pop!(f);
+                    self.print_expr(v)?;
+                }
+                Instr::GetLen => {
+                    let n = self.len(top!(f))?;
+                    f.stack.push(super::new_int(n as i64));
+                }
+                Instr::MatchMapping => {
+                    let b = self.is_mapping_for_match(top!(f));
+                    f.stack.push(Value::bool(b));
+                }
+                Instr::MatchSequence => {
+                    let b = self.is_sequence_for_match(top!(f));
+                    f.stack.push(Value::bool(b));
+                }
+                Instr::MatchKeys => {
+                    let n = f.stack.len();
+                    let (subj, keys) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                    let r = self.match_keys(&subj, &keys)?;
+                    f.stack.push(r);
+                }
+                Instr::MatchClass(npos) => {
+                    let names = pop!(f);
+                    let cls = pop!(f);
+                    let subj = pop!(f);
+                    let r = self.match_class(&subj, &cls, npos as usize, &names)?;
+                    f.stack.push(r);
+                }
+                Instr::CopyDictWithoutKeys => {
+                    let keys = pop!(f);
+                    let subj = pop!(f);
+                    let r = self.copy_dict_without_keys(&subj, &keys)?;
+                    f.stack.push(r);
+                }
+                Instr::CopyN(n) => {
+                    let v = f.stack[f.stack.len() - n as usize].clone();
+                    f.stack.push(v);
+                }
+            }
+        }
+    }
+}
+
+pub fn cell_get(c: &Value) -> Value {
+    match c.as_obj() {
+        Some(Obj { kind: ObjKind::Cell(v) }) => v.borrow().clone(),
+        _ => Value::NULL,
+    }
+}
+
+pub fn cell_set(c: &Value, v: Value) {
+    if let Some(Obj { kind: ObjKind::Cell(cell) }) = c.as_obj() {
+        *cell.borrow_mut() = v;
+    }
+}
+
+/// Marks an exception as being re-raised (no new traceback entry, context kept).
+fn mark_reraise(e: &Value) {
+    if let Some(ex) = super::exc::exc_fields(e) {
+        ex.borrow_mut().reraising = true;
+    }
+}
+fn err_is_reraise(e: &Value) -> bool {
+    super::exc::exc_fields(e).map(|x| x.borrow().reraising).unwrap_or(false)
+}
+fn clear_reraise(e: &Value) {
+    if let Some(ex) = super::exc::exc_fields(e) {
+        ex.borrow_mut().reraising = false;
+    }
+}

@@ -1,0 +1,13 @@
+import builtins
+print(type(builtins.len).__name__, builtins.abs(-3), builtins.max is max)
+print(isinstance(__builtins__, dict) or hasattr(__builtins__, "len"))
+print(bool(), int(), float(), str(), list(), tuple(), dict(), set(), frozenset(), complex(), bytes(), bytearray())
+print(slice(1, 2, 3), range(3), object().__class__.__name__)
+print(format(3.14159, ".2f"), repr("x"), ascii("é"), str(b"b"))
+print(divmod(7, 2), pow(2, 5), round(7.5), abs(-7))
+print(len(dir(builtins)) > 100, "print" in dir(builtins))
+print(sum(range(5)), min(5, 3), max(5, 3), sorted([3, 1, 2]))
+print(all([True]), any([False]), list(zip([1], [2])), list(enumerate("a")))
+print(chr(ord("a") + 1), hex(ord("Z")), bin(ord("!")))
+print(getattr(builtins, "nonexistent", "not found"))
+print(issubclass(type(None), object), type(None)() is None)

@@ -1,0 +1,10 @@
+vals = [0.1 * i for i in range(100)]
+print(sum(vals))
+print(sum(vals, 0.5))
+print(sum([1e100, 1.0, -1e100]))
+print(sum([0.1, 0.2, 0.3]), 0.1 + 0.2 + 0.3)
+print(sum(1 / (i * i) for i in range(1, 10000)))
+print(sum([1, 2, 3.5]), sum([True, True, 0.5]))
+print(sum(range(10 ** 6)))
+print(sum([2 ** 62, 2 ** 62, 2 ** 62]))
+print(sum([1.5] * 7), sum([-0.0, -0.0]), sum([], -0.0))

@@ -1,0 +1,2 @@
+print("raising group")
+raise ExceptionGroup("multiple failures", [ValueError("bad value"), TypeError("bad type")])

@@ -1,0 +1,3 @@
+print("this line is never executed")
+def broken(:
+    pass

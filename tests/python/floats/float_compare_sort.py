@@ -1,0 +1,10 @@
+vals = [3.5, -1.25, 0.0, -0.0, 1e-9, 2, 7, 1e300, -1e300, 0.1 + 0.2, 0.3]
+print(sorted(vals))
+print(sorted(vals, key=lambda v: -v))
+print(max(vals), min(vals))
+print(0.1 + 0.2 > 0.3, 0.1 + 0.2 == 0.30000000000000004)
+print(-0.0 == 0.0, str(-0.0), repr(min(0.0, -0.0)), repr(max(-0.0, 0.0)))
+print(sorted([2.0, 1, True, 0.5]))
+print([round(x * 0.1, 2) for x in range(-5, 6)])
+print(1.0 in {1}, 2.5 in [2.5], {1.5: "x"}.get(1.5))
+print(sum(sorted([1e16, 1.0, -1e16])), sum([1e16, -1e16, 1.0]))

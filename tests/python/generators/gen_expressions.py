@@ -1,0 +1,30 @@
+squares = (x * x for x in range(10))
+print(next(squares), next(squares))
+print(list(squares))
+print(sum(x * x for x in range(10)))
+print(max((len(w), w) for w in "a quick brown fox".split()))
+print(list(x for x in range(20) if x % 3 == 0 if x % 2 == 0))
+print(sorted((y for y in "generator"), reverse=True))
+g = (i for i in range(3))
+print(list(zip(g, g)))
+def lazy():
+    print("start")
+    for i in range(3):
+        print("produce", i)
+        yield i
+gen = (x + 100 for x in lazy())
+print("created")
+print(next(gen))
+print(list(gen))
+nested = ((i, j) for i in range(3) for j in range(i))
+print(list(nested))
+print(dict((k, len(k)) for k in ["ab", "c"]))
+try:
+    (1 / x for x in [1, 0])
+    list(1 / x for x in [1, 0])
+except ZeroDivisionError as e:
+    print("ZeroDivisionError:", e)
+it = iter([1, 2, 3, 4, 5, 6])
+print(list(zip(it, it)))
+print(any(x > 2 for x in [1, 2, 3, 4]), all(x for x in []))
+print(type(x for x in []).__name__)

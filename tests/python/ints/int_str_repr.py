@@ -1,0 +1,12 @@
+for v in [0, 7, -7, 255, -255, 2 ** 64, -(2 ** 100), 10 ** 25]:
+    print(str(v), repr(v), hex(v), oct(v), bin(v)[:40])
+print(format(255, "x"), format(255, "X"), format(255, "#x"), format(255, "o"), format(255, "b"))
+print(format(1234567, ","), format(1234567, "_"), format(-1234567, ",d"))
+print(format(42, "08d"), format(-42, "08d"), format(42, "+d"), format(42, " d"))
+print(format(42, "<6d") + "|", format(42, ">6d") + "|", format(42, "^6d") + "|")
+print(format(10 ** 20, ","), format(2 ** 70, "_x"))
+print(str(10 ** 50)[:10], len(str(7 ** 300)))
+print((12345).__str__(), (12).__repr__())
+print(int.__name__, type(5) is int, type(2 ** 100) is int)
+print(f"{2 ** 100:e}")
+print(f"{123456789:.3e}")

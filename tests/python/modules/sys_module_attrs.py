@@ -1,0 +1,13 @@
+import sys
+print(sys.version_info[0], sys.version_info >= (3, 0), sys.version_info.major)
+print(type(sys.maxsize).__name__, sys.maxsize == 2 ** 63 - 1)
+print(sys.byteorder in ("little", "big"), isinstance(sys.path, list))
+print(sys.getrecursionlimit() >= 1000)
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+print(type(sys.modules).__name__, "sys" in sys.modules, "builtins" in sys.modules)
+print(sys.stdout is not None, sys.stderr is not None, hasattr(sys.stdin, "read"))
+print(sys.float_info.max == 1.7976931348623157e308, sys.int_info.bits_per_digit in (15, 30))
+print(sys.platform.startswith(("linux", "darwin", "win")), isinstance(sys.executable, str))
+print(callable(sys.exit), callable(sys.intern))
+print(sys.intern("abc") == "abc")

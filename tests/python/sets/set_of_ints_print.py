@@ -1,0 +1,17 @@
+print({5, 3, 1, 4, 2})
+print({10, 20, 30, 0})
+print(set(range(15)))
+print({x * x for x in range(10)})
+s = set()
+for i in [7, 3, 9, 3, 1]:
+    s.add(i)
+print(s)
+print({-1, -2, 0})
+print({100, 1, 50})
+print(frozenset({2, 1}))
+s = set(range(10))
+for i in range(0, 10, 3):
+    s.discard(i)
+print(s)
+print({1, 2, 3} - {2})
+print({True, 2, 3.0})

@@ -1,0 +1,10 @@
+import re
+print(re.findall(r"\d+", "a1b22c333"), re.sub(r"\s+", " ", "a   b \t c"), re.split(r"[,;]", "a,b;c"))
+m = re.match(r"(\w+)@(\w+)\.com", "user@example.com")
+print(m.group(0), m.group(1), m.groups(), m.span(2))
+print(re.search(r"o+", "foo boo").group(), bool(re.fullmatch(r"[a-z]+", "abc")), re.fullmatch(r"[a-z]+", "ab1"))
+pat = re.compile(r"(?P<key>\w+)=(?P<val>[^&]*)")
+print([m.groupdict() for m in pat.finditer("a=1&b=&c=xyz")])
+print(re.sub(r"(\d)", r"<\1>", "a1b2"), re.sub(r"\d", lambda m: str(int(m.group()) * 2), "1 2 3"))
+print(re.escape("a.b*c"), re.IGNORECASE & 0 == 0, re.findall(r"(?i)abc", "ABC abc aBc"))
+print(re.subn("a", "b", "aaa"), re.findall(r"(a)(b)?", "ab a"))

@@ -1,0 +1,11 @@
+s = "abracadabra"
+print(s.count("a"), s.count("abra"), s.count("a", 3), s.count("a", 3, 7), s.count("z"))
+print(s.index("c"), s.index("a", 1), s.rindex("a"), s.rindex("abra", 0, 10))
+print(s.find("bra", -5), s.rfind("a", -3, -1))
+print(s.upper().lower() == s, s.title(), s.swapcase())
+print(min(s), max(s), sorted(set(s)))
+print(s.replace("a", ""), len(s.replace("a", "")))
+print(s.split("a"), s.split("a", 2), s.rsplit("a", 2))
+print(s.strip("a"), s.lstrip("ab"), s.rstrip("ar"))
+print(s.center(15, "."), s.zfill(14))
+print(s[::2], s[1::2], s[::-1] == "arbadacarba")

@@ -1,0 +1,11 @@
+s = "héllo"
+print(s.encode(), s.encode("utf-8"), s.encode("latin-1"), s.encode("utf-16-be"))
+print(s.encode("ascii", errors="replace"))
+print("abc".encode("ascii").decode("ascii"))
+print("{} and {}".format("a", "b"), "{name}!".format_map({"name": "N"}))
+print("a-b".partition("-")[2], "tab\there".expandtabs(2))
+print("Hello".ljust(8, ".") + "|", "x".__len__(), "ab".__contains__("b"), "ab".__getitem__(1))
+print("abc".__add__("d"), "ab".__mul__(2), "a".__rmul__(3), "x".__mod__(()) if False else "skip")
+print(str.upper("q"), str.join(",", "ab"), str.split("a b"))
+print("%s-%s" % ("a", "b"), "abc".index("c"), "abc".count("d"))
+print(list(map(str.strip, [" a ", "b  "])), sorted(["b", "A", "c"], key=str.casefold))

@@ -1,0 +1,22 @@
+print("tab:\tend")
+print("newline:\nnext")
+print("backslash: \\ quote: \" apostrophe: \'")
+print('single "double" inside')
+print("hex: \x41\x42 octal: \101\102 unicode: \u0041 \U00000042")
+print("bell repr:", repr("\a\b\f\v\r\0"))
+print(r"raw \n \t \\ stays")
+print(R"Raw with \"quote")
+print(repr(r"\d+\.\d*"))
+print(len("\n"), len(r"\n"), len("\x00"), len("\u1234"))
+print("null in middle: [" + "a\x00b" + "]" == "null in middle: [a\x00b]")
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("\x7f\x80\x9f\xa0\xff"), repr("\u200b\u2028"), repr("\ud800" if False else "x"))
+print(repr("emoji 😀"), ascii("emoji 😀"), ascii("é\n"))
+print("\N{LATIN SMALL LETTER E WITH ACUTE}", "\N{BLACK STAR}")
+print("line1\
+continued")
+print("""a
+b\
+c""")
+print("a\tb\tc".expandtabs(4))
+print(repr("\r\n"), "\r\n".encode())
