@@ -21,7 +21,8 @@ pub struct Dict {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
-    /// Bumped on every insertion of a new key or deletion (iteration-safety checks).
+    /// Changes (to a process-unique value) on every insertion of a new key or deletion,
+    /// i.e. whenever entry indices may change; value replacement keeps it.
     pub version: u64,
 }
 
@@ -54,6 +55,20 @@ pub fn key_eq_fast(a: &Value, b: &Value) -> Option<bool> {
         (V::Bool(x), V::Float(y)) | (V::Float(y), V::Bool(x)) => Some(x as i64 as f64 == y),
         _ => Some(false),
     }
+}
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// A process-unique layout version (so caches keyed by version never see ABA reuse).
+#[inline]
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
 }
 
 pub type EqFn<'a, E> = &'a mut dyn FnMut(&Value, &Value) -> Result<bool, E>;
@@ -154,6 +169,27 @@ impl Dict {
         }
     }
 
+    /// Entry index of a `str` key whose hash is known (never runs Python code).
+    #[inline]
+    pub fn get_str_index(&self, key: &Value, hash: i64) -> Option<usize> {
+        if self.used == 0 {
+            return None;
+        }
+        let mut never = |_: &Value, _: &Value| -> Result<bool, ()> { Ok(false) };
+        self.probe(key, hash, &mut never).ok().and_then(|(_, i)| i)
+    }
+
+    /// The value at entry `i` (a valid index from `get_str_index`).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<&Value> {
+        self.entries.get(i).filter(|e| !e.key.is_null()).map(|e| &e.value)
+    }
+
+    #[inline]
+    pub fn value_at_mut(&mut self, i: usize) -> Option<&mut Value> {
+        self.entries.get_mut(i).filter(|e| !e.key.is_null()).map(|e| &mut e.value)
+    }
+
     pub fn entry_value_mut(&mut self, i: usize) -> &mut Value {
         &mut self.entries[i].value
     }
@@ -192,7 +228,7 @@ impl Dict {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
-        self.version += 1;
+        self.version = next_version();
         Ok(None)
     }
 
@@ -208,7 +244,7 @@ impl Dict {
                 Entry { hash: 0, key: Value::NULL, value: Value::NULL },
             );
             self.used -= 1;
-            self.version += 1;
+            self.version = next_version();
             if self.used == 0 {
                 self.entries.clear();
                 self.indices.iter_mut().for_each(|x| *x = EMPTY);
@@ -232,6 +268,6 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
-        *self = Dict { version: self.version + 1, ..Dict::default() };
+        *self = Dict { version: next_version(), ..Dict::default() };
     }
 }

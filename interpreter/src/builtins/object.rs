@@ -60,6 +60,77 @@ pub fn register(vm: &mut Vm) {
     add_attr(vm, &object, "__doc__", vm::new_str("The base class of the class hierarchy."));
 }
 
+thread_local! {
+    static MEMBER_TYPE: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A `member_descriptor` for slot `name` of class `owner` (what `Cls.slot` evaluates to).
+pub fn member_descriptor(vm: &mut Vm, name: &Value, owner: &Value) -> Value {
+    let ty = match MEMBER_TYPE.with(|m| m.borrow().clone()) {
+        Some(t) => t,
+        None => {
+            let object = vm.types.object.clone();
+            let t = crate::vm::types::make_type(&mut vm.interner, "member_descriptor", Some(&object), Layout::Other);
+            add_methods(vm, &t, &[("__get__", member_get), ("__set__", member_set), ("__delete__", member_delete), ("__repr__", member_repr)]);
+            MEMBER_TYPE.with(|m| *m.borrow_mut() = Some(t.clone()));
+            t
+        }
+    };
+    Value::new_obj(Obj {
+        kind: ObjKind::Instance(Instance {
+            class: std::cell::RefCell::new(ty),
+            dict: Value::NULL,
+            slots: std::cell::RefCell::new(vec![name.clone(), owner.clone()]),
+            base: std::cell::RefCell::new(Value::NULL),
+            exc: None,
+        }),
+    })
+}
+
+fn member_parts(v: &Value) -> (Value, Value) {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Instance(i) }) => {
+            let s = i.slots.borrow();
+            (s.first().cloned().unwrap_or(Value::NONE), s.get(1).cloned().unwrap_or(Value::NONE))
+        }
+        _ => (Value::NONE, Value::NONE),
+    }
+}
+
+fn member_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__get__", args, 2, 3)?;
+    if args[1].is_none() {
+        return Ok(args[0].clone());
+    }
+    let (name, _) = member_parts(&args[0]);
+    let t = vm.type_of(&args[1]);
+    match vm.generic_getattr(&args[1], &t, &name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(&args[1], &name)),
+    }
+}
+
+fn member_set(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__set__", args, 3, 3)?;
+    let (name, _) = member_parts(&args[0]);
+    vm.generic_setattr(&args[1], &name, args[2].clone())?;
+    Ok(Value::NONE)
+}
+
+fn member_delete(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__delete__", args, 2, 2)?;
+    let (name, _) = member_parts(&args[0]);
+    vm.generic_delattr(&args[1], &name)?;
+    Ok(Value::NONE)
+}
+
+fn member_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (name, owner) = member_parts(&args[0]);
+    let n = vm::str_of(&name).unwrap_or("?").to_string();
+    let o = type_obj(&owner).map(|t| t.name.borrow().clone()).unwrap_or_default();
+    Ok(vm::new_string(format!("<member '{n}' of '{o}' objects>")))
+}
+
 fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(cls) = args.first() else {
         return Err(vm.type_error("object.__new__(): not enough arguments".to_string()));
@@ -152,7 +223,11 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
     Ok(Value::NONE)
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if !kw.is_empty() {
+        let n = args.first().and_then(|c| type_obj(c).map(|t| t.name.borrow().clone())).unwrap_or_else(|| "object".to_string());
+        return Err(vm.type_error(format!("{n}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(Value::NONE)
 }
 
@@ -204,8 +279,8 @@ fn type_mro(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(vm::new_list(mro))
 }
 
-fn type_subclasses(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(vm::new_list(Vec::new()))
+fn type_subclasses(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(vm::new_list(args.first().map(crate::vm::class::subclasses_of).unwrap_or_default()))
 }
 
 fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -11,6 +11,11 @@ use crate::vm::{self, Vm};
 use crate::PyResult;
 use num_bigint::BigInt;
 
+#[path = "bytes.rs"]
+pub mod bytes;
+#[path = "codecs.rs"]
+pub mod codecs;
+
 pub fn register(vm: &mut Vm) {
     let s = vm.types.str_.clone();
     super::numbers::register_common_dunders(vm, &s, false);
@@ -69,14 +74,11 @@ pub fn register(vm: &mut Vm) {
         ("encode", str_encode),
         ("removeprefix", str_removeprefix),
         ("removesuffix", str_removesuffix),
-        ("maketrans", str_maketrans),
         ("translate", str_translate),
     ]);
-    let b = vm.types.bytes.clone();
-    super::numbers::register_common_dunders(vm, &b, false);
-    add_methods(vm, &b, &[("__new__", bytes_new), ("decode", bytes_decode), ("hex", bytes_hex), ("join", bytes_join), ("startswith", bytes_startswith), ("endswith", bytes_endswith), ("find", bytes_find), ("count", bytes_count), ("upper", bytes_upper), ("lower", bytes_lower), ("strip", bytes_strip), ("split", bytes_split), ("replace", bytes_replace), ("fromhex", bytes_fromhex)]);
-    let ba = vm.types.bytearray.clone();
-    add_methods(vm, &ba, &[("__new__", bytearray_new), ("decode", bytes_decode), ("append", bytearray_append), ("extend", bytearray_extend), ("hex", bytes_hex)]);
+    let f = vm.new_native_fn("maketrans", str_maketrans);
+    super::add_attr(vm, &s, "maketrans", Value::new_obj(Obj { kind: ObjKind::StaticMethod(f) }));
+    bytes::register(vm);
 }
 
 fn self_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
@@ -116,13 +118,24 @@ fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
 fn str_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let cls = args[0].clone();
     let obj = arg(&args[1..], kw, 0, "object");
+    if args.len() > 4 {
+        return Err(vm.type_error(format!("str() takes at most 3 arguments ({} given)", args.len() - 1)));
+    }
     let encoding = arg(&args[1..], kw, 1, "encoding");
+    let errors = arg(&args[1..], kw, 2, "errors");
     let v = match obj {
         None => vm::new_str(""),
         Some(o) => {
-            if encoding.is_some() || kwarg(kw, "errors").is_some() {
-                match crate::vm::ops::bytes_like(&o) {
-                    Some(b) => decode_bytes(vm, &b, encoding.as_ref())?,
+            if encoding.is_some() || errors.is_some() {
+                if vm::str_of(&base_value(&o)).is_some() {
+                    return Err(vm.type_error("decoding str is not supported".to_string()));
+                }
+                match bytes::data_of(&o) {
+                    Some(b) => {
+                        let enc = codecs::str_param(vm, encoding, "utf-8", "str", "encoding")?;
+                        let er = codecs::str_param(vm, errors, "strict", "str", "errors")?;
+                        vm::new_string(codecs::decode(vm, &b, &enc, &er)?)
+                    }
                     None => {
                         let tn = vm.type_name(&o);
                         return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {tn} found")));
@@ -135,27 +148,6 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     let st = vm.types.str_.clone();
     vm.wrap_subclass(&cls, v, &st)
-}
-
-fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: Option<&Value>) -> PyResult<Value> {
-    let enc = encoding.and_then(|e| vm::str_of(e).map(|s| s.to_lowercase().replace('_', "-"))).unwrap_or_else(|| "utf-8".to_string());
-    match enc.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(vm::new_str(s)),
-            Err(e) => {
-                let pos = e.valid_up_to();
-                Err(vm.new_error("UnicodeDecodeError", format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos])))
-            }
-        },
-        "ascii" => {
-            if let Some(pos) = b.iter().position(|&c| c >= 128) {
-                return Err(vm.new_error("UnicodeDecodeError", format!("'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)", b[pos])));
-            }
-            Ok(vm::new_string(b.iter().map(|&c| c as char).collect()))
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => Ok(vm::new_string(b.iter().map(|&c| c as char).collect())),
-        other => Err(vm.new_error("LookupError", format!("unknown encoding: {other}"))),
-    }
 }
 
 fn str_add(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -492,56 +484,61 @@ fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value
 
 fn str_encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let s = self_str(vm, &args[0])?;
-    let enc = arg(&args[1..], kw, 0, "encoding").and_then(|e| vm::str_of(&e).map(|x| x.to_lowercase().replace('_', "-"))).unwrap_or_else(|| "utf-8".into());
-    match enc.as_str() {
-        "utf-8" | "utf8" => Ok(vm::new_bytes(s.into_bytes())),
-        "ascii" => {
-            if let Some((pos, c)) = s.chars().enumerate().find(|(_, c)| (*c as u32) >= 128) {
-                return Err(vm.new_error("UnicodeEncodeError", format!("'ascii' codec can't encode character '\\x{:02x}' in position {pos}: ordinal not in range(128)", c as u32)));
-            }
-            Ok(vm::new_bytes(s.into_bytes()))
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => Ok(vm::new_bytes(s.chars().map(|c| c as u32 as u8).collect())),
-        other => Err(vm.new_error("LookupError", format!("unknown encoding: {other}"))),
+    if args.len() > 3 {
+        return Err(vm.type_error(format!("encode() takes at most 2 arguments ({} given)", args.len() - 1)));
     }
+    let enc = codecs::str_param(vm, arg(&args[1..], kw, 0, "encoding"), "utf-8", "encode", "encoding")?;
+    let errors = codecs::str_param(vm, arg(&args[1..], kw, 1, "errors"), "strict", "encode", "errors")?;
+    Ok(vm::new_bytes(codecs::encode(vm, &s, &enc, &errors)?))
 }
 
-fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = &args[1..];
-    let mut d = crate::dict::Dict::new();
-    let dv = vm::new_dict(std::mem::take(&mut d));
-    match a.len() {
-        1 => {
-            let items = vm::dict_of(&a[0]).map(|d| d.borrow().items()).unwrap_or_default();
-            for (k, v) in items {
-                let key = match vm::str_of(&k) {
-                    Some(s) => vm::new_int(s.chars().next().map(|c| c as i64).unwrap_or(0)),
-                    None => k,
-                };
-                vm.setitem(&dv, key, v)?;
-            }
-        }
-        2 | 3 => {
-            let x: Vec<char> = vm::str_of(&a[0]).unwrap_or("").chars().collect();
-            let y: Vec<char> = vm::str_of(&a[1]).unwrap_or("").chars().collect();
-            if x.len() != y.len() {
-                return Err(vm.value_error("the first two maketrans arguments must have equal length".to_string()));
-            }
-            for (c, e) in x.iter().zip(y.iter()) {
-                vm.setitem(&dv, vm::new_int(*c as i64), vm::new_int(*e as i64))?;
-            }
-            if let Some(z) = a.get(2) {
-                for c in vm::str_of(z).unwrap_or("").chars() {
-                    vm.setitem(&dv, vm::new_int(c as i64), Value::NONE)?;
+/// `str.maketrans(x[, y[, z]])` (a static method: no `self`).
+fn str_maketrans(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("maketrans", a, 1, 3)?;
+    let dv = vm::new_dict(crate::dict::Dict::new());
+    if a.len() == 1 {
+        let a0 = base_value(&a[0]);
+        let Some(d) = vm::dict_of(&a0) else {
+            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict".to_string()));
+        };
+        let items = d.borrow().items();
+        for (k, v) in items {
+            let key = if let Some(s) = vm::str_of(&base_value(&k)) {
+                let mut it = s.chars();
+                match (it.next(), it.next()) {
+                    (Some(c), None) => vm::new_int(c as i64),
+                    _ => return Err(vm.value_error("string keys in translate table must be of length 1".to_string())),
                 }
-            }
+            } else if crate::vm::num::is_int(&base_value(&k)) || matches!(k.view(), crate::value::V::Bool(_)) {
+                k
+            } else {
+                return Err(vm.type_error("keys in translate table must be strings or integers".to_string()));
+            };
+            vm.setitem(&dv, key, v)?;
         }
-        _ => return Err(vm.type_error("maketrans() takes 1 to 3 arguments".to_string())),
+        return Ok(dv);
+    }
+    let Some(x) = vm::str_of(&base_value(&a[0])).map(|s| s.chars().collect::<Vec<char>>()) else {
+        return Err(vm.type_error("first maketrans argument must be a string if there is a second argument".to_string()));
+    };
+    let y: Vec<char> = str_arg(vm, &a[1], "maketrans() argument 2")?.chars().collect();
+    if x.len() != y.len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length".to_string()));
+    }
+    for (c, e) in x.iter().zip(y.iter()) {
+        vm.setitem(&dv, vm::new_int(*c as i64), vm::new_int(*e as i64))?;
+    }
+    if let Some(z) = a.get(2) {
+        let z = str_arg(vm, z, "maketrans() argument 3")?;
+        for c in z.chars() {
+            vm.setitem(&dv, vm::new_int(c as i64), Value::NONE)?;
+        }
     }
     Ok(dv)
 }
 
 fn str_translate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("translate", &args[1..], 1, 1)?;
     let s = self_str(vm, &args[0])?;
     let table = args[1].clone();
     let mut out = String::new();
@@ -552,11 +549,17 @@ fn str_translate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                 if v.is_none() {
                     continue;
                 }
-                if let Some(t) = vm::str_of(&v) {
+                if let Some(t) = vm::str_of(&base_value(&v)) {
                     out.push_str(t);
+                } else if crate::vm::num::is_int(&base_value(&v)) {
+                    let i = vm.index_bigint(&v)?;
+                    use num_traits::ToPrimitive;
+                    match i.to_u32().filter(|&u| u < 0x110000).and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => return Err(vm.value_error("character mapping must be in range(0x110000)".to_string())),
+                    }
                 } else {
-                    let i = vm.index_value(&v)?;
-                    out.push(char::from_u32(i as u32).unwrap_or('\u{FFFD}'));
+                    return Err(vm.type_error("character mapping must return integer, None or str".to_string()));
                 }
             }
             Err(e) if vm.is_instance_of_exc(&e, "LookupError") => out.push(c),
@@ -1023,217 +1026,3 @@ fn split_first_component(name: &str) -> (String, String) {
     (name[..end].to_string(), name[end..].to_string())
 }
 
-fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let src = arg(&args[1..], kw, 0, "source");
-    let v = match src {
-        None => Vec::new(),
-        Some(s) => bytes_from(vm, &s, arg(&args[1..], kw, 1, "encoding"))?,
-    };
-    Ok(vm::new_bytes(v))
-}
-
-fn bytes_from(vm: &mut Vm, s: &Value, enc: Option<Value>) -> PyResult<Vec<u8>> {
-    if let Some(st) = vm::str_of(s) {
-        if enc.is_none() {
-            return Err(vm.type_error("string argument without an encoding".to_string()));
-        }
-        let e = vm::new_str(st);
-        let r = str_encode(vm, &[e, enc.unwrap_or(Value::NONE)], &[])?;
-        return Ok(crate::vm::ops::bytes_like(&r).unwrap_or_default());
-    }
-    if let Some(b) = crate::vm::ops::bytes_like(s) {
-        return Ok(b);
-    }
-    if let Some(n) = s.as_small_int() {
-        if n < 0 {
-            return Err(vm.value_error("negative count".to_string()));
-        }
-        return Ok(vec![0; n as usize]);
-    }
-    let items = vm.collect(s)?;
-    let mut out = Vec::with_capacity(items.len());
-    for it in items {
-        let x = vm.index_value(&it)?;
-        if !(0..256).contains(&x) {
-            return Err(vm.value_error("bytes must be in range(0, 256)".to_string()));
-        }
-        out.push(x as u8);
-    }
-    Ok(out)
-}
-
-fn bytearray_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let src = arg(&args[1..], kw, 0, "source");
-    let v = match src {
-        None => Vec::new(),
-        Some(s) => bytes_from(vm, &s, arg(&args[1..], kw, 1, "encoding"))?,
-    };
-    Ok(Value::new_obj(Obj { kind: ObjKind::ByteArray(std::cell::RefCell::new(v)) }))
-}
-
-fn self_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match crate::vm::ops::bytes_like(&base_value(v)) {
-        Some(b) => Ok(b),
-        None => Err(vm.type_error("descriptor requires a 'bytes' object".to_string())),
-    }
-}
-
-fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let b = self_bytes(vm, &args[0])?;
-    let enc = arg(&args[1..], kw, 0, "encoding");
-    decode_bytes(vm, &b, enc.as_ref())
-}
-
-fn bytes_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let b = self_bytes(vm, &args[0])?;
-    Ok(vm::new_string(b.iter().map(|x| format!("{x:02x}")).collect()))
-}
-
-fn bytes_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let s: String = vm::str_of(&args[1]).unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = Vec::new();
-    let cs: Vec<char> = s.chars().collect();
-    for pair in cs.chunks(2) {
-        let h: String = pair.iter().collect();
-        match u8::from_str_radix(&h, 16) {
-            Ok(b) if pair.len() == 2 => out.push(b),
-            _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg".to_string())),
-        }
-    }
-    Ok(vm::new_bytes(out))
-}
-
-fn bytes_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let sep = self_bytes(vm, &args[0])?;
-    let items = vm.collect(&args[1])?;
-    let mut out = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        match crate::vm::ops::bytes_like(it) {
-            Some(b) => out.extend_from_slice(&b),
-            None => {
-                let tn = vm.type_name(it);
-                return Err(vm.type_error(format!("sequence item {i}: expected a bytes-like object, {tn} found")));
-            }
-        }
-    }
-    Ok(vm::new_bytes(out))
-}
-
-fn bytes_pair(vm: &mut Vm, args: &[Value]) -> PyResult<(Vec<u8>, Vec<u8>)> {
-    let a = self_bytes(vm, &args[0])?;
-    let b = match args.get(1).and_then(crate::vm::ops::bytes_like) {
-        Some(b) => b,
-        None => return Err(vm.type_error("a bytes-like object is required".to_string())),
-    };
-    Ok((a, b))
-}
-
-fn bytes_startswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (a, b) = bytes_pair(vm, args)?;
-    Ok(Value::bool(a.starts_with(&b)))
-}
-fn bytes_endswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (a, b) = bytes_pair(vm, args)?;
-    Ok(Value::bool(a.ends_with(&b)))
-}
-fn bytes_find(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (a, b) = bytes_pair(vm, args)?;
-    let pos = if b.is_empty() { Some(0) } else { a.windows(b.len()).position(|w| w == &b[..]) };
-    Ok(vm::new_int(pos.map(|p| p as i64).unwrap_or(-1)))
-}
-fn bytes_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let (a, b) = bytes_pair(vm, args)?;
-    if b.is_empty() {
-        return Ok(vm::new_int(a.len() as i64 + 1));
-    }
-    let (mut n, mut i) = (0, 0);
-    while i + b.len() <= a.len() {
-        if a[i..i + b.len()] == b[..] {
-            n += 1;
-            i += b.len();
-        } else {
-            i += 1;
-        }
-    }
-    Ok(vm::new_int(n))
-}
-fn bytes_upper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = self_bytes(vm, &args[0])?;
-    Ok(vm::new_bytes(a.to_ascii_uppercase()))
-}
-fn bytes_lower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = self_bytes(vm, &args[0])?;
-    Ok(vm::new_bytes(a.to_ascii_lowercase()))
-}
-fn bytes_strip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = self_bytes(vm, &args[0])?;
-    let ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
-    let start = a.iter().position(|c| !ws(c)).unwrap_or(a.len());
-    let end = a.iter().rposition(|c| !ws(c)).map(|p| p + 1).unwrap_or(start);
-    Ok(vm::new_bytes(a[start..end.max(start)].to_vec()))
-}
-fn bytes_split(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = self_bytes(vm, &args[0])?;
-    let parts: Vec<Value> = match args.get(1).and_then(crate::vm::ops::bytes_like) {
-        None => a.split(|c| c.is_ascii_whitespace()).filter(|p| !p.is_empty()).map(|p| vm::new_bytes(p.to_vec())).collect(),
-        Some(sep) => {
-            let mut out = Vec::new();
-            let mut start = 0;
-            let mut i = 0;
-            while i + sep.len() <= a.len() && !sep.is_empty() {
-                if a[i..i + sep.len()] == sep[..] {
-                    out.push(vm::new_bytes(a[start..i].to_vec()));
-                    i += sep.len();
-                    start = i;
-                } else {
-                    i += 1;
-                }
-            }
-            out.push(vm::new_bytes(a[start..].to_vec()));
-            out
-        }
-    };
-    Ok(vm::new_list(parts))
-}
-fn bytes_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = self_bytes(vm, &args[0])?;
-    let old = args.get(1).and_then(crate::vm::ops::bytes_like).unwrap_or_default();
-    let new = args.get(2).and_then(crate::vm::ops::bytes_like).unwrap_or_default();
-    if old.is_empty() {
-        return Ok(vm::new_bytes(a));
-    }
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < a.len() {
-        if i + old.len() <= a.len() && a[i..i + old.len()] == old[..] {
-            out.extend_from_slice(&new);
-            i += old.len();
-        } else {
-            out.push(a[i]);
-            i += 1;
-        }
-    }
-    Ok(vm::new_bytes(out))
-}
-
-fn bytearray_append(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let x = vm.index_value(&args[1])?;
-    if !(0..256).contains(&x) {
-        return Err(vm.value_error("byte must be in range(0, 256)".to_string()));
-    }
-    if let Some(Obj { kind: ObjKind::ByteArray(b) }) = args[0].as_obj() {
-        b.borrow_mut().push(x as u8);
-    }
-    Ok(Value::NONE)
-}
-
-fn bytearray_extend(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let data = bytes_from(vm, &args[1], None)?;
-    if let Some(Obj { kind: ObjKind::ByteArray(b) }) = args[0].as_obj() {
-        b.borrow_mut().extend(data);
-    }
-    Ok(Value::NONE)
-}

@@ -42,6 +42,17 @@ pub struct Span {
     pub end_col: u32,
 }
 
+/// Inline cache for one global name of a code object: where the name was last found.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCache {
+    /// Layout version of the globals dict when cached (0 = empty cache).
+    pub gver: u64,
+    /// Layout version of the builtins dict (only when found in builtins).
+    pub bver: u64,
+    pub idx: u32,
+    pub in_builtins: bool,
+}
+
 pub struct Code {
     pub name: String,
     pub qualname: String,
@@ -63,6 +74,8 @@ pub struct Code {
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
     pub docstring: Option<String>,
+    /// One inline cache per entry of `names` (LoadGlobal).
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
 }
 
 impl Code {

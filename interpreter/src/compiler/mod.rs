@@ -228,6 +228,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: 0,
             flags: CodeFlags { generator: sc.is_generator, ..CodeFlags::default() },
             docstring: None,
+            global_cache: Box::new([]),
         };
         self.units.push(Unit {
             scope,
@@ -250,6 +251,7 @@ impl<'a> Compiler<'a> {
                 *l = Label(labels[l.0 as usize]);
             }
         }
+        u.code.global_cache = (0..u.code.names.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         u.code
     }
 

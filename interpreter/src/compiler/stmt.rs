@@ -25,6 +25,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopTop);
             }
             S::Assign(a) => {
+                if self.swap_assign(a)? {
+                    return Ok(());
+                }
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
                     if i + 1 < a.targets.len() {
@@ -211,6 +214,35 @@ impl<'a> Compiler<'a> {
             S::TypeAlias(x) => return self.err("invalid syntax", x.range),
         }
         Ok(())
+    }
+
+    /// `a, b = x, y` (2 or 3 plain targets, same-length plain tuple): evaluate the values,
+    /// rotate, store — no tuple is built (as CPython does).
+    fn swap_assign(&mut self, a: &'a ast::StmtAssign) -> Result<bool, CompileError> {
+        let [target] = &a.targets[..] else { return Ok(false) };
+        let (ast::Expr::Tuple(ast::ExprTuple { elts: t, .. }), ast::Expr::Tuple(ast::ExprTuple { elts: v, .. })) = (target, a.value.as_ref()) else {
+            return Ok(false);
+        };
+        if t.len() != v.len() || !(2..=3).contains(&t.len()) {
+            return Ok(false);
+        }
+        if t.iter().chain(v.iter()).any(|e| matches!(e, ast::Expr::Starred(_))) || !t.iter().all(|e| matches!(e, ast::Expr::Name(_))) {
+            return Ok(false);
+        }
+        for e in v {
+            self.expr(e)?;
+        }
+        self.set_span(a.range);
+        if t.len() == 2 {
+            self.emit(Instr::RotTwo);
+        } else {
+            self.emit(Instr::RotThree);
+            self.emit(Instr::RotTwo);
+        }
+        for e in t {
+            self.store_target(e)?;
+        }
+        Ok(true)
     }
 
     fn interner_tuple(&mut self, items: Vec<Value>) -> Value {

@@ -163,12 +163,14 @@ impl Vm {
                 }
             }
         }
-        match self.generic_getattr(obj, &ty, name)? {
-            Some(v) => Ok(v),
-            None => {
+        match self.generic_getattr(obj, &ty, name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
                 let e = self.no_attribute(obj, name);
                 self.getattr_fallback(obj, &ty, name, e)
             }
+            Err(e) if self.is_instance_of_exc(&e, "AttributeError") => self.getattr_fallback(obj, &ty, name, e),
+            Err(e) => Err(e),
         }
     }
 
@@ -289,6 +291,10 @@ impl Vm {
         }
         if let Some(v) = self.type_special_attr(cls, name)? {
             return Ok(Some(v));
+        }
+        // Slots read through the class give their member descriptors.
+        if let Some(owner) = self.slot_owner(cls, name) {
+            return Ok(Some(crate::builtins::object::member_descriptor(self, name, &owner)));
         }
         match meta_attr {
             Some(a) => self.bind_descriptor(a, cls, &meta).map(Some),
@@ -496,7 +502,7 @@ impl Vm {
                 let ga = self.lookup_type(&ty, &self.names.__getattribute__.clone());
                 matches!(ga.as_ref().and_then(|g| g.as_obj()).map(|o| &o.kind), Some(ObjKind::Builtin(_)) | None)
             }
-            Some(ObjKind::Type(_)) | Some(ObjKind::Module(_)) => false,
+            Some(ObjKind::Type(_)) | Some(ObjKind::Module(_)) | Some(ObjKind::Super(..)) => false,
             _ => true,
         };
         if plain_instance {
@@ -526,6 +532,14 @@ impl Vm {
         if let Some(t) = type_obj(ty) {
             t.version.set(self.next_type_version);
         }
+    }
+
+    /// The class along `cls`'s MRO whose `__slots__` declares `name`.
+    fn slot_owner(&self, cls: &Value, name: &Value) -> Option<Value> {
+        let t = type_obj(cls)?;
+        let n = super::str_of(name)?;
+        let mro = t.mro.borrow();
+        mro.iter().find(|c| type_obj(c).and_then(|ct| ct.slots.as_ref()).map(|s| s.iter().any(|x| super::str_of(x) == Some(n))).unwrap_or(false)).cloned()
     }
 
     fn slot_index(&self, ty: &Value, name: &Value) -> Option<usize> {

@@ -118,7 +118,7 @@ impl Vm {
 
     pub fn call_function(&mut self, fval: &Value, fun: &Function, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let code = fun.code.clone();
-        let mut frame = Frame::new(code.clone(), fun.globals.clone(), Value::NULL, self.builtins.clone());
+        let mut frame = self.new_frame(code.clone(), fun.globals.clone(), Value::NULL);
         // Fast path: exact positional arity, no keywords.
         let simple = kw.is_empty() && !code.flags.varargs && !code.flags.varkw && code.kwonlyargcount == 0 && args.len() == code.argcount as usize;
         if simple {
@@ -149,13 +149,40 @@ impl Vm {
         self.run_frame(frame)
     }
 
+    /// A frame whose value buffers come from the VM's pool (no allocation in steady state).
+    #[inline]
+    pub fn new_frame(&mut self, code: Rc<crate::bytecode::Code>, globals: Value, locals: Value) -> Frame {
+        let (mut fast, stack) = self.frame_pool.pop().unwrap_or_default();
+        fast.resize(code.varnames.len(), Value::NULL);
+        Frame { code, pc: 0, stack, fast, cells: Vec::new(), globals, locals, builtins: self.builtins.clone(), blocks: Vec::new(), handled_base: 0 }
+    }
+
+    /// Returns a finished frame's buffers to the pool.
+    #[inline]
+    pub fn recycle_frame(&mut self, mut frame: Frame) {
+        if self.frame_pool.len() < 256 {
+            frame.fast.clear();
+            frame.stack.clear();
+            self.frame_pool.push((std::mem::take(&mut frame.fast), std::mem::take(&mut frame.stack)));
+        }
+    }
+
     /// Runs a fresh frame to completion, enforcing the recursion limit.
-    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<Value> {
+    pub fn run_frame(&mut self, frame: Frame) -> PyResult<Value> {
+        let mut frame = frame;
+        let r = self.run_frame_in_place(&mut frame);
+        self.recycle_frame(frame);
+        r
+    }
+
+    /// Runs a frame the caller owns (no moves of the frame on the hot call path).
+    #[inline]
+    pub fn run_frame_in_place(&mut self, frame: &mut Frame) -> PyResult<Value> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded".to_string()));
         }
         self.depth += 1;
-        let r = self.execute(&mut frame, None);
+        let r = self.execute(frame, None);
         self.depth -= 1;
         match r {
             Ok(FrameExit::Return(v)) => Ok(v),

@@ -9,6 +9,37 @@ use crate::object::*;
 use crate::value::Value;
 use crate::PyResult;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+thread_local! {
+    /// Subclass registry for `type.__subclasses__()`: base id -> weak references to subclasses.
+    static SUBCLASSES: RefCell<HashMap<u64, Vec<Weak<Obj>>>> = RefCell::new(HashMap::new());
+}
+
+fn register_subclass(base: &Value, sub: &Value) {
+    if !sub.is_obj() {
+        return;
+    }
+    // SAFETY: `sub` owns a strong count of a live `Rc<Obj>`; we borrow it without consuming it.
+    let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(sub.obj_ptr()) });
+    let w = Rc::downgrade(&rc);
+    SUBCLASSES.with(|m| {
+        let mut m = m.borrow_mut();
+        let v = m.entry(base.id()).or_default();
+        v.retain(|x| x.strong_count() > 0);
+        v.push(w);
+    });
+}
+
+/// The live direct subclasses of `base`, in creation order.
+pub fn subclasses_of(base: &Value) -> Vec<Value> {
+    let subs: Vec<Rc<Obj>> = SUBCLASSES.with(|m| m.borrow().get(&base.id()).map(|v| v.iter().filter_map(|w| w.upgrade()).collect()).unwrap_or_default());
+    subs.into_iter()
+        .map(Value::from_obj)
+        .filter(|c| type_obj(c).map(|t| t.bases.borrow().iter().any(|b| b.is(base))).unwrap_or(false))
+        .collect()
+}
 
 impl Vm {
     pub fn is_subtype(&self, sub: &Value, sup: &Value) -> bool {
@@ -318,6 +349,14 @@ impl Vm {
             };
             super::dict_set_str(&mut dict, k.clone(), v);
         }
+        if super::dict_get_str(&dict, &self.names.__doc__).is_none() {
+            super::dict_set_str(&mut dict, self.names.__doc__.clone(), Value::NONE);
+        }
+        // Defining __eq__ without __hash__ makes instances unhashable.
+        let eq_name = self.intern("__eq__");
+        if super::dict_get_str(&dict, &eq_name).is_some() && super::dict_get_str(&dict, &self.names.__hash__).is_none() {
+            super::dict_set_str(&mut dict, self.names.__hash__.clone(), Value::NONE);
+        }
         let has_dict = match &slots {
             None => true,
             Some(s) => base_has_dict || s.iter().any(|x| super::str_of(x) == Some("__dict__")),
@@ -346,6 +385,9 @@ impl Vm {
         let mro = self.c3_mro(&cls, &bases)?;
         if let Some(t) = type_obj(&cls) {
             *t.mro.borrow_mut() = mro;
+        }
+        for b in &bases {
+            register_subclass(b, &cls);
         }
         // __set_name__ on attributes.
         for (k, v) in &ns_items {
@@ -400,8 +442,15 @@ impl Vm {
                 }
             }
             let Some(c) = cand else {
-                let names: Vec<String> = bases.iter().filter_map(|b| type_obj(b).map(|t| t.name.borrow().clone())).collect();
-                return Err(self.type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "))));
+                // As CPython: the distinct heads of the remaining sequences.
+                let mut heads: Vec<Value> = Vec::new();
+                for s in &seqs {
+                    if !heads.iter().any(|h| h.is(&s[0])) {
+                        heads.push(s[0].clone());
+                    }
+                }
+                let names: Vec<String> = heads.iter().filter_map(|b| type_obj(b).map(|t| t.name.borrow().clone())).collect();
+                return Err(self.type_error(format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "))));
             };
             for s in seqs.iter_mut() {
                 if s[0].is(&c) {

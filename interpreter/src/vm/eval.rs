@@ -112,7 +112,7 @@ fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
 impl Vm {
     /// Runs a frame until it returns or yields. A pending exception (from `gen.throw`) is
     /// raised at the current instruction before anything executes.
-    pub fn execute(&mut self, f: &mut Frame, mut pending: Option<PyErr>) -> Result<FrameExit, PyErr> {
+    pub fn execute(&mut self, f: &mut Frame, pending: Option<PyErr>) -> Result<FrameExit, PyErr> {
         f.handled_base = self.handled.len();
         let code = f.code.clone();
         self.frames.push(f as *const Frame);
@@ -253,24 +253,26 @@ impl Vm {
                     }
                 }
                 Instr::LoadName(n) => {
-                    let v = self.load_name(f, &code.names[n.idx()])?;
+                    // Module code: the namespace is the globals dict, so the global cache applies.
+                    let v = if f.locals.is(&f.globals) { self.load_global_cached(f, code, n.idx())? } else { self.load_name(f, &code.names[n.idx()])? };
                     f.stack.push(v);
                 }
                 Instr::StoreName(n) => {
                     let v = pop!(f);
-                    self.store_name(f, &code.names[n.idx()], v)?;
+                    if f.locals.is(&f.globals) {
+                        self.store_global_cached(f, code, n.idx(), v);
+                    } else {
+                        self.store_name(f, &code.names[n.idx()], v)?;
+                    }
                 }
                 Instr::DeleteName(n) => self.delete_name(f, &code.names[n.idx()])?,
                 Instr::LoadGlobal(n) => {
-                    let v = self.load_global(f, &code.names[n.idx()])?;
+                    let v = self.load_global_cached(f, code, n.idx())?;
                     f.stack.push(v);
                 }
                 Instr::StoreGlobal(n) => {
                     let v = pop!(f);
-                    let key = code.names[n.idx()].clone();
-                    if let Some(d) = super::dict_of(&f.globals) {
-                        super::dict_set_str(&mut d.borrow_mut(), key, v);
-                    }
+                    self.store_global_cached(f, code, n.idx(), v);
                 }
                 Instr::DeleteGlobal(n) => {
                     let key = &code.names[n.idx()];
@@ -553,6 +555,21 @@ impl Vm {
                 Instr::CallFunction(argc) => {
                     let base = f.stack.len() - argc as usize - 1;
                     let func = f.stack[base].clone();
+                    if let Some(Obj { kind: ObjKind::Function(fun) }) = func.as_obj() {
+                        let c = &fun.code;
+                        if c.argcount == argc && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
+                            // Fast path: move the arguments straight into the new frame.
+                            let mut nf = self.new_frame(c.clone(), fun.globals.clone(), Value::NULL);
+                            for (i, a) in f.stack.drain(base + 1..).enumerate() {
+                                nf.fast[i] = a;
+                            }
+                            f.stack.truncate(base);
+                            let r = self.run_frame_in_place(&mut nf);
+                            self.recycle_frame(nf);
+                            f.stack.push(r?);
+                            continue;
+                        }
+                    }
                     let r = self.call(&func, &f.stack[base + 1..], &[]);
                     f.stack.truncate(base);
                     f.stack.push(r?);

@@ -162,6 +162,7 @@ impl Vm {
                 super::dict_set_str(&mut d.borrow_mut(), k, name.clone());
             }
         }
+        self.record_name_error_scope(&e.0);
         e
     }
     pub fn unbound_local(&mut self, name: &str) -> PyErr {
@@ -387,46 +388,153 @@ impl Vm {
         }
     }
 
-    /// `str(exc)`, falling back as CPython does when `__str__` fails.
+    /// `str(exc)` through the type's `__str__` (built-in ones included), falling back as CPython
+    /// does when it fails.
     fn exc_message(&mut self, exc: &Value) -> String {
-        match self.to_str(exc) {
-            Ok(s) => s,
+        let t = self.type_of(exc);
+        let r = match self.lookup_type(&t, &self.names.__str__.clone()) {
+            Some(m) => self.call(&m, &[exc.clone()], &[]),
+            None => self.str_value(exc),
+        };
+        match r {
+            Ok(v) => match super::str_of(&v) {
+                Some(s) => s.to_string(),
+                None => match self.to_str(&v) {
+                    Ok(s) if matches!(v.as_obj(), Some(Obj { kind: ObjKind::Instance(_) })) => s,
+                    _ => "<exception str() failed>".to_string(),
+                },
+            },
             Err(_) => "<exception str() failed>".to_string(),
         }
     }
 
     /// Formats an exception with its chain, as `sys.excepthook` would.
     pub fn format_exception(&mut self, exc: &Value) -> String {
-        let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_exception_chain(exc, &mut out, &mut seen);
-        out
+        let mut ctx = PrintCtx { out: String::new(), seen: Vec::new(), depth: 0, need_close: false };
+        self.print_exception_recursive(&mut ctx, exc);
+        ctx.out
     }
 
-    fn format_exception_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<u64>) {
-        seen.push(exc.id());
-        if let Some(f) = exc_fields(exc) {
-            let (cause, context, suppress) = {
-                let f = f.borrow();
-                (f.cause.clone(), f.context.clone(), f.suppress_context)
-            };
-            if !cause.is_none() && !cause.is_null() && !seen.contains(&cause.id()) {
-                self.format_exception_chain(&cause, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if !suppress && !context.is_none() && !context.is_null() && !seen.contains(&context.id()) {
-                self.format_exception_chain(&context, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
+    fn print_exception_recursive(&mut self, ctx: &mut PrintCtx, exc: &Value) {
+        if ctx.seen.len() > 1000 {
+            return;
         }
-        self.format_single(exc, out);
+        self.print_cause_and_context(ctx, exc);
+        let beg = self.exc_type("BaseExceptionGroup");
+        if self.isinstance_type(exc, &beg) {
+            self.print_exception_group(ctx, exc);
+        } else {
+            self.print_exception_single(ctx, exc);
+        }
     }
 
-    fn format_single(&mut self, exc: &Value, out: &mut String) {
+    fn print_cause_and_context(&mut self, ctx: &mut PrintCtx, exc: &Value) {
+        ctx.seen.push(exc.id());
+        let Some(f) = exc_fields(exc) else { return };
+        let (cause, context, suppress) = {
+            let f = f.borrow();
+            (f.cause.clone(), f.context.clone(), f.suppress_context)
+        };
+        if !cause.is_none() && !cause.is_null() {
+            if !ctx.seen.contains(&cause.id()) {
+                self.print_chained(ctx, &cause, "The above exception was the direct cause of the following exception:\n");
+            }
+            return;
+        }
+        if suppress {
+            return;
+        }
+        if !context.is_none() && !context.is_null() && !ctx.seen.contains(&context.id()) {
+            self.print_chained(ctx, &context, "During handling of the above exception, another exception occurred:\n");
+        }
+    }
+
+    fn print_chained(&mut self, ctx: &mut PrintCtx, exc: &Value, message: &str) {
+        let need_close = ctx.need_close;
+        self.print_exception_recursive(ctx, exc);
+        ctx.need_close = need_close;
+        let m = ctx.margin();
+        ctx.out.push_str(&m);
+        ctx.out.push('\n');
+        ctx.out.push_str(&m);
+        ctx.out.push_str(message);
+        ctx.out.push_str(&m);
+        ctx.out.push('\n');
+    }
+
+    fn print_exception_group(&mut self, ctx: &mut PrintCtx, exc: &Value) {
+        const MAX_WIDTH: usize = 15;
+        const MAX_DEPTH: usize = 10;
+        if ctx.depth > MAX_DEPTH {
+            let m = ctx.margin();
+            ctx.out.push_str(&format!("{m}... (max_group_depth is {MAX_DEPTH})\n"));
+            return;
+        }
+        if ctx.depth == 0 {
+            ctx.depth += 1;
+        }
+        self.print_exception_single(ctx, exc);
+        let excs = match self.getattr_str(exc, "exceptions").and_then(|e| self.collect(&e)) {
+            Ok(v) => v,
+            Err(_) => Vec::new(),
+        };
+        let num = excs.len();
+        let n = if num <= MAX_WIDTH { num } else { MAX_WIDTH + 1 };
+        ctx.need_close = false;
+        for (i, sub) in excs.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let indent = " ".repeat(2 * ctx.depth);
+            let truncated = i >= MAX_WIDTH;
+            let lead = if i == 0 { "+-" } else { "  " };
+            if truncated {
+                ctx.out.push_str(&format!("{indent}{lead}+---------------- ... ----------------\n"));
+            } else {
+                ctx.out.push_str(&format!("{indent}{lead}+---------------- {} ----------------\n", i + 1));
+            }
+            ctx.depth += 1;
+            if !truncated {
+                self.print_exception_recursive(ctx, sub);
+            } else {
+                let rem = num - MAX_WIDTH;
+                let m = ctx.margin();
+                ctx.out.push_str(&format!("{m}and {rem} more exception{}\n", if rem > 1 { "s" } else { "" }));
+            }
+            if last && ctx.need_close {
+                let indent = " ".repeat(2 * ctx.depth);
+                ctx.out.push_str(&format!("{indent}+------------------------------------\n"));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if ctx.depth == 1 {
+            ctx.depth -= 1;
+        }
+    }
+
+    fn print_exception_single(&mut self, ctx: &mut PrintCtx, exc: &Value) {
+        let margin = ctx.margin();
         let tb: Vec<TbEntry> = exc_fields(exc).map(|f| f.borrow().traceback.clone()).unwrap_or_default();
+        let beg = self.exc_type("BaseExceptionGroup");
+        let is_group = self.isinstance_type(exc, &beg);
         if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
+            let indent = " ".repeat(2 * ctx.depth);
+            let (header, header_margin) = if is_group {
+                ("Exception Group Traceback (most recent call last):", if ctx.depth == 1 { "+ " } else { ctx.margin_str() })
+            } else {
+                ("Traceback (most recent call last):", ctx.margin_str())
+            };
+            ctx.out.push_str(&format!("{indent}{header_margin}{header}\n"));
             let mut last: Option<(String, u32, String)> = None;
             let mut repeat = 0;
+            let repeated = |out: &mut String, repeat: usize| {
+                if repeat >= 3 {
+                    let n = repeat - 2;
+                    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+                }
+            };
             for e in tb.iter().rev() {
                 let span = e.code.spans.get(e.pc as usize).copied().unwrap_or_default();
                 let key = (e.code.filename.to_string(), span.line, e.code.name.clone());
@@ -436,45 +544,276 @@ impl Vm {
                         continue;
                     }
                 } else {
-                    if repeat >= 3 {
-                        let n = repeat - 2;
-                        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
-                    }
+                    repeated(&mut ctx.out, repeat);
                     repeat = 0;
                     last = Some(key);
                 }
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.code.filename, span.line, e.code.name));
-                crate::traceback_lines::append_source_line(self, &e.code.filename, span, out);
+                let mut entry = format!("  File \"{}\", line {}, in {}\n", e.code.filename, span.line, e.code.name);
+                crate::traceback_lines::append_source_line(self, &e.code.filename, span, &mut entry);
+                push_with_margin(&mut ctx.out, &margin, &entry);
             }
-            if repeat >= 3 {
-                let n = repeat - 2;
-                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
-            }
+            repeated(&mut ctx.out, repeat);
         }
         let name = self.exc_type_display_name(exc);
         let syntax = self.exc_type("SyntaxError");
         if self.isinstance_type(exc, &syntax) {
-            crate::traceback_lines::append_syntax_error(self, exc, &name, out);
+            let mut body = String::new();
+            crate::traceback_lines::append_syntax_error(self, exc, &name, &mut body);
+            push_with_margin(&mut ctx.out, &margin, &body);
+        } else {
+            let msg = self.exc_message(exc);
+            ctx.out.push_str(&margin);
+            if msg.is_empty() {
+                ctx.out.push_str(&name);
+            } else {
+                ctx.out.push_str(&format!("{name}: {msg}"));
+            }
+            if let Some(s) = self.offer_suggestion(exc) {
+                ctx.out.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+            ctx.out.push('\n');
+        }
+        self.print_exception_notes(ctx, exc);
+    }
+
+    fn print_exception_notes(&mut self, ctx: &mut PrintCtx, exc: &Value) {
+        let Some(Obj { kind: ObjKind::Instance(i) }) = exc.as_obj() else { return };
+        let notes = super::dict_of(&i.dict).and_then(|d| super::dict_get_str(&d.borrow(), &self.names.__notes__.clone()));
+        let Some(n) = notes else { return };
+        let margin = ctx.margin();
+        let is_seq = matches!(n.as_obj().map(|o| &o.kind), Some(ObjKind::List(_) | ObjKind::Tuple(_)));
+        if !is_seq {
+            let r = self.repr(&n).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+            ctx.out.push_str(&format!("{margin}{r}\n"));
             return;
         }
-        let msg = self.exc_message(exc);
-        if msg.is_empty() {
-            out.push_str(&name);
-        } else {
-            out.push_str(&format!("{name}: {msg}"));
+        let items = self.collect(&n).unwrap_or_default();
+        for it in items {
+            let s = match self.to_str(&it) {
+                Ok(s) => s,
+                Err(_) => "<note str() failed>".to_string(),
+            };
+            for line in split_lines_keepends(&s) {
+                ctx.out.push_str(&margin);
+                ctx.out.push_str(line);
+            }
+            ctx.out.push('\n');
         }
-        out.push('\n');
-        if let Some(Obj { kind: ObjKind::Instance(i) }) = exc.as_obj() {
-            let notes = super::dict_of(&i.dict).and_then(|d| super::dict_get_str(&d.borrow(), &self.names.__notes__.clone()));
-            if let Some(n) = notes {
-                if let Ok(items) = self.collect(&n) {
-                    for it in items {
-                        let s = self.to_str(&it).unwrap_or_default();
-                        out.push_str(&s);
-                        out.push('\n');
-                    }
+    }
+
+    /// Remembers where a NameError was raised (for "Did you mean" when it is printed).
+    pub fn record_name_error_scope(&mut self, exc: &Value) {
+        let Some(&fp) = self.frames.last() else { return };
+        // SAFETY: frames on `vm.frames` are alive while they execute.
+        let f = unsafe { &*fp };
+        let entry = NameScope { code: f.code.clone(), globals: f.globals.clone(), builtins: f.builtins.clone() };
+        if !exc.is_obj() {
+            return;
+        }
+        // SAFETY: `exc` owns a strong count of a live `Rc<Obj>`; we do not consume it.
+        let rc = std::mem::ManuallyDrop::new(unsafe { std::rc::Rc::from_raw(exc.obj_ptr()) });
+        let w = std::rc::Rc::downgrade(&rc);
+        NAME_SCOPES.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= 64 {
+                m.retain(|_, (w, _)| w.strong_count() > 0);
+            }
+            m.insert(exc.id(), (w, entry));
+        });
+    }
+
+    /// CPython's `_Py_Offer_Suggestions` for NameError and AttributeError.
+    fn offer_suggestion(&mut self, exc: &Value) -> Option<String> {
+        let name_k = self.intern("name");
+        let Some(Obj { kind: ObjKind::Instance(i) }) = exc.as_obj() else { return None };
+        let attr_t = self.exc_type("AttributeError");
+        let name_t = self.exc_type("NameError");
+        let d = super::dict_of(&i.dict)?;
+        let name = super::dict_get_str(&d.borrow(), &name_k)?;
+        let name_s = super::str_of(&name)?.to_string();
+        if self.isinstance_type(exc, &attr_t) {
+            let obj_k = self.intern("obj");
+            let obj = super::dict_get_str(&d.borrow(), &obj_k)?;
+            let dir = self.builtin_value("dir").ok()?;
+            let r = self.call(&dir, &[obj], &[]).ok()?;
+            let items = self.collect(&r).ok()?;
+            let cands: Vec<String> = items.iter().filter_map(|v| super::str_of(v).map(|s| s.to_string())).collect();
+            return calculate_suggestion(&cands, &name_s);
+        }
+        if self.isinstance_type(exc, &name_t) {
+            let scope = NAME_SCOPES.with(|m| {
+                m.borrow().get(&exc.id()).and_then(|(w, s)| if w.strong_count() > 0 { Some((s.code.clone(), s.globals.clone(), s.builtins.clone())) } else { None })
+            })?;
+            let (code, globals, builtins) = scope;
+            let locals: Vec<String> = code.varnames.iter().map(|s| s.to_string()).collect();
+            if let Some(s) = calculate_suggestion(&locals, &name_s) {
+                return Some(s);
+            }
+            for ns in [globals, builtins] {
+                let keys: Vec<String> = match super::dict_of(&ns) {
+                    Some(d) => d.borrow().items().iter().filter_map(|(k, _)| super::str_of(k).map(|s| s.to_string())).collect(),
+                    None => continue,
+                };
+                if let Some(s) = calculate_suggestion(&keys, &name_s) {
+                    return Some(s);
                 }
             }
         }
+        None
     }
+}
+
+struct NameScope {
+    code: std::rc::Rc<crate::bytecode::Code>,
+    globals: Value,
+    builtins: Value,
+}
+
+thread_local! {
+    static NAME_SCOPES: RefCell<std::collections::HashMap<u64, (std::rc::Weak<Obj>, NameScope)>> = RefCell::new(std::collections::HashMap::new());
+}
+
+struct PrintCtx {
+    out: String,
+    seen: Vec<u64>,
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintCtx {
+    fn margin_str(&self) -> &'static str {
+        if self.depth > 0 { "| " } else { "" }
+    }
+    fn margin(&self) -> String {
+        format!("{}{}", " ".repeat(2 * self.depth), self.margin_str())
+    }
+}
+
+/// Appends `text` with `margin` before each of its lines.
+fn push_with_margin(out: &mut String, margin: &str, text: &str) {
+    if margin.is_empty() {
+        out.push_str(text);
+        return;
+    }
+    for line in split_lines_keepends(text) {
+        out.push_str(margin);
+        out.push_str(line);
+    }
+}
+
+fn split_lines_keepends(s: &str) -> Vec<&str> {
+    let mut v = Vec::new();
+    let mut start = 0;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' || b[i] == b'\r' {
+            let mut end = i + 1;
+            if b[i] == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' {
+                end += 1;
+            }
+            v.push(&s[start..end]);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        v.push(&s[start..]);
+    }
+    v
+}
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_STRING_SIZE: usize = 40;
+const MAX_CANDIDATE_ITEMS: usize = 750;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        return CASE_COST;
+    }
+    MOVE_COST
+}
+
+/// CPython's `levenshtein_distance` from Python/suggestions.c (byte-wise, on UTF-8).
+fn levenshtein_distance(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer = [0usize; MAX_STRING_SIZE];
+    let mut tmp = MOVE_COST;
+    for slot in buffer.iter_mut().take(a.len()) {
+        *slot = tmp;
+        tmp += MOVE_COST;
+    }
+    let mut result = 0;
+    for (b_index, &code) in b.iter().enumerate() {
+        let mut distance = b_index * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (index, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[index];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[index] = result;
+            if result < minimum {
+                minimum = result;
+            }
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn calculate_suggestion(dir: &[String], name: &str) -> Option<String> {
+    if dir.len() >= MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let mut best: Option<&String> = None;
+    let mut best_dist = usize::MAX;
+    for item in dir {
+        if item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        max_distance = max_distance.min(best_dist.saturating_sub(1));
+        let d = levenshtein_distance(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.is_none() || d < best_dist {
+            best = Some(item);
+            best_dist = d;
+        }
+    }
+    best.cloned()
 }

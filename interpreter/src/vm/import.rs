@@ -27,6 +27,67 @@ impl Vm {
         self.load_global(f, name)
     }
 
+    /// LoadGlobal with the per-code inline cache (globals and builtins layout versions).
+    #[inline]
+    pub fn load_global_cached(&mut self, f: &Frame, code: &crate::bytecode::Code, n: usize) -> PyResult<Value> {
+        let cache = &code.global_cache[n];
+        let c = cache.get();
+        if let Some(gd) = super::dict_of(&f.globals) {
+            let g = gd.borrow();
+            if c.gver == g.version {
+                if !c.in_builtins {
+                    if let Some(v) = g.value_at(c.idx as usize) {
+                        return Ok(v.clone());
+                    }
+                } else if let Some(bd) = super::dict_of(&f.builtins) {
+                    let b = bd.borrow();
+                    if b.version == c.bver {
+                        if let Some(v) = b.value_at(c.idx as usize) {
+                            return Ok(v.clone());
+                        }
+                    }
+                }
+            }
+            let name = &code.names[n];
+            let h = super::str_hash(name);
+            if let Some(i) = g.get_str_index(name, h) {
+                cache.set(crate::bytecode::code::GlobalCache { gver: g.version, bver: 0, idx: i as u32, in_builtins: false });
+                return Ok(g.value_at(i).cloned().unwrap_or(Value::NONE));
+            }
+            if let Some(bd) = super::dict_of(&f.builtins) {
+                let b = bd.borrow();
+                if let Some(i) = b.get_str_index(name, h) {
+                    cache.set(crate::bytecode::code::GlobalCache { gver: g.version, bver: b.version, idx: i as u32, in_builtins: true });
+                    return Ok(b.value_at(i).cloned().unwrap_or(Value::NONE));
+                }
+            }
+        }
+        let name = code.names[n].clone();
+        self.load_global(f, &name)
+    }
+
+    /// StoreGlobal (and module-level StoreName): overwrite in place when the cache is valid.
+    #[inline]
+    pub fn store_global_cached(&mut self, f: &Frame, code: &crate::bytecode::Code, n: usize, v: Value) {
+        let Some(gd) = super::dict_of(&f.globals) else { return };
+        let cache = &code.global_cache[n];
+        let c = cache.get();
+        let mut g = gd.borrow_mut();
+        if c.gver == g.version && !c.in_builtins {
+            if let Some(slot) = g.value_at_mut(c.idx as usize) {
+                let old = std::mem::replace(slot, v);
+                drop(g);
+                drop(old);
+                return;
+            }
+        }
+        let key = code.names[n].clone();
+        super::dict_set_str(&mut g, key.clone(), v);
+        if let Some(i) = g.get_str_index(&key, super::str_hash(&key)) {
+            cache.set(crate::bytecode::code::GlobalCache { gver: g.version, bver: 0, idx: i as u32, in_builtins: false });
+        }
+    }
+
     #[inline]
     pub fn load_global(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
         let h = super::str_hash(name);

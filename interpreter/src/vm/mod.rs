@@ -105,6 +105,8 @@ pub struct Vm {
     pub io_type: Value,
     pub jit: Option<Box<dyn JitHooks>>,
     pub repr_stack: Vec<u64>,
+    /// Recycled (fast locals, value stack) buffers for new frames.
+    pub frame_pool: Vec<(Vec<Value>, Vec<Value>)>,
 }
 
 macro_rules! names {
@@ -285,6 +287,7 @@ impl Vm {
             io_type: Value::NONE,
             jit: None,
             repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
         };
         vm.stdout.borrow_mut().unbuffered = vm.config.unbuffered;
         crate::builtins::init(&mut vm);
