@@ -36,6 +36,19 @@ pub fn key_eq_fast(a: &Value, b: &Value) -> Option<bool> {
         (V::Obj(x), V::Obj(y)) => match (&x.kind, &y.kind) {
             (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.s == t.s),
             (ObjKind::Int(s), ObjKind::Int(t)) => Some(s == t),
+            (ObjKind::Tuple(s), ObjKind::Tuple(t)) => {
+                if s.len() != t.len() {
+                    return Some(false);
+                }
+                for (x, y) in s.iter().zip(t.iter()) {
+                    if !key_eq_fast(x, y)? {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            }
+            (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s == t),
+            (ObjKind::Tuple(_), ObjKind::Int(_)) | (ObjKind::Int(_), ObjKind::Tuple(_)) => Some(false),
             (ObjKind::Str(_), _) | (_, ObjKind::Str(_)) => match (&x.kind, &y.kind) {
                 (ObjKind::Instance(_), _) | (_, ObjKind::Instance(_)) => None,
                 _ => Some(false),
@@ -47,7 +60,7 @@ pub fn key_eq_fast(a: &Value, b: &Value) -> Option<bool> {
         (V::Int(x), V::Float(y)) | (V::Float(y), V::Int(x)) => Some(x as f64 == y && (y as i64) == x),
         (V::Obj(o), V::Int(_) | V::Float(_) | V::None | V::Bool(_))
         | (V::Int(_) | V::Float(_) | V::None | V::Bool(_), V::Obj(o)) => match &o.kind {
-            ObjKind::Str(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) => Some(false),
+            ObjKind::Str(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::FrozenSet(_) => Some(false),
             ObjKind::Int(_) => Some(false),
             _ => None,
         },
@@ -251,6 +264,34 @@ impl Dict {
             }
             (e.key, e.value)
         }))
+    }
+
+    /// Removes the entry at index `i` (from `lookup_index`); returns its key and value.
+    pub fn remove_index(&mut self, i: usize) -> Option<(Value, Value)> {
+        let e = self.entries.get(i)?;
+        if e.key.is_null() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = e.hash as u64;
+        let mut slot = (e.hash as u64 as usize) & mask;
+        while self.indices[slot] != i as u32 {
+            if self.indices[slot] == EMPTY {
+                return None;
+            }
+            perturb >>= 5;
+            slot = (slot.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        self.indices[slot] = DUMMY;
+        let e = std::mem::replace(&mut self.entries[i], Entry { hash: 0, key: Value::NULL, value: Value::NULL });
+        self.used -= 1;
+        self.version = next_version();
+        Some((e.key, e.value))
+    }
+
+    /// Indices of live entries whose hash is `h` (for equality that needs the VM).
+    pub fn indices_with_hash(&self, h: i64) -> Vec<usize> {
+        self.entries.iter().enumerate().filter(|(_, e)| !e.key.is_null() && e.hash == h).map(|(i, _)| i).collect()
     }
 
     /// Removes and returns the last inserted item (`dict.popitem`).

@@ -52,6 +52,8 @@ pub enum ObjKind {
     Ellipsis,
     Traceback(Vec<TbEntry>),
     MappingProxy(Value),
+    /// `dict.keys()` (0), `.values()` (1), `.items()` (2): a live view of the dict.
+    DictView(u8, Value),
 }
 
 impl Obj {
@@ -87,6 +89,7 @@ impl Obj {
             ObjKind::Ellipsis => "ellipsis",
             ObjKind::Traceback(_) => "traceback",
             ObjKind::MappingProxy(_) => "mappingproxy",
+            ObjKind::DictView(..) => "dict_view",
         }
     }
 }

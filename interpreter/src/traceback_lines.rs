@@ -45,7 +45,8 @@ pub fn append_source_line(_vm: &mut Vm, filename: &str, span: Span, out: &mut St
         return;
     }
     let stripped_chars = line.chars().count() - stripped.chars().count();
-    let stripped_line = stripped.trim_end();
+    // CPython keeps trailing whitespace (only the newline is dropped).
+    let stripped_line = stripped;
     out.push_str("    ");
     out.push_str(stripped_line);
     out.push('\n');
@@ -135,25 +136,58 @@ pub fn append_syntax_error(vm: &mut Vm, exc: &Value, name: &str, out: &mut Strin
         out.push_str(&format!("  File \"{f}\", line {l}\n"));
     }
     if let Some(t) = crate::vm::str_of(&text) {
-        let t = t.trim_end_matches(['\n', '\r']);
-        let stripped = t.trim_start_matches([' ', '\t', '\x0c']);
-        let removed = t.chars().count() - stripped.chars().count();
-        out.push_str("    ");
-        out.push_str(stripped);
-        out.push('\n');
-        if let Some(off) = offset.as_small_int() {
-            let off = (off - 1).max(0) as usize;
-            let start = off.saturating_sub(removed);
-            let mut width = 1;
-            if let Some(e) = end_offset.as_small_int() {
-                let e = (e - 1).max(0) as usize;
-                if e > off {
-                    width = e - off;
-                }
+        // CPython's print_exception_file_and_line + print_error_text (3.11), on characters.
+        let line_size = t.len() as i64;
+        let mut offset = offset.as_small_int().unwrap_or(-1);
+        let mut end_offset = end_offset.as_small_int().unwrap_or(-1);
+        let end_lineno = get(vm, "end_lineno").as_small_int();
+        if let (Some(el), Some(l)) = (end_lineno, lineno.as_small_int()) {
+            if el > l {
+                end_offset = line_size;
             }
+        }
+        if end_offset > line_size + 1 {
+            end_offset = line_size + 1;
+        }
+        let caret_repetitions = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+        let chars: Vec<char> = t.chars().collect();
+        let mut text: &[char] = &chars;
+        offset -= 1;
+        while let Some(&c) = text.first() {
+            if c == ' ' || c == '\t' || c == '\x0c' {
+                text = &text[1..];
+                offset -= 1;
+            } else {
+                break;
+            }
+        }
+        let mut len = text.len() as i64;
+        if len > 0 && text[len as usize - 1] == '\n' {
+            len -= 1;
+        }
+        if offset > len {
+            offset = len;
+        }
+        loop {
+            let Some(inl) = text.iter().position(|&c| c == '\n') else { break };
+            if inl as i64 >= offset {
+                break;
+            }
+            let inl = inl + 1;
+            text = &text[inl..];
+            len -= inl as i64;
+            offset -= inl as i64;
+        }
+        out.push_str("    ");
+        let printed: String = text.iter().collect();
+        out.push_str(&printed);
+        if text.get(len.max(0) as usize) != Some(&'\n') {
+            out.push('\n');
+        }
+        if offset >= 0 {
             out.push_str("    ");
-            out.push_str(&" ".repeat(start));
-            out.push_str(&"^".repeat(width));
+            out.push_str(&" ".repeat(offset as usize));
+            out.push_str(&"^".repeat(caret_repetitions));
             out.push('\n');
         }
     }

@@ -111,6 +111,9 @@ pub fn register(vm: &mut Vm) {
     for (t, f) in pairs {
         add_methods(vm, &t, &[("__new__", f), ("__iter__", iter_self), ("__next__", iter_next_m)]);
     }
+    for t in [vm.types.dict_keys.clone(), vm.types.dict_values.clone(), vm.types.dict_items.clone()] {
+        add_methods(vm, &t, &[("__len__", seq_len), ("__iter__", seq_iter), ("__contains__", seq_contains), ("__reversed__", view_reversed), ("isdisjoint", set_isdisjoint)]);
+    }
     for t in [vm.types.list_iterator.clone(), vm.types.tuple_iterator.clone(), vm.types.range_iterator.clone(), vm.types.str_iterator.clone(), vm.types.dict_keyiterator.clone(), vm.types.dict_valueiterator.clone(), vm.types.dict_itemiterator.clone(), vm.types.set_iterator.clone(), vm.types.callable_iterator.clone(), vm.types.iterator.clone()] {
         add_methods(vm, &t, &[("__iter__", iter_self), ("__next__", iter_next_m), ("__length_hint__", iter_length_hint)]);
     }
@@ -421,21 +424,17 @@ fn dict_getitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn dict_view(vm: &mut Vm, args: &[Value], kind: u8) -> PyResult<Value> {
     let d = self_dict(vm, &args[0])?;
-    // Views are materialised as lists wrapped in a view type for printing and iteration.
-    let items: Vec<Value> = {
-        let dd = vm::dict_of(&d).expect("checked").borrow();
-        match kind {
-            0 => dd.keys(),
-            1 => dd.values(),
-            _ => dd.items().into_iter().map(|(k, v)| vm::new_tuple(vec![k, v])).collect(),
-        }
+    Ok(Value::new_obj(Obj { kind: ObjKind::DictView(kind, d) }))
+}
+
+fn view_reversed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (k, d) = match args[0].as_obj() {
+        Some(Obj { kind: ObjKind::DictView(k, d) }) => (*k, d.clone()),
+        _ => return Err(vm.type_error("expected a dict view".to_string())),
     };
-    let ty = match kind {
-        0 => vm.types.dict_keys.clone(),
-        1 => vm.types.dict_values.clone(),
-        _ => vm.types.dict_items.clone(),
-    };
-    vm.new_dict_view(&ty, d, items)
+    let mut items = vm.dict_view_items(k, &d);
+    items.reverse();
+    Ok(vm::new_iter(Iter::Seq { seq: vm::new_list(items), idx: 0 }))
 }
 
 fn dict_keys(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -563,31 +562,68 @@ impl Vm {
         Ok(inst)
     }
 
-    pub fn dict_lookup(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
+    /// Entry index of `key` in dict `d` (hash `h`): identity/str/number/tuple keys compare
+    /// without the VM; other keys fall back to Python `__eq__` outside the dict borrow.
+    pub fn dict_find_index(&mut self, d: &Value, key: &Value, h: i64) -> PyResult<Option<usize>> {
         let Some(dd) = vm::dict_of(d) else { return Ok(None) };
+        let mut needs_vm = false;
+        let r = {
+            let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> {
+                Ok(match crate::dict::key_eq_fast(a, b) {
+                    Some(r) => r,
+                    None => {
+                        needs_vm = true;
+                        false
+                    }
+                })
+            };
+            dd.borrow().lookup_index(key, h, &mut eq).unwrap_or(None)
+        };
+        if r.is_some() || !needs_vm {
+            return Ok(r);
+        }
+        for i in dd.borrow().indices_with_hash(h) {
+            let k = match dd.borrow().entry_at(i) {
+                Some(e) => e.key.clone(),
+                None => continue,
+            };
+            if self.eq(&k, key)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn dict_lookup(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
-        if let Some(r) = crate::vm::ops::is_instance_obj(key).then_some(()) {
-            let _ = r;
-            let entries: Vec<(Value, Value)> = dd.borrow().raw_entries().iter().filter(|e| !e.key.is_null() && e.hash == h).map(|e| (e.key.clone(), e.value.clone())).collect();
-            for (k, v) in entries {
-                if self.eq(&k, key)? {
-                    return Ok(Some(v));
-                }
+        let Some(i) = self.dict_find_index(d, key, h)? else { return Ok(None) };
+        Ok(vm::dict_of(d).and_then(|dd| dd.borrow().value_at(i).cloned()))
+    }
+
+    /// `d[key] = v` for a dict object.
+    pub fn dict_set(&mut self, d: &Value, key: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        let found = self.dict_find_index(d, &key, h)?;
+        let Some(dd) = vm::dict_of(d) else { return Ok(()) };
+        match found {
+            Some(i) => {
+                let old = dd.borrow_mut().value_at_mut(i).map(|slot| std::mem::replace(slot, v));
+                drop(old);
             }
-            return Ok(None);
-        }
-        let mut eq = |a: &Value, b: &Value| -> PyResult<bool> { Ok(crate::dict::key_eq_fast(a, b).unwrap_or(false)) };
-        let r = dd.borrow().get(key, h, &mut eq)?;
-        if r.is_none() {
-            // Keys stored as instances with custom __eq__ need the slow path.
-            let entries: Vec<(Value, Value)> = dd.borrow().raw_entries().iter().filter(|e| !e.key.is_null() && e.hash == h && crate::vm::ops::is_instance_obj(&e.key)).map(|e| (e.key.clone(), e.value.clone())).collect();
-            for (k, v) in entries {
-                if self.eq(&k, key)? {
-                    return Ok(Some(v));
-                }
+            None => {
+                let mut ident = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(a.is(b)) };
+                let _ = dd.borrow_mut().insert(key, h, v, &mut ident);
             }
         }
-        Ok(r)
+        Ok(())
+    }
+
+    /// `del d[key]`; false when absent.
+    pub fn dict_del(&mut self, d: &Value, key: &Value) -> PyResult<bool> {
+        let h = self.hash(key)?;
+        let Some(i) = self.dict_find_index(d, key, h)? else { return Ok(false) };
+        let removed = vm::dict_of(d).and_then(|dd| dd.borrow_mut().remove_index(i));
+        Ok(removed.is_some())
     }
 
     pub fn dict_contains(&mut self, d: &Value, key: &Value) -> PyResult<bool> {

@@ -52,9 +52,15 @@ pub fn register(vm: &mut Vm) {
     let ke = vm.exc_type("KeyError");
     add_methods(vm, &ke, &[("__str__", key_error_str)]);
     let os = vm.exc_type("OSError");
-    add_methods(vm, &os, &[("__init__", os_error_init), ("__str__", os_error_str)]);
+    add_methods(vm, &os, &[("__new__", os_error_new), ("__init__", os_error_init), ("__str__", os_error_str)]);
     let ie = vm.exc_type("ImportError");
     add_methods(vm, &ie, &[("__init__", import_error_init)]);
+    let ude = vm.exc_type("UnicodeDecodeError");
+    add_methods(vm, &ude, &[("__init__", unicode_decode_init), ("__str__", unicode_decode_str)]);
+    let uee = vm.exc_type("UnicodeEncodeError");
+    add_methods(vm, &uee, &[("__init__", unicode_encode_init), ("__str__", unicode_encode_str)]);
+    let ute = vm.exc_type("UnicodeTranslateError");
+    add_methods(vm, &ute, &[("__init__", unicode_translate_init), ("__str__", unicode_translate_str)]);
     let none = vm.types.none.clone();
     add_methods(vm, &none, &[("__new__", none_new)]);
     add_attr(vm, &object, "__doc__", vm::new_str("The base class of the class hierarchy."));
@@ -81,6 +87,39 @@ pub fn member_descriptor(vm: &mut Vm, name: &Value, owner: &Value) -> Value {
             class: std::cell::RefCell::new(ty),
             dict: Value::NULL,
             slots: std::cell::RefCell::new(vec![name.clone(), owner.clone()]),
+            base: std::cell::RefCell::new(Value::NULL),
+            exc: None,
+        }),
+    })
+}
+
+thread_local! {
+    static FRAME_TYPE: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A read-only stand-in for the frame of a traceback entry: `f_code`, `f_lineno`, `f_lasti`.
+fn traceback_frame(vm: &mut Vm, e: &TbEntry) -> Value {
+    let ty = match FRAME_TYPE.with(|m| m.borrow().clone()) {
+        Some(t) => t,
+        None => {
+            let object = vm.types.object.clone();
+            let t = crate::vm::types::make_type(&mut vm.interner, "frame", Some(&object), Layout::Other);
+            FRAME_TYPE.with(|m| *m.borrow_mut() = Some(t.clone()));
+            t
+        }
+    };
+    let mut d = crate::dict::Dict::new();
+    let code = Value::new_obj(Obj { kind: ObjKind::Code(e.code.clone()) });
+    let line = vm::new_int(e.code.line_at(e.pc as usize) as i64);
+    for (k, v) in [("f_code", code), ("f_lineno", line), ("f_lasti", vm::new_int(e.pc as i64 * 2))] {
+        let k = vm.intern(k);
+        vm::dict_set_str(&mut d, k, v);
+    }
+    Value::new_obj(Obj {
+        kind: ObjKind::Instance(Instance {
+            class: std::cell::RefCell::new(ty),
+            dict: vm::new_dict(d),
+            slots: std::cell::RefCell::new(Vec::new()),
             base: std::cell::RefCell::new(Value::NULL),
             exc: None,
         }),
@@ -518,31 +557,200 @@ fn import_error_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value
     Ok(Value::NONE)
 }
 
+/// The OSError subclass CPython picks for an errno (Linux values).
+fn os_error_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
+}
+
+fn os_error_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let mut cls = args[0].clone();
+    let n = args.len() - 1;
+    if cls.is(&vm.exc_type("OSError")) && (2..=5).contains(&n) {
+        if let Some(name) = args[1].as_small_int().and_then(os_error_subclass) {
+            cls = vm.exc_type(name);
+        }
+    }
+    let mut v = vec![cls];
+    v.extend_from_slice(&args[1..]);
+    let inst = exc_new(vm, &v, kw)?;
+    os_error_fill(vm, &inst, &args[1..]);
+    Ok(inst)
+}
+
+fn os_error_fill(vm: &mut Vm, inst: &Value, a: &[Value]) {
+    let (mut errno, mut strerror, mut filename, mut filename2) = (Value::NONE, Value::NONE, Value::NONE, Value::NONE);
+    if (2..=5).contains(&a.len()) {
+        errno = a[0].clone();
+        strerror = a[1].clone();
+        if a.len() >= 3 {
+            filename = a[2].clone();
+        }
+        if a.len() >= 5 {
+            filename2 = a[4].clone();
+        }
+        if a.len() >= 3 && !filename.is_none() {
+            if let Some(f) = crate::vm::exc::exc_fields(inst) {
+                f.borrow_mut().args = vm::new_tuple(a[..2].to_vec());
+            }
+        }
+    }
+    set_inst_attr(vm, inst, "errno", errno);
+    set_inst_attr(vm, inst, "strerror", strerror);
+    set_inst_attr(vm, inst, "filename", filename);
+    set_inst_attr(vm, inst, "filename2", filename2);
+}
+
 fn os_error_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     exc_init(vm, args, kw)?;
-    let (errno, strerror, filename) = match args.len() {
-        3 | 4 | 5 => (args[1].clone(), args[2].clone(), args.get(3).cloned().unwrap_or(Value::NONE)),
-        _ => (Value::NONE, Value::NONE, Value::NONE),
-    };
-    set_inst_attr(vm, &args[0], "errno", errno);
-    set_inst_attr(vm, &args[0], "strerror", strerror);
-    set_inst_attr(vm, &args[0], "filename", filename);
+    os_error_fill(vm, &args[0], &args[1..]);
     Ok(Value::NONE)
 }
 
 fn os_error_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let a = exc_args(&args[0]);
-    let fname = vm.getattr_str(&args[0], "filename").unwrap_or(Value::NONE);
-    if a.len() >= 2 {
-        let e = vm.to_str(&a[0])?;
-        let s = vm.to_str(&a[1])?;
-        if !fname.is_none() {
-            let f = vm.repr(&fname)?;
-            return Ok(vm::new_string(format!("[Errno {e}] {s}: {f}")));
+    let get = |vm: &mut Vm, n: &str| vm.getattr_str(&args[0], n).unwrap_or(Value::NONE);
+    let (errno, strerror, fname, fname2) = (get(vm, "errno"), get(vm, "strerror"), get(vm, "filename"), get(vm, "filename2"));
+    if !fname.is_none() {
+        let e = vm.to_str(&errno)?;
+        let s = vm.to_str(&strerror)?;
+        let f = vm.repr(&fname)?;
+        if !fname2.is_none() {
+            let f2 = vm.repr(&fname2)?;
+            return Ok(vm::new_string(format!("[Errno {e}] {s}: {f} -> {f2}")));
         }
+        return Ok(vm::new_string(format!("[Errno {e}] {s}: {f}")));
+    }
+    if !errno.is_none() || !strerror.is_none() {
+        let e = vm.to_str(&errno)?;
+        let s = vm.to_str(&strerror)?;
         return Ok(vm::new_string(format!("[Errno {e}] {s}")));
     }
     vm.exception_str(&args[0])
+}
+
+fn unicode_error_init(vm: &mut Vm, args: &[Value], kw: &KwArgs, fname: &str, with_encoding: bool) -> PyResult<Value> {
+    exc_init(vm, args, kw)?;
+    let a = &args[1..];
+    let want = if with_encoding { 5 } else { 4 };
+    if a.len() != want {
+        return Err(vm.type_error(format!("function takes exactly {want} arguments ({} given)", a.len())));
+    }
+    let mut i = 0;
+    if with_encoding {
+        if vm::str_of(&a[0]).is_none() {
+            let tn = vm.type_name(&a[0]);
+            return Err(vm.type_error(format!("argument 1 must be str, not {tn}")));
+        }
+        set_inst_attr(vm, &args[0], "encoding", a[0].clone());
+        i = 1;
+    }
+    let obj = a[i].clone();
+    if fname == "decode" {
+        if !matches!(obj.as_obj().map(|o| &o.kind), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) {
+            let tn = vm.type_name(&obj);
+            return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+        }
+    } else if vm::str_of(&obj).is_none() {
+        let tn = vm.type_name(&obj);
+        return Err(vm.type_error(format!("argument {} must be str, not {tn}", i + 1)));
+    }
+    set_inst_attr(vm, &args[0], "object", obj);
+    let start = vm.index_value(&a[i + 1])?;
+    let end = vm.index_value(&a[i + 2])?;
+    set_inst_attr(vm, &args[0], "start", vm::new_int(start));
+    set_inst_attr(vm, &args[0], "end", vm::new_int(end));
+    if vm::str_of(&a[i + 3]).is_none() {
+        let tn = vm.type_name(&a[i + 3]);
+        return Err(vm.type_error(format!("argument {} must be str, not {tn}", i + 4)));
+    }
+    set_inst_attr(vm, &args[0], "reason", a[i + 3].clone());
+    Ok(Value::NONE)
+}
+
+fn unicode_decode_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    unicode_error_init(vm, args, kw, "decode", true)
+}
+fn unicode_encode_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    unicode_error_init(vm, args, kw, "encode", true)
+}
+fn unicode_translate_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    unicode_error_init(vm, args, kw, "translate", false)
+}
+
+/// (encoding, object, start, end, reason) of a Unicode error; None when its init never ran.
+fn unicode_error_parts(vm: &mut Vm, e: &Value) -> Option<(String, Value, i64, i64, String)> {
+    let mut get = |n: &str| vm.getattr_str(e, n).ok();
+    let enc = get("encoding");
+    let obj = get("object")?;
+    let start = get("start")?.as_small_int()?;
+    let end = get("end")?.as_small_int()?;
+    let reason = get("reason")?;
+    let enc_s = enc.as_ref().and_then(|v| vm::str_of(v).map(|s| s.to_string())).unwrap_or_default();
+    let reason_s = vm::str_of(&reason).unwrap_or("").to_string();
+    Some((enc_s, obj, start, end, reason_s))
+}
+
+fn unicode_decode_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some((enc, obj, start, end, reason)) = unicode_error_parts(vm, &args[0]) else { return vm.exception_str(&args[0]) };
+    let bytes: Vec<u8> = match obj.as_obj().map(|o| &o.kind) {
+        Some(ObjKind::Bytes(b)) => b.to_vec(),
+        Some(ObjKind::ByteArray(b)) => b.borrow().clone(),
+        _ => Vec::new(),
+    };
+    if start >= 0 && (start as usize) < bytes.len() && end == start + 1 {
+        return Ok(vm::new_string(format!("'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start as usize])));
+    }
+    Ok(vm::new_string(format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)))
+}
+
+fn char_escape(c: char) -> String {
+    let c = c as u32;
+    if c <= 0xff {
+        format!("\\x{c:02x}")
+    } else if c <= 0xffff {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    }
+}
+
+fn unicode_char_at(obj: &Value, start: i64, end: i64) -> Option<char> {
+    let s = vm::str_of(obj)?;
+    if start < 0 || end != start + 1 {
+        return None;
+    }
+    s.chars().nth(start as usize)
+}
+
+fn unicode_encode_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some((enc, obj, start, end, reason)) = unicode_error_parts(vm, &args[0]) else { return vm.exception_str(&args[0]) };
+    if let Some(c) = unicode_char_at(&obj, start, end) {
+        return Ok(vm::new_string(format!("'{enc}' codec can't encode character '{}' in position {start}: {reason}", char_escape(c))));
+    }
+    Ok(vm::new_string(format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1)))
+}
+
+fn unicode_translate_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some((_, obj, start, end, reason)) = unicode_error_parts(vm, &args[0]) else { return vm.exception_str(&args[0]) };
+    if let Some(c) = unicode_char_at(&obj, start, end) {
+        return Ok(vm::new_string(format!("can't translate character '{}' in position {start}: {reason}", char_escape(c))));
+    }
+    Ok(vm::new_string(format!("can't translate characters in position {start}-{}: {reason}", end - 1)))
 }
 
 fn syntax_error_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -849,6 +1057,8 @@ impl Vm {
                 Some(v)
             }
             (ObjKind::Traceback(t), _) => match n {
+                "tb_frame" => t.last().map(|e| traceback_frame(self, e)),
+                "tb_lasti" => t.last().map(|e| vm::new_int(e.pc as i64 * 2)),
                 "tb_lineno" => t.last().map(|e| vm::new_int(e.code.line_at(e.pc as usize) as i64)),
                 "tb_next" => {
                     if t.len() > 1 {

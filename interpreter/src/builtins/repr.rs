@@ -124,6 +124,12 @@ impl Vm {
                     let r = self.repr(&d)?;
                     format!("mappingproxy({r})")
                 }
+                ObjKind::DictView(k, d) => {
+                    let tn = ["dict_keys", "dict_values", "dict_items"][(*k as usize).min(2)];
+                    let items = self.dict_view_items(*k, d);
+                    let inner = self.guarded(v, "...", |vm| vm.seq_repr(&items, "[", "]", false))?;
+                    format!("{tn}({})", vm::str_of(&inner).unwrap_or(""))
+                }
                 ObjKind::Instance(_) => return self.instance_repr(v),
             },
         };

@@ -582,6 +582,94 @@ fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
     Ok(vm::new_string(r))
 }
 
+/// `complex.__format__` (CPython's `format_complex_internal`).
+pub fn format_complex(re: f64, im: f64, spec_s: &str) -> Result<String, crate::format::error::FmtError> {
+    use crate::format::error::FmtError;
+    use crate::format::float::{double_to_string, DtoaFlags};
+    use crate::format::layout::{layout_number, NumberParts};
+    use crate::format::spec::{parse_spec_with, Align, Sign, SpecDefaults};
+    let spec = parse_spec_with(spec_s, SpecDefaults { ty: None, align: Align::Right, type_name: "complex" })?;
+    if spec.fill == '0' {
+        return Err(FmtError::value("Zero padding is not allowed in complex format specifier"));
+    }
+    if spec.align == Align::AfterSign {
+        return Err(FmtError::value("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let mut ty = match spec.ty {
+        None => None,
+        Some(c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')) => Some(c),
+        Some(c) => return Err(crate::format::spec::unknown_format_code(c, "complex")),
+    };
+    let mut default_precision = 6;
+    let mut skip_re = false;
+    let mut add_parens = false;
+    if ty.is_none() {
+        ty = Some('r');
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            add_parens = true;
+        }
+    }
+    let mut code = ty.unwrap_or('r');
+    if code == 'n' {
+        code = 'g';
+    }
+    let precision = match spec.precision {
+        None => default_precision,
+        Some(p) => {
+            if p > i32::MAX as usize {
+                return Err(FmtError::value("precision too big"));
+            }
+            if code == 'r' {
+                code = 'g';
+            }
+            p
+        }
+    };
+    let flags = DtoaFlags { alt: spec.alternate, no_neg_0: spec.no_neg_0, ..DtoaFlags::default() };
+    let render = |x: f64, sign: Option<Sign>| -> String {
+        let body = double_to_string(x, code, precision, flags);
+        let (negative, rest) = match body.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, body.as_str()),
+        };
+        let parts = NumberParts::split_float(rest, negative);
+        let mut sub = spec.clone();
+        sub.fill = ' ';
+        sub.align = Align::Left;
+        sub.width = None;
+        sub.sign = sign;
+        layout_number(&parts, &sub, false)
+    };
+    let re_s = if skip_re { String::new() } else { render(re, spec.sign) };
+    let im_s = render(im, if skip_re { spec.sign } else { Some(Sign::Plus) });
+    let mut body = String::new();
+    if add_parens {
+        body.push('(');
+    }
+    body.push_str(&re_s);
+    body.push_str(&im_s);
+    body.push('j');
+    if add_parens {
+        body.push(')');
+    }
+    let n = body.chars().count();
+    let width = spec.width.unwrap_or(0);
+    if n >= width {
+        return Ok(body);
+    }
+    let pad = width - n;
+    let (l, r) = match spec.align {
+        Align::Left => (0, pad),
+        Align::Center => (pad / 2, pad - pad / 2),
+        _ => (pad, 0),
+    };
+    let fill = |k: usize| std::iter::repeat(spec.fill).take(k).collect::<String>();
+    Ok(format!("{}{}{}", fill(l), body, fill(r)))
+}
+
 impl Vm {
     /// `format(value, spec)`.
     pub fn format(&mut self, v: &Value, spec: &Value) -> PyResult<Value> {
@@ -617,12 +705,7 @@ impl Vm {
                     if spec_s.is_empty() {
                         return self.str_value(v);
                     }
-                    let re = crate::format::float::format_float(*r, &spec_s);
-                    let im = crate::format::float::format_float(*i, &format!("+{}", spec_s.trim_start_matches(['+', '-', ' '])));
-                    match (re, im) {
-                        (Ok(a), Ok(b)) => Ok(format!("{a}{b}j")),
-                        (Err(e), _) | (_, Err(e)) => Err(e),
-                    }
+                    format_complex(*r, *i, &spec_s)
                 }
                 _ => {
                     if spec_s.is_empty() {
@@ -688,21 +771,37 @@ impl Vm {
                     i += 2;
                     continue;
                 }
-                // Find the matching close brace (allowing nested {} in the spec).
+                if i + 1 >= chars.len() {
+                    return Err(self.value_error("Single '{' encountered in format string".to_string()));
+                }
+                // Find the matching close brace (allowing nested {} in the spec; braces
+                // inside `[...]` of the field name do not count).
                 let mut depth = 1;
                 let mut j = i + 1;
+                let mut in_bracket = false;
+                let mut in_spec = false;
                 while j < chars.len() && depth > 0 {
-                    match chars[j] {
-                        '{' => depth += 1,
-                        '}' => depth -= 1,
-                        _ => {}
+                    let c = chars[j];
+                    if in_bracket {
+                        if c == ']' {
+                            in_bracket = false;
+                        }
+                    } else {
+                        match c {
+                            '[' if !in_spec => in_bracket = true,
+                            ':' | '!' if depth == 1 => in_spec = true,
+                            '{' => depth += 1,
+                            '}' => depth -= 1,
+                            _ => {}
+                        }
                     }
                     if depth > 0 {
                         j += 1;
                     }
                 }
                 if j >= chars.len() {
-                    return Err(self.value_error("expected '}' before end of string".to_string()));
+                    let msg = if in_spec { "unmatched '{' in format spec" } else { "expected '}' before end of string" };
+                    return Err(self.value_error(msg.to_string()));
                 }
                 let field: String = chars[i + 1..j].iter().collect();
                 i = j + 1;
@@ -759,6 +858,9 @@ impl Vm {
                 while !t.is_empty() {
                     if let Some(r) = t.strip_prefix('.') {
                         let end = r.find(['.', '[']).unwrap_or(r.len());
+                        if end == 0 {
+                            return Err(self.value_error("Empty attribute in format string".to_string()));
+                        }
                         let an = self.intern(&r[..end]);
                         v = self.getattr(&v, &an)?;
                         t = &r[end..];

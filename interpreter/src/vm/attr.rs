@@ -67,6 +67,11 @@ impl Vm {
                 ObjKind::Ellipsis => t.ellipsis.clone(),
                 ObjKind::Traceback(_) => t.traceback.clone(),
                 ObjKind::MappingProxy(_) => t.mappingproxy.clone(),
+                ObjKind::DictView(k, _) => match k {
+                    0 => t.dict_keys.clone(),
+                    1 => t.dict_values.clone(),
+                    _ => t.dict_items.clone(),
+                },
             },
         }
     }

@@ -150,8 +150,15 @@ impl Vm {
     }
     pub fn stop_iteration(&mut self, value: Value) -> PyErr {
         let ty = self.exc_type("StopIteration");
-        let args = if value.is_none() { vec![] } else { vec![value] };
-        PyErr(self.new_exception(&ty, args))
+        let args = if value.is_none() { vec![] } else { vec![value.clone()] };
+        let e = self.new_exception(&ty, args);
+        if let Some(Obj { kind: ObjKind::Instance(i) }) = e.as_obj() {
+            if let Some(d) = super::dict_of(&i.dict) {
+                let k = self.intern("value");
+                super::dict_set_str(&mut d.borrow_mut(), k, value);
+            }
+        }
+        PyErr(e)
     }
     pub fn name_error(&mut self, name: &Value) -> PyErr {
         let n = super::str_of(name).unwrap_or("?").to_string();
@@ -312,7 +319,7 @@ impl Vm {
             if self.exception_matches(eg, ty)? {
                 let egt = self.exc_type("ExceptionGroup");
                 let msg = super::new_str("");
-                let lst = super::new_list(vec![eg.clone()]);
+                let lst = super::new_tuple(vec![eg.clone()]);
                 let wrapped = self.call(&egt, &[msg, lst], &[])?;
                 return Ok((Value::NONE, wrapped));
             }

@@ -16,6 +16,15 @@ impl Vm {
                 ObjKind::Dict(d) => Iter::DictKeys { dict: v.clone(), idx: 0, len: d.borrow().len() },
                 ObjKind::Set(s) => Iter::Set { items: s.borrow().iter().map(|(k, _)| k.clone()).collect(), idx: 0 },
                 ObjKind::FrozenSet(s) => Iter::Set { items: s.iter().map(|(k, _)| k.clone()).collect(), idx: 0 },
+                ObjKind::DictView(k, d) => {
+                    let len = super::dict_of(d).map(|x| x.borrow().len()).unwrap_or(0);
+                    let d = d.clone();
+                    match k {
+                        0 => Iter::DictKeys { dict: d, idx: 0, len },
+                        1 => Iter::DictValues { dict: d, idx: 0, len },
+                        _ => Iter::DictItems { dict: d, idx: 0, len },
+                    }
+                }
                 ObjKind::Iter(_) | ObjKind::Generator(_) => return Ok(v.clone()),
                 ObjKind::Instance(_) => return self.instance_iter(v),
                 _ => {
@@ -362,7 +371,7 @@ impl Vm {
                 ObjKind::Bytes(b) => b.len(),
                 ObjKind::ByteArray(b) => b.borrow().len(),
                 ObjKind::Range(r) => r.len() as usize,
-                ObjKind::MappingProxy(d) => {
+                ObjKind::MappingProxy(d) | ObjKind::DictView(_, d) => {
                     let d = d.clone();
                     return self.len(&d);
                 }

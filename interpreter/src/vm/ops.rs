@@ -161,6 +161,17 @@ impl Vm {
         if let Some(r) = self.num_binop(op, a, b)? {
             return Ok(Some(r));
         }
+        if matches!(op, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) && (is_set_view(a) || is_set_view(b)) {
+            let sa = if is_set_view(a) || self.is_set_like(a) { self.view_to_set(a)? } else { return Ok(None) };
+            let sb = match b.as_obj().map(|o| &o.kind) {
+                Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)) => b.clone(),
+                _ => match self.collect(b) {
+                    Ok(items) => self.new_set_from(items)?,
+                    Err(_) => return Ok(None),
+                },
+            };
+            return self.set_binop(op, &sa, &sb).map(Some);
+        }
         let (Some(ao), bo) = (a.as_obj(), b.as_obj()) else {
             // a is a number/None and b is a sequence: int * seq
             if op == BinOp::Mul && num::is_int(a) && is_sequence_native(b) {
@@ -493,6 +504,10 @@ impl Vm {
                 _ => Ok(None),
             },
             (ObjKind::Set(_) | ObjKind::FrozenSet(_), ObjKind::Set(_) | ObjKind::FrozenSet(_)) => self.set_compare(op, a, b).map(Some),
+            (ObjKind::DictView(0 | 2, _), ObjKind::Set(_) | ObjKind::FrozenSet(_) | ObjKind::DictView(0 | 2, _)) | (ObjKind::Set(_) | ObjKind::FrozenSet(_), ObjKind::DictView(0 | 2, _)) => {
+                let (sa, sb) = (self.view_to_set(a)?, self.view_to_set(b)?);
+                self.set_compare(op, &sa, &sb).map(Some)
+            }
             (ObjKind::Range(x), ObjKind::Range(y)) => match op {
                 CmpOp::Eq | CmpOp::Ne => {
                     let (lx, ly) = (x.len(), y.len());
@@ -638,6 +653,21 @@ impl Vm {
                     return Ok(false);
                 }
                 ObjKind::Dict(_) => return self.dict_contains(container, item),
+                ObjKind::DictView(0, d) => {
+                    let d = d.clone();
+                    return self.dict_contains(&d, item);
+                }
+                ObjKind::DictView(2, d) => {
+                    let d = d.clone();
+                    let Some(Obj { kind: ObjKind::Tuple(t) }) = item.as_obj() else { return Ok(false) };
+                    if t.len() != 2 {
+                        return Ok(false);
+                    }
+                    return match self.dict_lookup(&d, &t[0])? {
+                        Some(v) => self.eq(&v, &t[1]),
+                        None => Ok(false),
+                    };
+                }
                 ObjKind::Set(_) | ObjKind::FrozenSet(_) => return self.set_contains(container, item),
                 ObjKind::Range(r) => {
                     if let Some(i) = item.as_small_int().or_else(|| if item.is_bool() { Some(item.is(&Value::TRUE) as i64) } else { None }) {
@@ -798,6 +828,34 @@ impl Vm {
                 let tn = self.type_name(v);
                 Err(self.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
             }
+        }
+    }
+}
+
+fn is_set_view(v: &Value) -> bool {
+    matches!(v.as_obj().map(|o| &o.kind), Some(ObjKind::DictView(0 | 2, _)))
+}
+
+impl Vm {
+    /// Items of a dict view: keys, values, or (key, value) tuples.
+    pub fn dict_view_items(&self, kind: u8, d: &Value) -> Vec<Value> {
+        let Some(dd) = super::dict_of(d) else { return Vec::new() };
+        let dd = dd.borrow();
+        match kind {
+            0 => dd.keys(),
+            1 => dd.values(),
+            _ => dd.items().into_iter().map(|(k, v)| super::new_tuple(vec![k, v])).collect(),
+        }
+    }
+
+    /// A set with the contents of a keys/items view (or the set itself).
+    pub fn view_to_set(&mut self, v: &Value) -> PyResult<Value> {
+        match v.as_obj().map(|o| &o.kind) {
+            Some(ObjKind::DictView(k, d)) => {
+                let items = self.dict_view_items(*k, &d.clone());
+                self.new_set_from(items)
+            }
+            _ => Ok(v.clone()),
         }
     }
 }

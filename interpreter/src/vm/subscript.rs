@@ -206,18 +206,10 @@ impl Vm {
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
                 Ok(super::new_int(r.get(i as i64)))
             }
-            ObjKind::Dict(d) => {
-                let h = self.hash(key)?;
-                let found = {
-                    let d = d.borrow();
-                    let mut eq = |a: &Value, b: &Value| self.eq(a, b);
-                    d.get(key, h, &mut eq)?
-                };
-                match found {
-                    Some(v) => Ok(v),
-                    None => Err(self.key_error(key.clone())),
-                }
-            }
+            ObjKind::Dict(_) => match self.dict_lookup(obj, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            },
             ObjKind::MappingProxy(d) => {
                 let d = d.clone();
                 self.getitem(&d, key)
@@ -283,36 +275,7 @@ impl Vm {
             return Err(self.type_error(format!("'{tn}' object does not support item assignment")));
         };
         match &o.kind {
-            ObjKind::Dict(d) => {
-                let h = self.hash(&key)?;
-                let mut eq_vm = |a: &Value, b: &Value| -> PyResult<bool> {
-                    match crate::dict::key_eq_fast(a, b) {
-                        Some(r) => Ok(r),
-                        None => Ok(false),
-                    }
-                };
-                // Keys needing Python __eq__ take the slow path without holding the borrow.
-                let needs_vm = is_instance_obj(&key);
-                if !needs_vm {
-                    d.borrow_mut().insert(key, h, v, &mut eq_vm)?;
-                    return Ok(());
-                }
-                let existing = {
-                    let entries: Vec<(i64, Value)> = d.borrow().raw_entries().iter().filter(|e| !e.key.is_null() && e.hash == h).map(|e| (e.hash, e.key.clone())).collect();
-                    let mut found = None;
-                    for (_, k) in entries {
-                        if self.eq(&k, &key)? {
-                            found = Some(k);
-                            break;
-                        }
-                    }
-                    found
-                };
-                let k = existing.unwrap_or(key);
-                let mut ident = |a: &Value, b: &Value| -> PyResult<bool> { Ok(a.is(b)) };
-                d.borrow_mut().insert(k, h, v, &mut ident)?;
-                Ok(())
-            }
+            ObjKind::Dict(_) => self.dict_set(obj, key, v),
             ObjKind::List(l) => {
                 if matches!(key.as_obj().map(|o| &o.kind), Some(ObjKind::Slice(..))) {
                     let items = if obj.is(&v) { l.borrow().clone() } else { self.collect(&v)? };
@@ -379,15 +342,11 @@ impl Vm {
             return Err(self.type_error(format!("'{tn}' object does not support item deletion")));
         };
         match &o.kind {
-            ObjKind::Dict(d) => {
-                let h = self.hash(key)?;
-                let removed = {
-                    let mut eq = |a: &Value, b: &Value| -> PyResult<bool> { Ok(crate::dict::key_eq_fast(a, b).unwrap_or(false)) };
-                    d.borrow_mut().remove(key, h, &mut eq)?
-                };
-                match removed {
-                    Some(_) => Ok(()),
-                    None => Err(self.key_error(key.clone())),
+            ObjKind::Dict(_) => {
+                if self.dict_del(obj, key)? {
+                    Ok(())
+                } else {
+                    Err(self.key_error(key.clone()))
                 }
             }
             ObjKind::List(l) => {
