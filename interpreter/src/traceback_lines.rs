@@ -132,7 +132,8 @@ pub fn append_syntax_error(vm: &mut Vm, exc: &Value, name: &str, out: &mut Strin
         Some(s) => s.to_string(),
         None => vm.to_str(exc).unwrap_or_default(),
     };
-    if let (Some(f), Some(l)) = (crate::vm::str_of(&filename), lineno.as_small_int()) {
+    let filename_s = if filename.is_none() { Some("<string>") } else { crate::vm::str_of(&filename) };
+    if let (Some(f), Some(l)) = (filename_s, lineno.as_small_int()) {
         out.push_str(&format!("  File \"{f}\", line {l}\n"));
     }
     if let Some(t) = crate::vm::str_of(&text) {

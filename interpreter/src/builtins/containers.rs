@@ -1258,6 +1258,7 @@ fn reversed_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             keys.reverse();
             Ok(vm::new_iter(Iter::Seq { seq: vm::new_list(keys), idx: 0 }))
         }
+        Some(ObjKind::DictView(..)) => view_reversed(vm, &[v.clone()], &[]),
         _ => {
             let t = vm.type_of(v);
             if let Some(m) = vm.user_method(&t, "__reversed__") {

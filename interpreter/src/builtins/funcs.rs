@@ -370,6 +370,15 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         None => vm.binary_op(BinOp::Pow, &base, &exp),
         Some(m) => {
             let is_int = |v: &Value| matches!(num_of(v), Some(Num::Int(_)) | Some(Num::Big(_)));
+            if crate::vm::ops::is_instance_obj(&base) {
+                let t = vm.type_of(&base);
+                if let Some(f) = vm.user_method(&t, "__pow__") {
+                    let r = vm.call(&f, &[base.clone(), exp.clone(), m.clone()], &[])?;
+                    if !vm::is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                }
+            }
             if !(is_int(&base) && is_int(&exp) && is_int(&m)) {
                 return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers".to_string()));
             }
@@ -642,7 +651,8 @@ fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Value> {
         Some(s) => Ok(vm.intern(s)),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("{fname}(): attribute name must be string, not '{tn}'")))
+            let _ = fname;
+            Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
         }
     }
 }

@@ -34,7 +34,30 @@ impl Vm {
                 let f = f.clone();
                 self.call(&f, &v, kw)
             }
-            ObjKind::Type(_) => self.call_type(func, args, kw),
+            ObjKind::Type(t) => {
+                // Built-in types construct through their own native __new__/__init__
+                // without the generic MRO walk.
+                if t.is_builtin && !func.is(&self.types.type_) {
+                    let (new, init) = {
+                        let d = t.dict.borrow();
+                        let nn = &self.names.__new__;
+                        let ni = &self.names.__init__;
+                        (d.get_str(nn, super::str_hash(nn)).cloned(), d.get_str(ni, super::str_hash(ni)).cloned())
+                    };
+                    if let Some(new) = new {
+                        let mut v = Vec::with_capacity(args.len() + 1);
+                        v.push(func.clone());
+                        v.extend_from_slice(args);
+                        let obj = self.call(&new, &v, kw)?;
+                        if let Some(init) = init {
+                            v[0] = obj.clone();
+                            self.call(&init, &v, kw)?;
+                        }
+                        return Ok(obj);
+                    }
+                }
+                self.call_type(func, args, kw)
+            }
             _ => {
                 let ty = self.type_of(func);
                 let name = self.names.__call__.clone();
