@@ -108,9 +108,20 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
         }
         ast::Expr::Subscript(s) => {
             use rustpython_parser::ast::Ranged;
-            let v_end: u32 = s.value.range().end().into();
-            let sl_end: u32 = s.slice.range().end().into();
-            Some((norm(v_end), norm(sl_end + 1)))
+            // As CPython 3.11.7: move the anchors onto the brackets.
+            let b = segment.as_bytes();
+            let mut left: usize = u32::from(s.value.range().end()) as usize;
+            let mut right: usize = u32::from(s.slice.range().end()) as usize + 1;
+            while left < b.len() && b[left] != b'[' {
+                left += 1;
+            }
+            while right < b.len() && b[right] != b']' {
+                right += 1;
+            }
+            if right < b.len() {
+                right += 1;
+            }
+            Some((norm(left as u32), norm(right as u32)))
         }
         _ => None,
     }

@@ -97,6 +97,24 @@ fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for print()"))),
         }
     }
+    let custom = !file.is_none() && sysmod::native_stream_fd(&file).is_none();
+    if custom {
+        // A Python-level file: one write() per piece, as CPython does.
+        let w = vm.getattr_str(&file, "write")?;
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.call(&w, &[vm::new_str(&sep)], &[])?;
+            }
+            let s = vm.str_value(a)?;
+            vm.call(&w, &[s], &[])?;
+        }
+        vm.call(&w, &[vm::new_str(&end)], &[])?;
+        if flush {
+            let f = vm.getattr_str(&file, "flush")?;
+            vm.call(&f, &[], &[])?;
+        }
+        return Ok(Value::NONE);
+    }
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {

@@ -17,10 +17,16 @@ macro_rules! binop_dunders {
         $(
             fn $name(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                 vm.check_arity(stringify!($name), args, 2, 2)?;
+                if !operand_ok(&args[0], &args[1]) {
+                    return Ok(vm::not_implemented());
+                }
                 native_binop_or_ni(vm, $op, &args[0], &args[1])
             }
             fn $rname(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                 vm.check_arity(stringify!($rname), args, 2, 2)?;
+                if !operand_ok(&args[0], &args[1]) {
+                    return Ok(vm::not_implemented());
+                }
                 native_binop_or_ni(vm, $op, &args[1], &args[0])
             }
         )*
@@ -29,6 +35,24 @@ macro_rules! binop_dunders {
             $( ($dn, $name, $rdn, $rname), )*
         ];
     };
+}
+
+/// Rank of a numeric kind in the tower (int 0, float 1, complex 2).
+fn num_rank(v: &Value) -> Option<u8> {
+    match num_of(&base_value(v))? {
+        Num::Int(_) | Num::Big(_) => Some(0),
+        Num::Float(_) => Some(1),
+        Num::Complex(..) => Some(2),
+    }
+}
+
+/// Whether a native numeric dunder of `slf`'s type accepts `other` (else NotImplemented):
+/// `int.__add__(1, 1.0)` is NotImplemented, `float.__radd__(1.0, 1)` is not.
+fn operand_ok(slf: &Value, other: &Value) -> bool {
+    match (num_rank(slf), num_rank(other)) {
+        (Some(a), Some(b)) => b <= a,
+        _ => true,
+    }
 }
 
 fn native_binop_or_ni(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {

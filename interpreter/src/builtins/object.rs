@@ -163,7 +163,7 @@ fn member_delete(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn member_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn member_repr(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (name, owner) = member_parts(&args[0]);
     let n = vm::str_of(&name).unwrap_or("?").to_string();
     let o = type_obj(&owner).map(|t| t.name.borrow().clone()).unwrap_or_default();
@@ -237,7 +237,7 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::bool(!t))
 }
 
-fn object_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn object_hash(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(vm::new_int((args[0].id() >> 4) as i64))
 }
 
@@ -881,7 +881,8 @@ fn eg_split_impl(vm: &mut Vm, eg: &Value, cond: &Value) -> PyResult<(Value, Valu
             t.traceback = s.traceback.clone();
             t.cause = s.cause.clone();
             t.context = s.context.clone();
-            t.suppress_context = s.suppress_context;
+            // CPython sets the cause via PyException_SetCause, which always suppresses the context.
+            t.suppress_context = true;
         }
         if let Some(n) = vm.getattr_opt(eg, &vm.names.__notes__.clone())? {
             let k = vm.names.__notes__.clone();

@@ -285,8 +285,8 @@ impl Vm {
                     }
                     Ok(Some(a))
                 }
-                ObjKind::Builtin(b) if b.name == "__new__" || b.name == "__init_subclass__" || b.name == "fromkeys" || b.name == "maketrans" || b.name == "fromhex" => {
-                    if b.name == "__init_subclass__" || b.name == "fromkeys" || b.name == "fromhex" {
+                ObjKind::Builtin(b) if b.name == "__new__" || b.name == "__init_subclass__" || b.name == "fromkeys" || b.name == "maketrans" || b.name == "fromhex" || b.name == "from_bytes" => {
+                    if b.name == "__init_subclass__" || b.name == "fromkeys" || b.name == "fromhex" || b.name == "from_bytes" {
                         return Ok(Some(Value::new_obj(Obj { kind: ObjKind::Builtin(Builtin { name: b.name, func: b.func, bound: cls.clone(), owner: b.owner.clone() }) })));
                     }
                     Ok(Some(a))

@@ -7,7 +7,7 @@ use crate::bytecode::opcodes::{BinOp, CmpOp};
 use crate::bytecode::Instr;
 use crate::object::*;
 use crate::value::Value;
-use crate::{PyErr, PyResult};
+use crate::PyErr;
 
 macro_rules! pop {
     ($f:expr) => {
@@ -310,6 +310,24 @@ impl Vm {
                 Instr::CallMethod(argc) => {
                     let argc = argc as usize;
                     let base = f.stack.len() - argc - 2;
+                    if !f.stack[base + 1].is_null() {
+                        let func = f.stack[base].clone();
+                        if let Some(Obj { kind: ObjKind::Function(fun) }) = func.as_obj() {
+                            let c = &fun.code;
+                            if c.argcount as usize == argc + 1 && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
+                                // Fast path: self and the arguments move into the new frame.
+                                let mut nf = self.new_frame(c.clone(), fun.globals.clone(), Value::NULL);
+                                for (i, a) in f.stack.drain(base + 1..).enumerate() {
+                                    nf.fast[i] = a;
+                                }
+                                f.stack.truncate(base);
+                                let r = self.run_frame_in_place(&mut nf);
+                                self.recycle_frame(nf);
+                                f.stack.push(r?);
+                                continue;
+                            }
+                        }
+                    }
                     let result = if f.stack[base + 1].is_null() {
                         let func = f.stack[base].clone();
                         self.call(&func, &f.stack[base + 2..], &[])
@@ -543,6 +561,46 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Instr::ForIter(t) => {
+                    // Inline fast paths: range and list iterators.
+                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = top!(f).as_obj() {
+                        let mut st = cell.borrow_mut();
+                        match &mut *st {
+                            Iter::Range { cur, step, remaining } => {
+                                if *remaining > 0 {
+                                    let v = *cur;
+                                    *remaining -= 1;
+                                    *cur = cur.wrapping_add(*step);
+                                    drop(st);
+                                    f.stack.push(super::new_int(v));
+                                } else {
+                                    drop(st);
+                                    f.stack.pop();
+                                    f.pc = t.0 as usize;
+                                }
+                                continue;
+                            }
+                            Iter::Seq { seq, idx } => {
+                                if let Some(Obj { kind: ObjKind::List(l) }) = seq.as_obj() {
+                                    let item = l.borrow().get(*idx).cloned();
+                                    match item {
+                                        Some(v) => {
+                                            *idx += 1;
+                                            drop(st);
+                                            f.stack.push(v);
+                                        }
+                                        None => {
+                                            *st = Iter::Done;
+                                            drop(st);
+                                            f.stack.pop();
+                                            f.pc = t.0 as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     let it = top!(f).clone();
                     match self.iter_next(&it)? {
                         Some(v) => f.stack.push(v),

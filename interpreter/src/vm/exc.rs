@@ -588,7 +588,16 @@ impl Vm {
         let notes = super::dict_of(&i.dict).and_then(|d| super::dict_get_str(&d.borrow(), &self.names.__notes__.clone()));
         let Some(n) = notes else { return };
         let margin = ctx.margin();
-        let is_seq = matches!(n.as_obj().map(|o| &o.kind), Some(ObjKind::List(_) | ObjKind::Tuple(_)));
+        // PySequence_Check: str/list/tuple/... or a class with __getitem__ (dicts excepted).
+        let is_seq = match n.as_obj().map(|o| &o.kind) {
+            Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Range(_)) => true,
+            Some(ObjKind::Instance(_)) => {
+                let t = self.type_of(&n);
+                let dict_t = self.types.dict.clone();
+                !self.is_subtype(&t, &dict_t) && self.lookup_type_str(&t, "__getitem__").is_some()
+            }
+            _ => false,
+        };
         if !is_seq {
             let r = self.repr(&n).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
             ctx.out.push_str(&format!("{margin}{r}\n"));

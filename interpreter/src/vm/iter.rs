@@ -27,6 +27,10 @@ impl Vm {
                 }
                 ObjKind::Iter(_) | ObjKind::Generator(_) => return Ok(v.clone()),
                 ObjKind::Instance(_) => return self.instance_iter(v),
+                ObjKind::MappingProxy(inner) => {
+                    let inner = inner.clone();
+                    return self.get_iter(&inner);
+                }
                 _ => {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format!("'{tn}' object is not iterable")));

@@ -55,6 +55,9 @@ impl Vm {
                 }
             }
         }
+        if op == BinOp::Add && matches!(a.as_obj().map(|o| &o.kind), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) && !is_instance_obj(b) {
+            return self.type_error(format!("can't concat {tb} to {ta}"));
+        }
         if op == BinOp::Mul && (is_sequence_native(a) || is_sequence_native(b)) {
             let other = if is_sequence_native(a) { tb } else { ta };
             return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
@@ -139,6 +142,13 @@ impl Vm {
             self.set_replace_contents(&a, &r);
             return Ok(a);
         }
+        if let Some(Obj { kind: ObjKind::ByteArray(_) }) = a.as_obj() {
+            match op {
+                BinOp::Add => return crate::builtins::strings::bytes::bytearray_inplace_add(self, &a, b),
+                BinOp::Mul => return crate::builtins::strings::bytes::bytearray_inplace_mul(self, &a, b),
+                _ => {}
+            }
+        }
         if let Some(Obj { kind: ObjKind::Dict(_) }) = a.as_obj() {
             if op == BinOp::Or {
                 self.dict_update(&a, b, false)?;
@@ -201,6 +211,18 @@ impl Vm {
                 }
             }
             (ObjKind::Str(_), BinOp::Mod) => return self.str_percent(a, b).map(Some),
+            (ObjKind::Bytes(_) | ObjKind::ByteArray(_), BinOp::Mod) => {
+                let fmt = bytes_like(a).unwrap_or_default();
+                let r = crate::builtins::strings::bytes::bytes_percent(self, &fmt, b)?;
+                return Ok(Some(if matches!(ao.kind, ObjKind::ByteArray(_)) { crate::builtins::strings::bytes::new_bytearray(r) } else { super::new_bytes(r) }));
+            }
+            (ObjKind::ByteArray(x), BinOp::Mul) => {
+                if num::is_int(b) {
+                    let n = self.index_value(b)?.max(0) as usize;
+                    let v = x.borrow().repeat(n);
+                    return Ok(Some(crate::builtins::strings::bytes::new_bytearray(v)));
+                }
+            }
             (ObjKind::Bytes(x), BinOp::Add) => {
                 if let Some(y) = bytes_like(b) {
                     let mut v = x.to_vec();

@@ -306,16 +306,7 @@ impl Vm {
                 l.borrow_mut()[i] = v;
                 Ok(())
             }
-            ObjKind::ByteArray(b) => {
-                let n = b.borrow().len();
-                let i = self.seq_index(&key, n, "bytearray")?;
-                let x = self.index_value(&v)?;
-                if !(0..256).contains(&x) {
-                    return Err(self.value_error("byte must be in range(0, 256)".to_string()));
-                }
-                b.borrow_mut()[i] = x as u8;
-                Ok(())
-            }
+            ObjKind::ByteArray(b) => crate::builtins::strings::bytes::bytearray_setitem(self, b, &key, &v),
             ObjKind::Instance(_) => {
                 let t = self.type_of(obj);
                 if let Some(m) = self.user_method(&t, "__setitem__") {
@@ -339,7 +330,7 @@ impl Vm {
     pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
         let Some(o) = obj.as_obj() else {
             let tn = self.type_name(obj);
-            return Err(self.type_error(format!("'{tn}' object does not support item deletion")));
+            return Err(self.type_error(format!("'{tn}' object doesn't support item deletion")));
         };
         match &o.kind {
             ObjKind::Dict(_) => {
@@ -386,12 +377,7 @@ impl Vm {
                 drop(v);
                 Ok(())
             }
-            ObjKind::ByteArray(b) => {
-                let n = b.borrow().len();
-                let i = self.seq_index(key, n, "bytearray")?;
-                b.borrow_mut().remove(i);
-                Ok(())
-            }
+            ObjKind::ByteArray(b) => crate::builtins::strings::bytes::bytearray_delitem(self, b, key),
             ObjKind::Instance(_) => {
                 let t = self.type_of(obj);
                 if let Some(m) = self.user_method(&t, "__delitem__") {
@@ -403,11 +389,11 @@ impl Vm {
                     return self.delitem(&b, key);
                 }
                 let tn = self.type_name(obj);
-                Err(self.type_error(format!("'{tn}' object does not support item deletion")))
+                Err(self.type_error(format!("'{tn}' object doesn't support item deletion")))
             }
             _ => {
                 let tn = self.type_name(obj);
-                Err(self.type_error(format!("'{tn}' object does not support item deletion")))
+                Err(self.type_error(format!("'{tn}' object doesn't support item deletion")))
             }
         }
     }
