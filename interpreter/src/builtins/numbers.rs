@@ -159,8 +159,27 @@ fn native_format(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 /// Registers the operator dunders shared by built-in types.
+fn d_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__divmod__", args, 2, 2)?;
+    divmod_or_ni(vm, &args[0], &args[1], false)
+}
+fn d_rdivmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("__rdivmod__", args, 2, 2)?;
+    divmod_or_ni(vm, &args[0], &args[1], true)
+}
+fn divmod_or_ni(vm: &mut Vm, slf: &Value, other: &Value, reflected: bool) -> PyResult<Value> {
+    let (a, b) = (base_value(slf), base_value(other));
+    if !operand_ok(&a, &b) || num_of(&b).is_none() || matches!(num_of(&a), Some(Num::Complex(..)) | None) {
+        return Ok(vm::not_implemented());
+    }
+    if reflected { vm.divmod(&b, &a) } else { vm.divmod(&a, &b) }
+}
+
 pub fn register_common_dunders(vm: &mut Vm, ty: &Value, arith: bool) {
     if arith {
+        if !ty.is(&vm.types.complex) {
+            add_methods(vm, ty, &[("__divmod__", d_divmod), ("__rdivmod__", d_rdivmod)]);
+        }
         for (n, f, rn, rf) in BINOP_DUNDERS {
             add_methods(vm, ty, &[(n, *f), (rn, *rf)]);
         }
@@ -280,9 +299,9 @@ impl Vm {
     }
 
     fn parse_int_str(&mut self, s: &str, base: u32, orig: &Value) -> PyResult<Value> {
-        match crate::format::parse::parse_int_checked(s, base, 4300) {
+        match crate::format::parse::parse_int_checked(s, base, super::sysmod::int_max_str_digits()) {
             Ok(b) => Ok(vm::new_bigint(b)),
-            Err(crate::format::parse::IntParseError::TooManyDigits { limit, digits }) => Err(self.value_error(format!("Exceeds the limit ({limit}) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"))),
+            Err(crate::format::parse::IntParseError::TooManyDigits { limit, digits }) => Err(self.value_error(format!("Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"))),
             Err(crate::format::parse::IntParseError::BadBase) => Err(self.value_error("int() base must be >= 2 and <= 36, or 0".to_string())),
             Err(_) => {
                 let r = self.repr(orig)?;

@@ -55,7 +55,11 @@ pub fn register(vm: &mut Vm) {
     vm.module_set(&sys, "prefix", vm::new_str("/usr"));
     vm.module_set(&sys, "dont_write_bytecode", Value::bool(vm.config.dont_write_bytecode));
     vm.module_set(&sys, "api_version", vm::new_int(1013));
-    let vi = vm::new_tuple(vec![vm::new_int(3), vm::new_int(11), vm::new_int(7), vm::new_str("final"), vm::new_int(0)]);
+    let vi = struct_seq(
+        vm,
+        "version_info",
+        &[("major", vm::new_int(3)), ("minor", vm::new_int(11)), ("micro", vm::new_int(7)), ("releaselevel", vm::new_str("final")), ("serial", vm::new_int(0))],
+    );
     vm.module_set(&sys, "version_info", vi);
     vm.module_set(&sys, "hexversion", vm::new_int(0x030B07F0));
     let imp = vm.new_module("implementation");
@@ -74,6 +78,12 @@ pub fn register(vm: &mut Vm) {
         vm.module_set(&fi, n, v);
     }
     vm.module_set(&sys, "float_info", fi);
+    let ii = struct_seq(
+        vm,
+        "int_info",
+        &[("bits_per_digit", vm::new_int(30)), ("sizeof_digit", vm::new_int(4)), ("default_max_str_digits", vm::new_int(4300)), ("str_digits_check_threshold", vm::new_int(640))],
+    );
+    vm.module_set(&sys, "int_info", ii);
     let hi = vm.new_module("hash_info");
     for (n, v) in [("width", 64), ("modulus", (1i64 << 61) - 1), ("inf", 314159), ("nan", 0), ("imag", 1000003)] {
         vm.module_set(&hi, n, vm::new_int(v));
@@ -213,12 +223,106 @@ fn sys_getdefaultencoding(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResu
     Ok(vm::new_str("utf-8"))
 }
 
-fn sys_set_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+thread_local! {
+    static INT_MAX_STR_DIGITS: std::cell::Cell<usize> = std::cell::Cell::new(4300);
+}
+
+/// `sys.get_int_max_str_digits()`: the limit on decimal int <-> str conversions (0 = none).
+pub fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS.with(|c| c.get())
+}
+
+fn sys_set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let Some(v) = arg(args, kw, 0, "maxdigits") else {
+        return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)".to_string()));
+    };
+    let n = vm.index_value(&v)?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640".to_string()));
+    }
+    INT_MAX_STR_DIGITS.with(|c| c.set(n.max(0) as usize));
     Ok(Value::NONE)
 }
 
 fn sys_get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Ok(vm::new_int(4300))
+    Ok(vm::new_int(int_max_str_digits() as i64))
+}
+
+/// A `sys` struct sequence (`sys.version_info`, `sys.int_info`): a tuple subclass instance
+/// whose fields are also attributes, with the `sys.name(field=value, ...)` repr.
+fn struct_seq(vm: &mut Vm, name: &str, fields: &[(&str, Value)]) -> Value {
+    let tuple_t = vm.types.tuple.clone();
+    let object_t = vm.types.object.clone();
+    let mut tdict = Dict::new();
+    let names: Vec<Value> = fields.iter().map(|(n, _)| vm::new_str(n)).collect();
+    let k = vm.intern("_fields");
+    vm::dict_set_str(&mut tdict, k, vm::new_tuple(names));
+    let k = vm.intern("n_fields");
+    vm::dict_set_str(&mut tdict, k, vm::new_int(fields.len() as i64));
+    let k = vm.intern("n_sequence_fields");
+    vm::dict_set_str(&mut tdict, k, vm::new_int(fields.len() as i64));
+    let ty = Value::new_obj(Obj {
+        kind: ObjKind::Type(Box::new(TypeObj {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            module: RefCell::new(vm.intern("sys")),
+            bases: RefCell::new(vec![tuple_t.clone()]),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(tdict),
+            layout: Layout::Tuple,
+            version: std::cell::Cell::new(1),
+            meta: RefCell::new(Value::NULL),
+            slots: None,
+            is_builtin: false,
+            has_dict: false,
+        })),
+    });
+    if let Some(t) = type_obj(&ty) {
+        *t.mro.borrow_mut() = vec![ty.clone(), tuple_t, object_t];
+    }
+    add_methods(vm, &ty, &[("__repr__", struct_seq_repr), ("__str__", struct_seq_repr)]);
+    let mut d = Dict::new();
+    for (n, v) in fields {
+        let k = vm.intern(n);
+        vm::dict_set_str(&mut d, k, v.clone());
+    }
+    let items: Vec<Value> = fields.iter().map(|(_, v)| v.clone()).collect();
+    Value::new_obj(Obj {
+        kind: ObjKind::Instance(Instance {
+            class: RefCell::new(ty),
+            dict: vm::new_dict(d),
+            slots: RefCell::new(Vec::new()),
+            base: RefCell::new(vm::new_tuple(items)),
+            exc: None,
+        }),
+    })
+}
+
+fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let slf = &args[0];
+    let ty = vm.type_of(slf);
+    let (name, fields) = match type_obj(&ty) {
+        Some(t) => {
+            let f = t.dict.borrow().get_str(&vm.intern("_fields"), vm::str_hash(&vm.intern("_fields"))).cloned();
+            (t.name.borrow().clone(), f)
+        }
+        None => return vm.repr_value(&crate::vm::ops::base_value(slf)),
+    };
+    let items = match crate::vm::ops::base_value(slf).as_obj() {
+        Some(Obj { kind: ObjKind::Tuple(t) }) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let names: Vec<Value> = match fields.as_ref().and_then(|f| f.as_obj()) {
+        Some(Obj { kind: ObjKind::Tuple(t) }) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let mut parts = Vec::new();
+    for (i, v) in items.iter().enumerate() {
+        let n = names.get(i).and_then(|n| vm::str_of(n)).unwrap_or("?").to_string();
+        let r = vm.repr(v)?;
+        parts.push(format!("{n}={r}"));
+    }
+    Ok(vm::new_string(format!("sys.{name}({})", parts.join(", "))))
 }
 
 fn sys_getrefcount(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -149,7 +149,7 @@ impl<'a> Compiler<'a> {
                 if self.optimize == 0 {
                     let end = self.new_label();
                     self.cond_jump(&a.test, true, end)?;
-                    self.set_span(a.range);
+                    self.set_span(a.test.range());
                     self.emit(Instr::LoadAssertionError);
                     if let Some(m) = &a.msg {
                         self.expr(m)?;
@@ -253,6 +253,7 @@ impl<'a> Compiler<'a> {
         let op = binop(&a.op);
         match a.target.as_ref() {
             ast::Expr::Name(n) => {
+                self.set_span(n.range);
                 self.name_op(n.id.as_str(), NameCtx::Load);
                 self.expr(&a.value)?;
                 self.set_span(a.range);

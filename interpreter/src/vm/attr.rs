@@ -6,6 +6,18 @@ use crate::object::*;
 use crate::value::{Value, V};
 use crate::{PyErr, PyResult};
 
+/// Entries in the global method cache (a power of two).
+pub const ATTR_CACHE_SIZE: usize = 4096;
+
+/// One method-cache entry: `lookup_type(ty, name)` as of `epoch` (NULL = not found).
+#[derive(Clone, Default)]
+pub struct AttrCacheEntry {
+    pub epoch: u64,
+    pub ty: u64,
+    pub name: Value,
+    pub value: Value,
+}
+
 impl Vm {
     /// `type(v)`.
     pub fn type_of(&self, v: &Value) -> Value {
@@ -84,15 +96,28 @@ impl Vm {
     /// Finds `name` along the MRO of type `ty`.
     pub fn lookup_type(&self, ty: &Value, name: &Value) -> Option<Value> {
         let t = type_obj(ty)?;
+        // Method cache: valid while no type has been mutated since it was filled (epoch).
+        let slot = ((ty.id() >> 4) ^ (name.id() >> 3).wrapping_mul(0x9E37_79B9)) as usize & (ATTR_CACHE_SIZE - 1);
+        {
+            let cache = self.attr_cache.borrow();
+            let e = &cache[slot];
+            if e.epoch == self.type_epoch && e.ty == ty.id() && e.name.is(name) {
+                return if e.value.is_null() { None } else { Some(e.value.clone()) };
+            }
+        }
         let h = super::str_hash(name);
+        let mut found = None;
         for c in t.mro.borrow().iter() {
             if let Some(ct) = type_obj(c) {
                 if let Some(v) = ct.dict.borrow().get_str(name, h) {
-                    return Some(v.clone());
+                    found = Some(v.clone());
+                    break;
                 }
             }
         }
-        None
+        let mut cache = self.attr_cache.borrow_mut();
+        cache[slot] = AttrCacheEntry { epoch: self.type_epoch, ty: ty.id(), name: name.clone(), value: found.clone().unwrap_or(Value::NULL) };
+        found
     }
 
     pub fn lookup_type_str(&mut self, ty: &Value, name: &str) -> Option<Value> {
@@ -501,6 +526,14 @@ impl Vm {
     /// Method lookup for `obj.name(...)`: (function, self) when the attribute is a plain
     /// function or native method on the type, else (bound attribute, NULL).
     pub fn load_method(&mut self, obj: &Value, name: &Value) -> PyResult<(Value, Value)> {
+        // `module.func(...)`: the module namespace answers directly.
+        if let Some(Obj { kind: ObjKind::Module(m) }) = obj.as_obj() {
+            if let Some(d) = super::dict_of(&m.dict) {
+                if let Some(v) = d.borrow().get_str(name, super::str_hash(name)) {
+                    return Ok((v.clone(), Value::NULL));
+                }
+            }
+        }
         let ty = self.type_of(obj);
         let plain_instance = match obj.as_obj().map(|o| &o.kind) {
             Some(ObjKind::Instance(_)) => {
@@ -534,6 +567,7 @@ impl Vm {
 
     pub fn bump_type_version(&mut self, ty: &Value) {
         self.next_type_version += 1;
+        self.type_epoch += 1;
         if let Some(t) = type_obj(ty) {
             t.version.set(self.next_type_version);
         }

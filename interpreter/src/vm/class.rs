@@ -284,6 +284,7 @@ impl Vm {
         if let Some(cell) = cell {
             super::eval::cell_set(&cell, cls.clone());
         }
+        self.type_epoch += 1;
         Ok(cls)
     }
 
@@ -421,6 +422,7 @@ impl Vm {
                 break;
             }
         }
+        self.type_epoch += 1;
         Ok(cls)
     }
 

@@ -288,6 +288,11 @@ impl Vm {
                     }
                 }
                 Instr::LoadAttr(n) => {
+                    if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
+                        f.stack.pop();
+                        f.stack.push(v);
+                        continue;
+                    }
                     let obj = pop!(f);
                     let v = self.getattr(&obj, &code.names[n.idx()])?;
                     f.stack.push(v);
@@ -302,6 +307,12 @@ impl Vm {
                     self.delattr(&obj, &code.names[n.idx()])?;
                 }
                 Instr::LoadMethod(n) => {
+                    if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
+                        f.stack.pop();
+                        f.stack.push(v);
+                        f.stack.push(Value::NULL);
+                        continue;
+                    }
                     let obj = pop!(f);
                     let (m, slf) = self.load_method(&obj, &code.names[n.idx()])?;
                     f.stack.push(m);
@@ -834,6 +845,26 @@ impl Vm {
             }
         }
     }
+}
+
+/// `module.name` through the code object's name cache (dict versions are process-unique,
+/// so a hit can only come from this very module dict).
+#[inline]
+fn module_attr_cached(obj: &Value, code: &crate::bytecode::Code, n: usize) -> Option<Value> {
+    let Some(Obj { kind: ObjKind::Module(m) }) = obj.as_obj() else { return None };
+    let d = super::dict_of(&m.dict)?;
+    let d = d.borrow();
+    let cache = &code.global_cache[n];
+    let c = cache.get();
+    if c.gver == d.version && !c.in_builtins {
+        if let Some(v) = d.value_at(c.idx as usize) {
+            return Some(v.clone());
+        }
+    }
+    let name = &code.names[n];
+    let i = d.get_str_index(name, super::str_hash(name))?;
+    cache.set(crate::bytecode::code::GlobalCache { gver: d.version, bver: 0, idx: i as u32, in_builtins: false });
+    d.value_at(i).cloned()
 }
 
 pub fn cell_get(c: &Value) -> Value {

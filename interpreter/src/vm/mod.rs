@@ -107,6 +107,9 @@ pub struct Vm {
     pub repr_stack: Vec<u64>,
     /// Recycled (fast locals, value stack) buffers for new frames.
     pub frame_pool: Vec<(Vec<Value>, Vec<Value>)>,
+    /// Bumped whenever any type's namespace changes; invalidates `attr_cache`.
+    pub type_epoch: u64,
+    pub attr_cache: RefCell<Box<[attr::AttrCacheEntry]>>,
 }
 
 macro_rules! names {
@@ -288,9 +291,12 @@ impl Vm {
             jit: None,
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
+            type_epoch: 1,
+            attr_cache: RefCell::new(vec![attr::AttrCacheEntry::default(); attr::ATTR_CACHE_SIZE].into_boxed_slice()),
         };
         vm.stdout.borrow_mut().unbuffered = vm.config.unbuffered;
         crate::builtins::init(&mut vm);
+        vm.type_epoch += 1;
         vm
     }
 

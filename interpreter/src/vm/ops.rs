@@ -109,6 +109,13 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // A built-in left operand may still accept the instance (`"%s" % obj`, `"ab" * n`
+        // through `__index__`).
+        if !ai {
+            if let Some(r) = self.native_binop(op, a, b)? {
+                return Ok(r);
+            }
+        }
         Err(self.unsupported(op, a, b))
     }
 
@@ -765,6 +772,15 @@ impl Vm {
                 return Ok(base_value(&r));
             }
             if inst.exc.is_some() && self.user_method(&t, "__repr__").is_none() {
+                // The exception type's own (native) __str__, e.g. KeyError, OSError, groups.
+                if let Some(m) = self.lookup_type(&t, &self.names.__str__.clone()) {
+                    let r = self.call(&m, &[v.clone()], &[])?;
+                    if super::str_of(&r).is_none() {
+                        let tn = self.type_name(&r);
+                        return Err(self.type_error(format!("__str__ returned non-string (type {tn})")));
+                    }
+                    return Ok(r);
+                }
                 return self.exception_str(v);
             }
             if self.user_method(&t, "__repr__").is_none() {

@@ -17,9 +17,9 @@ impl Vm {
         let exit = self.lookup_type(&t, &self.names.__exit__.clone());
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let tn = self.type_name(mgr);
-            let missing = if self.lookup_type(&t, &self.names.__enter__.clone()).is_none() { "" } else { " also" };
-            let _ = missing;
-            return Err(self.type_error(format!("'{tn}' object does not support the context manager protocol")));
+            let has_enter = self.lookup_type(&t, &self.names.__enter__.clone()).is_some();
+            let suffix = if has_enter { " (missed __exit__ method)" } else { "" };
+            return Err(self.type_error(format!("'{tn}' object does not support the context manager protocol{suffix}")));
         };
         let exit_b = self.bind_descriptor(exit, mgr, &t)?;
         let enter_b = self.bind_descriptor(enter, mgr, &t)?;

@@ -198,9 +198,10 @@ impl Vm {
                 let r = r.clone();
                 if is_slice {
                     let s = self.slice_indices(key, r.len() as usize)?;
+                    // CPython: range(r[start], r[stop], r.step * step) with the adjusted indices.
                     let start = r.start + s.start * r.step;
                     let step = r.step * s.step;
-                    let stop = start + s.len as i64 * step;
+                    let stop = r.start + s.stop * r.step;
                     return Ok(Value::new_obj(Obj { kind: ObjKind::Range(Range { start, stop, step }) }));
                 }
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
