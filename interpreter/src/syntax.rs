@@ -47,6 +47,85 @@ pub fn parse_error_to_compile_error(e: ParseError) -> CompileError {
     CompileError { msg, offset, end_offset: None, indentation }
 }
 
+/// CPython's tokenizer bracket checks, run before parsing: nesting deeper than 200, a bracket
+/// never closed, an unmatched or mismatched closing bracket. Strings and comments are skipped.
+pub fn check_brackets(src: &str, depth_only: bool) -> Result<(), CompileError> {
+    let b = src.as_bytes();
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                // Triple or single quoted string; prefixes were consumed as identifier chars.
+                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
+                let raw = i > 0 && matches!(b[i - 1], b'r' | b'R') || i > 1 && matches!(b[i - 2], b'r' | b'R') && b[i - 1].is_ascii_alphabetic();
+                i += if triple { 3 } else { 1 };
+                loop {
+                    if i >= b.len() {
+                        return Ok(()); // unterminated string: left to the parser
+                    }
+                    if b[i] == b'\\' && !raw {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == b'\\' && raw {
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && b[i] == b'\n' {
+                        return Ok(());
+                    }
+                    if b[i] == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) {
+                        i += if triple { 3 } else { 1 };
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                stack.push((c, i));
+                if stack.len() > 200 {
+                    return Err(CompileError::new("too many nested parentheses", i as u32));
+                }
+            }
+            b')' | b']' | b'}' if depth_only => {
+                stack.pop();
+            }
+            b')' | b']' | b'}' => {
+                let open = match c {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                match stack.pop() {
+                    None => return Err(CompileError::new(&format!("unmatched '{}'", c as char), i as u32)),
+                    Some((o, _)) if o != open => {
+                        return Err(CompileError::new(&format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, o as char), i as u32));
+                    }
+                    Some(_) => {}
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if depth_only {
+        return Ok(());
+    }
+    if let Some((o, pos)) = stack.first() {
+        return Err(CompileError::new(&format!("'{}' was never closed", *o as char), *pos as u32));
+    }
+    Ok(())
+}
+
 /// Checks CPython performs in its parser that rustpython-parser does not.
 pub fn check_module(body: &[ast::Stmt]) -> Result<(), CompileError> {
     let _ = body;

@@ -883,6 +883,35 @@ impl Vm {
         }
     }
 
+    /// In-place `a |= b`, `a &= b`, `a -= b`, `a ^= b` for a set `a` and a set/frozenset `b`,
+    /// mutating `a`'s table the way CPython does (so iteration order matches).
+    pub fn set_inplace_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<()> {
+        let sa = base_value(a);
+        let sb = base_value(b);
+        let same = sa.is(&sb);
+        match op {
+            BinOp::Or | BinOp::And => {
+                set_update_inplace(self, &[sa, sb], op)?;
+            }
+            BinOp::Sub | BinOp::Xor => {
+                let tb = if same { None } else { table_clone(&sb) };
+                with_set_mut(self, &sa, |vm, t| {
+                    let other = match &tb {
+                        Some(x) => setops::Operand::Set(x),
+                        None => setops::Operand::Itself,
+                    };
+                    if op == BinOp::Sub {
+                        setops::difference_update(t, other, &mut VmEq(vm))
+                    } else {
+                        setops::symmetric_difference_update(t, other, &mut VmEq(vm))
+                    }
+                })?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     pub fn set_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         let ta = table_clone(a).unwrap_or_default();
         let same = a.is(b);
@@ -1009,9 +1038,11 @@ fn set_update_inplace(vm: &mut Vm, args: &[Value], op: BinOp) -> PyResult<Value>
                 *cell.borrow_mut() = t;
                 r?;
             }
-        } else {
+        } else if op == BinOp::And {
             let r = vm.set_binop(op, &s, &o)?;
             vm.set_replace_contents(&s, &r);
+        } else {
+            vm.set_inplace_op(op, &s, &o)?;
         }
     }
     Ok(Value::NONE)
@@ -1036,6 +1067,10 @@ fn set_intersection_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResul
 fn set_difference_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let s = base_value(&args[0]);
     for other in &args[1..] {
+        if vm.is_set_like(other) {
+            vm.set_inplace_op(BinOp::Sub, &s, other)?;
+            continue;
+        }
         for x in vm.collect(other)? {
             let h = vm.hash(&x)?;
             if let Some(Obj { kind: ObjKind::Set(cell) }) = s.as_obj() {
@@ -1070,6 +1105,9 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
     Ok(Value::TRUE)
 }
 fn set_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if matches!(args[0].as_obj().map(|o| &o.kind), Some(ObjKind::FrozenSet(_))) {
+        return Ok(args[0].clone());
+    }
     set_multi(vm, &args[..1], BinOp::Or)
 }
 

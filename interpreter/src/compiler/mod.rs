@@ -126,7 +126,16 @@ pub fn compile(
         Mode::Eval => rustpython_parser::Mode::Expression,
         Mode::Single => rustpython_parser::Mode::Interactive,
     };
-    let parsed = rustpython_parser::parse(source, pmode, filename).map_err(crate::syntax::parse_error_to_compile_error)?;
+    // Nesting deeper than CPython's tokenizer allows is rejected before the (recursive) parser runs.
+    crate::syntax::check_brackets(source, true)?;
+    let parsed = match rustpython_parser::parse(source, pmode, filename) {
+        Ok(p) => p,
+        Err(e) => {
+            // The tokenizer's bracket errors take precedence, as in CPython.
+            crate::syntax::check_brackets(source, false)?;
+            return Err(crate::syntax::parse_error_to_compile_error(e));
+        }
+    };
     let body: Vec<ast::Stmt> = match &parsed {
         ast::Mod::Module(m) => m.body.clone(),
         ast::Mod::Interactive(m) => m.body.clone(),

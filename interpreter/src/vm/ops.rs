@@ -191,7 +191,7 @@ impl Vm {
         }
         let (Some(ao), bo) = (a.as_obj(), b.as_obj()) else {
             // a is a number/None and b is a sequence: int * seq
-            if op == BinOp::Mul && num::is_int(a) && is_sequence_native(b) {
+            if op == BinOp::Mul && (num::is_int(a) || self.has_index(a)) && is_sequence_native(b) {
                 return self.native_binop(op, b, a);
             }
             return Ok(None);
@@ -206,7 +206,7 @@ impl Vm {
                 }
             }
             (ObjKind::Str(x), BinOp::Mul) => {
-                if num::is_int(b) {
+                if num::is_int(b) || self.has_index(b) {
                     let n = self.index_value(b)?;
                     if n <= 0 {
                         return Ok(Some(super::new_str("")));
@@ -224,7 +224,7 @@ impl Vm {
                 return Ok(Some(if matches!(ao.kind, ObjKind::ByteArray(_)) { crate::builtins::strings::bytes::new_bytearray(r) } else { super::new_bytes(r) }));
             }
             (ObjKind::ByteArray(x), BinOp::Mul) => {
-                if num::is_int(b) {
+                if num::is_int(b) || self.has_index(b) {
                     let n = self.index_value(b)?.max(0) as usize;
                     let v = x.borrow().repeat(n);
                     return Ok(Some(crate::builtins::strings::bytes::new_bytearray(v)));
@@ -238,7 +238,7 @@ impl Vm {
                 }
             }
             (ObjKind::Bytes(x), BinOp::Mul) => {
-                if num::is_int(b) {
+                if num::is_int(b) || self.has_index(b) {
                     let n = self.index_value(b)?.max(0) as usize;
                     return Ok(Some(super::new_bytes(x.repeat(n))));
                 }
@@ -258,7 +258,7 @@ impl Vm {
                 }
             }
             (ObjKind::List(x), BinOp::Mul) => {
-                if num::is_int(b) {
+                if num::is_int(b) || self.has_index(b) {
                     let n = self.index_value(b)?.max(0) as usize;
                     let src = x.borrow();
                     if (src.len() as u128) * (n as u128) > (1u128 << 31) {
@@ -279,7 +279,7 @@ impl Vm {
                 }
             }
             (ObjKind::Tuple(x), BinOp::Mul) => {
-                if num::is_int(b) {
+                if num::is_int(b) || self.has_index(b) {
                     let n = self.index_value(b)?.max(0) as usize;
                     if (x.len() as u128) * (n as u128) > (1u128 << 31) {
                         return Err(self.new_error("MemoryError", String::new()));
@@ -555,6 +555,16 @@ impl Vm {
     }
 
     fn seq_compare(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded in comparison".to_string()));
+        }
+        self.depth += 1;
+        let r = self.seq_compare_inner(op, x, y);
+        self.depth -= 1;
+        r
+    }
+
+    fn seq_compare_inner(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
             return Ok(op == CmpOp::Ne);
         }
@@ -771,7 +781,7 @@ impl Vm {
                 }
                 return Ok(base_value(&r));
             }
-            if inst.exc.is_some() && self.user_method(&t, "__repr__").is_none() {
+            if inst.exc.is_some() {
                 // The exception type's own (native) __str__, e.g. KeyError, OSError, groups.
                 if let Some(m) = self.lookup_type(&t, &self.names.__str__.clone()) {
                     let r = self.call(&m, &[v.clone()], &[])?;
@@ -867,6 +877,17 @@ impl Vm {
                 Err(self.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
             }
         }
+    }
+}
+
+impl Vm {
+    /// An instance whose class defines `__index__` (usable as a sequence count/index).
+    pub fn has_index(&self, v: &Value) -> bool {
+        if !is_instance_obj(v) {
+            return false;
+        }
+        let t = self.type_of(v);
+        self.user_method(&t, "__index__").is_some()
     }
 }
 
