@@ -41,6 +41,13 @@ impl OutStream {
     }
 }
 
+impl Drop for OutStream {
+    /// Output is never lost: whatever path ends the interpreter, buffered text is written.
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
 fn is_tty(fd: i32) -> bool {
     use std::io::IsTerminal;
     if fd == 1 {

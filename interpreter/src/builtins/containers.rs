@@ -740,12 +740,36 @@ impl Vm {
         Ok(())
     }
 
-    fn func_display_name(&mut self, f: &Value) -> String {
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()`, without the module for builtins.
+    pub fn func_display_name(&mut self, f: &Value) -> String {
+        let with_module = |module: Option<&str>, qual: &str| -> String {
+            match module {
+                Some(m) if m != "builtins" => format!("{m}.{qual}()"),
+                _ => format!("{qual}()"),
+            }
+        };
         match f.as_obj().map(|o| &o.kind) {
-            Some(ObjKind::Function(fun)) => format!("{}()", vm::str_of(&fun.qualname.borrow()).unwrap_or("?")),
-            Some(ObjKind::Builtin(b)) => format!("{}()", b.name),
-            Some(ObjKind::Type(t)) => format!("{}()", t.name.borrow()),
-            _ => "function".to_string(),
+            Some(ObjKind::Function(fun)) => {
+                let q = vm::str_of(&fun.qualname.borrow()).unwrap_or("?").to_string();
+                with_module(vm::str_of(&fun.module), &q)
+            }
+            Some(ObjKind::Builtin(b)) => match type_obj(&b.owner) {
+                Some(t) => format!("{}.{}()", t.name.borrow(), b.name),
+                None => format!("{}()", b.name),
+            },
+            Some(ObjKind::Type(t)) => {
+                let q = t.qualname.borrow().clone();
+                let m = t.module.borrow().clone();
+                with_module(vm::str_of(&m), &q)
+            }
+            Some(ObjKind::BoundMethod(_, func)) => {
+                let func = func.clone();
+                self.func_display_name(&func)
+            }
+            _ => {
+                let tn = self.type_name(f);
+                format!("{tn} object")
+            }
         }
     }
 

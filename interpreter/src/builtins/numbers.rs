@@ -240,6 +240,20 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &complex, &[("__new__", complex_new), ("conjugate", complex_conjugate), ("__neg__", native_neg), ("__pos__", native_pos), ("__abs__", native_abs), ("__bool__", native_bool)]);
 }
 
+impl Vm {
+    /// Whether `bytes(v)`-style conversion could iterate `v` (it is iterable at all).
+    fn is_iterable_for_bytes(&mut self, v: &Value) -> bool {
+        match v.as_obj().map(|o| &o.kind) {
+            Some(ObjKind::Instance(_)) => {
+                let t = self.type_of(v);
+                self.user_method(&t, "__iter__").is_some() || self.user_method(&t, "__getitem__").is_some() || !base_value(v).is(v)
+            }
+            Some(_) => self.get_iter(v).is_ok(),
+            None => false,
+        }
+    }
+}
+
 /// `.real`, `.imag`, `.numerator`, `.denominator` of numbers.
 pub fn number_attr(vm: &mut Vm, obj: &Value, n: &str) -> Option<Value> {
     let b = base_value(obj);
@@ -499,6 +513,10 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     let mut bytes = match crate::vm::ops::bytes_like(&data) {
         Some(b) => b,
+        None if vm::str_of(&base_value(&data)).is_some() || !vm.is_iterable_for_bytes(&data) => {
+            let tn = vm.type_name(&data);
+            return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+        }
         None => {
             let items = vm.collect(&data)?;
             let mut out = Vec::new();
@@ -528,7 +546,30 @@ fn float_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_arity("float", &args[1..], 0, 1)?;
     let v = match args.get(1) {
         None => Value::float(0.0),
-        Some(x) => Value::float(vm.to_float(x)?),
+        Some(x) => {
+            let b = base_value(x);
+            if num_of(&b).is_none() && vm::str_of(&b).is_none() {
+                if let Some(bytes) = crate::vm::ops::bytes_like(&b) {
+                    let s = String::from_utf8_lossy(&bytes).to_string();
+                    return match crate::format::parse::parse_float(&s) {
+                        Some(f) => {
+                            let float = vm.types.float.clone();
+                            vm.wrap_subclass(&cls, Value::float(f), &float)
+                        }
+                        None => {
+                            let r = vm.repr(x)?;
+                            Err(vm.value_error(format!("could not convert string to float: {r}")))
+                        }
+                    };
+                }
+                let t = vm.type_of(&b);
+                if vm.user_method(&t, "__float__").is_none() && vm.user_method(&t, "__index__").is_none() {
+                    let tn = vm.type_name(x);
+                    return Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")));
+                }
+            }
+            Value::float(vm.to_float(x)?)
+        }
     };
     let float = vm.types.float.clone();
     vm.wrap_subclass(&cls, v, &float)
@@ -653,16 +694,37 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
         }
     };
-    let (mut r, mut i) = match &real {
+    if let (Some(re), Some(_)) = (&real, &imag) {
+        if vm::str_of(&base_value(re)).is_some() {
+            return Err(vm.type_error("complex() can't take second arg if first is a string".to_string()));
+        }
+    }
+    if let Some(im) = &imag {
+        if vm::str_of(&base_value(im)).is_some() {
+            return Err(vm.type_error("complex() second arg can't be a string".to_string()));
+        }
+    }
+    let is_complex = |v: &Value| matches!(num_of(&base_value(v)), Some(Num::Complex(..)));
+    let cr_is_complex = real.as_ref().map(is_complex).unwrap_or(false);
+    let (mut cr_re, cr_im) = match &real {
         Some(v) => to_c(vm, v)?,
         None => (0.0, 0.0),
     };
-    if let Some(im) = &imag {
-        let (a, b) = to_c(vm, im)?;
-        r -= b;
-        i += a;
+    // CPython's complex_new: combine exactly as (real + imag*1j) without touching zero signs.
+    let mut ci_re = match &imag {
+        None => cr_im,
+        Some(im) => {
+            let (a, b) = to_c(vm, im)?;
+            if is_complex(im) {
+                cr_re -= b;
+            }
+            a
+        }
+    };
+    if cr_is_complex && imag.is_some() {
+        ci_re += cr_im;
     }
-    Ok(vm::new_complex(r, i))
+    Ok(vm::new_complex(cr_re, ci_re))
 }
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {

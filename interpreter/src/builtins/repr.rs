@@ -17,12 +17,13 @@ impl Vm {
             V::Obj(o) => match &o.kind {
                 ObjKind::Str(s) => crate::strutil::str_repr(&s.s),
                 ObjKind::Int(b) => {
+                    let limit = crate::builtins::sysmod::int_max_str_digits();
                     let digits = b.bits() as f64 * std::f64::consts::LOG10_2;
-                    if digits > 4300.0 {
+                    if limit > 0 && digits > limit as f64 {
                         let s = b.to_string();
                         let n = s.trim_start_matches('-').len();
-                        if n > 4300 {
-                            return Err(self.value_error(format!("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")));
+                        if n > limit {
+                            return Err(self.value_error(format!("Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")));
                         }
                         s
                     } else {

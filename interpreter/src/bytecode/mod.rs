@@ -1,5 +1,6 @@
 //! Our bytecode: the one opcode table, code objects, and the disassembler.
 
+pub mod cache;
 pub mod code;
 pub mod disasm;
 pub mod opcodes;

@@ -92,6 +92,33 @@ macro_rules! opcodes {
                 }
             }
 
+            /// (opcode number, raw operand) for serialisation (the bytecode cache).
+            #[allow(unused_variables)]
+            pub fn encode(&self) -> (u8, u32) {
+                let mut n: u8 = 0;
+                $(
+                    if let Instr::$name $( ($arg) )? = *self {
+                        return (n, opcodes!(@raw $( $arg )?));
+                    }
+                    n += 1;
+                )*
+                let _ = n;
+                unreachable!("every Instr variant is listed in the table")
+            }
+
+            /// Inverse of `encode`; None for an unknown opcode or operand.
+            #[allow(unused_variables, unused_assignments)]
+            pub fn decode(op: u8, raw: u32) -> Option<Instr> {
+                let mut n: u8 = 0;
+                $(
+                    if op == n {
+                        return Some(Instr::$name $( (<$ty as OperandValue>::from_raw(raw)?) )?);
+                    }
+                    n += 1;
+                )*
+                None
+            }
+
             /// The jump target, for label patching.
             pub fn label_mut(&mut self) -> Option<&mut Label> {
                 match self {
@@ -108,6 +135,8 @@ macro_rules! opcodes {
     };
     (@operand $arg:ident) => { $arg.operand() };
     (@operand) => { Operand::None };
+    (@raw $arg:ident) => { $arg.raw() };
+    (@raw) => { 0 };
     (@label $arg:ident) => { $arg.as_label_mut() };
     (@label) => { None };
 }
@@ -116,37 +145,45 @@ macro_rules! opcodes {
 pub trait OperandValue: Copy {
     fn raw(self) -> u32;
     fn operand(self) -> Operand;
+    fn from_raw(raw: u32) -> Option<Self>;
     fn as_label_mut(&mut self) -> Option<&mut Label> {
         None
     }
 }
 
 impl OperandValue for u32 {
+    fn from_raw(raw: u32) -> Option<Self> { Some(raw) }
     fn raw(self) -> u32 { self }
     fn operand(self) -> Operand { Operand::Count(self) }
 }
 impl OperandValue for ConstIdx {
+    fn from_raw(raw: u32) -> Option<Self> { Some(ConstIdx(raw)) }
     fn raw(self) -> u32 { self.0 }
     fn operand(self) -> Operand { Operand::Const(self) }
 }
 impl OperandValue for NameIdx {
+    fn from_raw(raw: u32) -> Option<Self> { Some(NameIdx(raw)) }
     fn raw(self) -> u32 { self.0 }
     fn operand(self) -> Operand { Operand::Name(self) }
 }
 impl OperandValue for LocalIdx {
+    fn from_raw(raw: u32) -> Option<Self> { Some(LocalIdx(raw)) }
     fn raw(self) -> u32 { self.0 }
     fn operand(self) -> Operand { Operand::Local(self) }
 }
 impl OperandValue for Label {
+    fn from_raw(raw: u32) -> Option<Self> { Some(Label(raw)) }
     fn raw(self) -> u32 { self.0 }
     fn operand(self) -> Operand { Operand::Jump(self) }
     fn as_label_mut(&mut self) -> Option<&mut Label> { Some(self) }
 }
 impl OperandValue for BinOp {
+    fn from_raw(raw: u32) -> Option<Self> { BinOp::ALL.get(raw as usize).copied() }
     fn raw(self) -> u32 { self as u32 }
     fn operand(self) -> Operand { Operand::BinOp(self) }
 }
 impl OperandValue for CmpOp {
+    fn from_raw(raw: u32) -> Option<Self> { CmpOp::ALL.get(raw as usize).copied() }
     fn raw(self) -> u32 { self as u32 }
     fn operand(self) -> Operand { Operand::CmpOp(self) }
 }
@@ -155,6 +192,7 @@ impl OperandValue for CmpOp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CellIdx(pub u32);
 impl OperandValue for CellIdx {
+    fn from_raw(raw: u32) -> Option<Self> { Some(CellIdx(raw)) }
     fn raw(self) -> u32 { self.0 }
     fn operand(self) -> Operand { Operand::Cell(self.0) }
 }
@@ -363,3 +401,26 @@ opcodes! {
 }
 
 const _: () = assert!(std::mem::size_of::<Instr>() == 8);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn encode_decode_roundtrip() {
+        let samples = [
+            Instr::Nop,
+            Instr::LoadConst(ConstIdx(7)),
+            Instr::BinaryOp(BinOp::Pow),
+            Instr::CompareOp(CmpOp::Ge),
+            Instr::Jump(Label(123)),
+            Instr::CopyN(3),
+            Instr::LoadDeref(CellIdx(2)),
+        ];
+        for s in samples {
+            let (op, raw) = s.encode();
+            assert_eq!(Instr::decode(op, raw), Some(s));
+        }
+        assert_eq!(Instr::NAMES.len() < 256, true);
+        assert_eq!(Instr::decode(255, 0), None);
+    }
+}

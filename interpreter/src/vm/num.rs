@@ -92,9 +92,23 @@ pub fn py_float_floordiv(a: f64, b: f64) -> f64 {
 impl Vm {
     /// Arithmetic on two numbers; `Ok(None)` when the types don't support `op`.
     pub fn num_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (p, q) = (a.is(&Value::TRUE), b.is(&Value::TRUE));
+            return Ok(Some(Value::bool(match op {
+                BinOp::And => p & q,
+                BinOp::Or => p | q,
+                _ => p ^ q,
+            })));
+        }
         let (Some(x), Some(y)) = (num_of(a), num_of(b)) else { return Ok(None) };
         match (&x, &y) {
-            (Num::Complex(..), _) | (_, Num::Complex(..)) => self.complex_binop(op, &x, &y),
+            (Num::Complex(..), _) | (_, Num::Complex(..)) => {
+                if matches!(op, BinOp::FloorDiv | BinOp::Mod) {
+                    let (ta, tb) = (self.type_name(a), self.type_name(b));
+                    return Err(self.type_error(format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol())));
+                }
+                self.complex_binop(op, &x, &y)
+            }
             (Num::Float(_), _) | (_, Num::Float(_)) => {
                 if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul) {
                     return Ok(None);
@@ -335,7 +349,19 @@ impl Vm {
                 complex_div((a, b), (c2, d))
             }
             BinOp::Pow => {
-                if c2 == 0.0 && d == 0.0 {
+                // CPython's complex_pow: small integral exponents by repeated multiplication.
+                let r = if d == 0.0 && c2 == c2.floor() && c2.abs() <= 100.0 {
+                    let n = c2 as i64;
+                    if n > 0 {
+                        complex_powu((a, b), n as u64)
+                    } else {
+                        let den = complex_powu((a, b), n.unsigned_abs());
+                        if den.0 == 0.0 && den.1 == 0.0 {
+                            return Err(self.zero_division("0.0 to a negative or complex power"));
+                        }
+                        complex_div((1.0, 0.0), den)
+                    }
+                } else if c2 == 0.0 && d == 0.0 {
                     (1.0, 0.0)
                 } else if a == 0.0 && b == 0.0 {
                     if d != 0.0 || c2 < 0.0 {
@@ -344,7 +370,11 @@ impl Vm {
                     (0.0, 0.0)
                 } else {
                     complex_pow((a, b), (c2, d))
+                };
+                if r.0.is_infinite() || r.1.is_infinite() {
+                    return Err(self.overflow_error("complex exponentiation"));
                 }
+                r
             }
             BinOp::FloorDiv | BinOp::Mod => return Err(self.type_error(format!("unsupported operand type(s) for {}: 'complex' and 'complex'", op.symbol()))),
             _ => return Ok(None),
@@ -393,6 +423,22 @@ pub fn complex_div(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
         let denom = br * ratio + bi;
         ((ar * ratio + ai) / denom, (ai * ratio - ar) / denom)
     }
+}
+
+/// CPython's `c_powu`: binary exponentiation by a non-negative integer.
+pub fn complex_powu(x: (f64, f64), n: u64) -> (f64, f64) {
+    let prod = |p: (f64, f64), q: (f64, f64)| (p.0 * q.0 - p.1 * q.1, p.0 * q.1 + p.1 * q.0);
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: u64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = prod(r, p);
+        }
+        mask <<= 1;
+        p = prod(p, p);
+    }
+    r
 }
 
 pub fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {

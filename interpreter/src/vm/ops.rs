@@ -145,8 +145,7 @@ impl Vm {
             }
         }
         if matches!(a.as_obj().map(|o| &o.kind), Some(ObjKind::Set(_))) && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) && self.is_set_like(b) {
-            let r = self.binary_op(op, &a, b)?;
-            self.set_replace_contents(&a, &r);
+            self.set_inplace_op(op, &a, b)?;
             return Ok(a);
         }
         if let Some(Obj { kind: ObjKind::ByteArray(_) }) = a.as_obj() {

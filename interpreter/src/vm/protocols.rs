@@ -9,6 +9,41 @@ use crate::value::Value;
 use crate::PyResult;
 use std::rc::Rc;
 
+/// Points a cached code object (and its nested code) at the path it was imported from.
+fn retarget_filename(c: &mut crate::bytecode::Code, f: &Rc<str>) {
+    c.filename = f.clone();
+    for k in c.consts.iter_mut() {
+        if let Some(Obj { kind: ObjKind::Code(inner) }) = k.as_obj() {
+            let mut copy = clone_code(inner);
+            retarget_filename(&mut copy, f);
+            *k = super::new_code(copy);
+        }
+    }
+}
+
+fn clone_code(c: &crate::bytecode::Code) -> crate::bytecode::Code {
+    crate::bytecode::Code {
+        name: c.name.clone(),
+        qualname: c.qualname.clone(),
+        filename: c.filename.clone(),
+        first_line: c.first_line,
+        instrs: c.instrs.clone(),
+        spans: c.spans.clone(),
+        consts: c.consts.clone(),
+        names: c.names.clone(),
+        varnames: c.varnames.clone(),
+        cellvars: c.cellvars.clone(),
+        freevars: c.freevars.clone(),
+        cell_args: c.cell_args.clone(),
+        argcount: c.argcount,
+        posonlyargcount: c.posonlyargcount,
+        kwonlyargcount: c.kwonlyargcount,
+        flags: c.flags,
+        docstring: c.docstring.clone(),
+        global_cache: (0..c.names.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
+    }
+}
+
 impl Vm {
     /// `with mgr`: returns (bound __exit__, result of __enter__()).
     pub fn with_enter(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
@@ -190,11 +225,31 @@ impl Vm {
 
     /// Compiles a source file, using the bytecode cache when it is fresh.
     pub fn compile_file_cached(&mut self, path: &str) -> PyResult<Rc<crate::bytecode::Code>> {
+        use crate::bytecode::cache;
+        let src_path = std::path::Path::new(path);
+        let cpath = cache::cache_path_for(src_path);
+        // The stamp is taken before reading, so an edit during compilation leaves a stale
+        // (rejected) cache rather than a wrong one.
+        let stamp = cache::source_stamp(src_path);
+        if let Some(mut c) = cache::read_cached(&cpath, src_path, &mut self.interner) {
+            if *c.filename != *path {
+                let f: Rc<str> = path.into();
+                retarget_filename(&mut c, &f);
+            }
+            return Ok(Rc::new(c));
+        }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => return Err(self.new_error("OSError", format!("[Errno 2] {e}: '{path}'"))),
         };
         let src = String::from_utf8_lossy(&bytes).to_string();
-        self.compile_source(&src, path, crate::compiler::Mode::Exec)
+        let code = self.compile_source(&src, path, crate::compiler::Mode::Exec)?;
+        let no_write = self.config.dont_write_bytecode || (!self.config.ignore_env && std::env::var_os("PYTHONDONTWRITEBYTECODE").map(|v| !v.is_empty()).unwrap_or(false));
+        if !no_write {
+            if let Some((m, l)) = stamp {
+                cache::write_cached_stamped(&cpath, m, l, &code);
+            }
+        }
+        Ok(code)
     }
 }
