@@ -114,7 +114,7 @@ pub fn register(vm: &mut Vm) {
     for t in [vm.types.dict_keys.clone(), vm.types.dict_values.clone(), vm.types.dict_items.clone()] {
         add_methods(vm, &t, &[("__len__", seq_len), ("__iter__", seq_iter), ("__contains__", seq_contains), ("__reversed__", view_reversed), ("isdisjoint", set_isdisjoint)]);
     }
-    for t in [vm.types.list_iterator.clone(), vm.types.tuple_iterator.clone(), vm.types.range_iterator.clone(), vm.types.str_iterator.clone(), vm.types.dict_keyiterator.clone(), vm.types.dict_valueiterator.clone(), vm.types.dict_itemiterator.clone(), vm.types.set_iterator.clone(), vm.types.callable_iterator.clone(), vm.types.iterator.clone()] {
+    for t in [vm.types.list_iterator.clone(), vm.types.tuple_iterator.clone(), vm.types.range_iterator.clone(), vm.types.str_iterator.clone(), vm.types.dict_keyiterator.clone(), vm.types.dict_valueiterator.clone(), vm.types.dict_itemiterator.clone(), vm.types.set_iterator.clone(), vm.types.callable_iterator.clone(), vm.types.iterator.clone(), vm.types.list_reverseiterator.clone()] {
         add_methods(vm, &t, &[("__iter__", iter_self), ("__next__", iter_next_m), ("__length_hint__", iter_length_hint)]);
     }
     let g = vm.types.generator.clone();

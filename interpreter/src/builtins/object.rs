@@ -39,6 +39,8 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &su, &[("__new__", super_new)]);
     let f = vm.types.function.clone();
     add_methods(vm, &f, &[("__get__", function_get)]);
+    let md = vm.types.method_descriptor.clone();
+    add_methods(vm, &md, &[("__get__", method_descriptor_get)]);
     let be = vm.exc_type("BaseException");
     add_methods(vm, &be, &[("__new__", exc_new), ("__init__", exc_init), ("__repr__", exc_repr), ("__str__", exc_str), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note)]);
     let eg = vm.exc_type("BaseExceptionGroup");
@@ -440,6 +442,14 @@ fn function_get(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Ok(args[0].clone());
     }
     Ok(Value::new_obj(Obj { kind: ObjKind::BoundMethod(args[1].clone(), args[0].clone()) }))
+}
+
+fn method_descriptor_get(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(Obj { kind: ObjKind::Builtin(b) }) = args[0].as_obj() else { return Ok(args[0].clone()) };
+    if args.len() < 2 || args[1].is_none() {
+        return Ok(args[0].clone());
+    }
+    Ok(Value::new_obj(Obj { kind: ObjKind::Builtin(Builtin { name: b.name, func: b.func, bound: args[1].clone(), owner: b.owner.clone() }) }))
 }
 
 fn exc_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -91,6 +91,12 @@ impl Vm {
                     format!("<bound method {fname} of {sr}>")
                 }
                 ObjKind::Type(t) => {
+                    let meta = self.type_of(v);
+                    if !meta.is(&self.types.type_) {
+                        if let Some(r) = self.user_method(&meta, "__repr__") {
+                            return self.call(&r, &[v.clone()], &[]);
+                        }
+                    }
                     let m = t.module.borrow().clone();
                     let q = t.qualname.borrow().clone();
                     match vm::str_of(&m) {

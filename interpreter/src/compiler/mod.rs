@@ -131,9 +131,19 @@ pub fn compile(
     let parsed = match rustpython_parser::parse(source, pmode, filename) {
         Ok(p) => p,
         Err(e) => {
-            // The tokenizer's bracket errors take precedence, as in CPython.
-            crate::syntax::check_brackets(source, false)?;
-            return Err(crate::syntax::parse_error_to_compile_error(e));
+            // A tokenizer bracket error wins when the tokenizer would reach it first: an
+            // unmatched closer before the parse error, or a bracket left open at EOF.
+            let at_eof = matches!(e.error, rustpython_parser::ParseErrorType::Eof) || u32::from(e.offset) as usize >= source.trim_end().len();
+            let pe = crate::syntax::parse_error_to_compile_error(e);
+            if let Err(be) = crate::syntax::check_brackets(source, false) {
+                let never_closed = be.msg.ends_with("was never closed");
+                let li = LineIndex::new(source);
+                let later_line = li.line_col(pe.offset.min(source.len() as u32)).0 > li.line_col(be.offset).0;
+                if (never_closed && (at_eof || later_line)) || (!never_closed && be.offset <= pe.offset) {
+                    return Err(be);
+                }
+            }
+            return Err(pe);
         }
     };
     let body: Vec<ast::Stmt> = match &parsed {

@@ -41,7 +41,13 @@ impl Vm {
                 ObjKind::Range(_) => t.range.clone(),
                 ObjKind::Slice(..) => t.slice.clone(),
                 ObjKind::Function(_) => t.function.clone(),
-                ObjKind::Builtin(_) => t.builtin_function.clone(),
+                ObjKind::Builtin(b) => {
+                    if b.bound.is_null() && !b.owner.is_null() {
+                        t.method_descriptor.clone()
+                    } else {
+                        t.builtin_function.clone()
+                    }
+                }
                 ObjKind::BoundMethod(..) => t.method.clone(),
                 ObjKind::Type(ty) => {
                     let m = ty.meta.borrow();
@@ -63,7 +69,10 @@ impl Vm {
                     Iter::DictValues { .. } => t.dict_valueiterator.clone(),
                     Iter::DictItems { .. } => t.dict_itemiterator.clone(),
                     Iter::Set { .. } => t.set_iterator.clone(),
-                    Iter::Reversed { .. } => t.reversed.clone(),
+                    Iter::Reversed { seq, .. } => match seq.as_obj().map(|o| &o.kind) {
+                        Some(ObjKind::List(_)) => t.list_reverseiterator.clone(),
+                        _ => t.reversed.clone(),
+                    },
                     Iter::Enumerate { .. } => t.enumerate.clone(),
                     Iter::Zip { .. } => t.zip.clone(),
                     Iter::Map { .. } => t.map.clone(),

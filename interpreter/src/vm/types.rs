@@ -67,6 +67,8 @@ types! {
     dict_itemiterator: "dict_itemiterator", object, Other;
     set_iterator: "set_iterator", object, Other;
     reversed: "reversed", object, Other;
+    list_reverseiterator: "list_reverseiterator", object, Other;
+    method_descriptor: "method_descriptor", object, Other;
     enumerate: "enumerate", object, Other;
     zip: "zip", object, Other;
     map: "map", object, Other;
