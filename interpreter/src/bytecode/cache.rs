@@ -481,10 +481,13 @@ impl<'a, 'i> Reader<'a, 'i> {
             flags,
             docstring,
             global_cache,
+            max_stack: 0,
         };
         if !consistent(&code) {
             return None;
         }
+        let mut code = code;
+        code.max_stack = code.compute_max_stack();
         Some(code)
     }
 

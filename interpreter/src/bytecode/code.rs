@@ -76,9 +76,21 @@ pub struct Code {
     pub docstring: Option<String>,
     /// One inline cache per entry of `names` (LoadGlobal).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// Upper bound of the value-stack depth (see `compute_max_stack`).
+    pub max_stack: usize,
 }
 
 impl Code {
+    /// An upper bound of the value stack's depth: the pushes of every instruction (a loop
+    /// body returns to its entry depth, so no path can exceed the sum) plus one per handler
+    /// entry and a little slack. The eval loop reserves this once per frame, so pushes never
+    /// reallocate.
+    pub fn compute_max_stack(&self) -> usize {
+        let pushes: usize = self.instrs.iter().map(|i| i.stack_effect().1 as usize).sum();
+        let handlers = self.instrs.iter().filter(|i| matches!(i, Instr::SetupExcept(_) | Instr::SetupFinally(_))).count();
+        pushes + handlers + 8
+    }
+
     pub fn ncells(&self) -> usize {
         self.cellvars.len() + self.freevars.len()
     }

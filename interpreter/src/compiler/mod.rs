@@ -248,6 +248,7 @@ impl<'a> Compiler<'a> {
             flags: CodeFlags { generator: sc.is_generator, ..CodeFlags::default() },
             docstring: None,
             global_cache: Box::new([]),
+            max_stack: 0,
         };
         self.units.push(Unit {
             scope,
@@ -271,6 +272,7 @@ impl<'a> Compiler<'a> {
             }
         }
         u.code.global_cache = (0..u.code.names.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
+        u.code.max_stack = u.code.compute_max_stack();
         u.code
     }
 

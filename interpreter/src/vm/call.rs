@@ -169,30 +169,56 @@ impl Vm {
             let _ = fval;
             return Ok(self.new_generator(frame, fun));
         }
-        self.run_frame(frame)
+        self.run_boxed_frame(frame)
     }
 
-    /// A frame whose value buffers come from the VM's pool (no allocation in steady state).
-    #[inline]
-    pub fn new_frame(&mut self, code: Rc<crate::bytecode::Code>, globals: Value, locals: Value) -> Frame {
-        let (mut fast, stack) = self.frame_pool.pop().unwrap_or_default();
-        fast.resize(code.varnames.len(), Value::NULL);
-        Frame { code, pc: 0, stack, fast, cells: Vec::new(), globals, locals, builtins: self.builtins.clone(), blocks: Vec::new(), handled_base: 0 }
+    /// A frame from the VM's pool: frames are reused whole (buffers and all), so a call
+    /// neither allocates nor builds and drops a frame struct in steady state.
+    #[inline(always)]
+    pub fn new_frame(&mut self, code: Rc<crate::bytecode::Code>, globals: Value, locals: Value) -> Box<Frame> {
+        let n = code.varnames.len();
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.code = code;
+                f.globals = globals;
+                f.locals = locals;
+                f.pc = 0;
+                for _ in 0..n {
+                    f.fast.push(Value::NULL);
+                }
+                f
+            }
+            None => {
+                let b = self.builtins.clone();
+                Box::new(Frame::new(code, globals, locals, b))
+            }
+        }
     }
 
-    /// Returns a finished frame's buffers to the pool.
-    #[inline]
-    pub fn recycle_frame(&mut self, mut frame: Frame) {
+    /// Returns a finished frame to the pool (its values are released now).
+    #[inline(always)]
+    pub fn recycle_frame(&mut self, mut frame: Box<Frame>) {
         if self.frame_pool.len() < 256 {
             frame.fast.clear();
             frame.stack.clear();
-            self.frame_pool.push((std::mem::take(&mut frame.fast), std::mem::take(&mut frame.stack)));
+            frame.blocks.clear();
+            if !frame.cells.is_empty() {
+                frame.cells.clear();
+            }
+            if !frame.locals.is_null() {
+                frame.locals = Value::NULL;
+            }
+            self.frame_pool.push(frame);
         }
     }
 
     /// Runs a fresh frame to completion, enforcing the recursion limit.
     pub fn run_frame(&mut self, frame: Frame) -> PyResult<Value> {
-        let mut frame = frame;
+        self.run_boxed_frame(Box::new(frame))
+    }
+
+    /// Runs a pooled frame to completion and returns it to the pool.
+    pub fn run_boxed_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         let r = self.run_frame_in_place(&mut frame);
         self.recycle_frame(frame);
         r

@@ -20,6 +20,23 @@ macro_rules! pop {
 
 static NULL_VALUE: Value = Value::NULL;
 
+/// Push without a capacity check: `execute` reserved `Code::max_stack` slots, an upper bound
+/// of the frame's stack depth, and Vec methods elsewhere only ever grow the capacity.
+#[inline(always)]
+fn push_fast(stack: &mut Vec<Value>, v: Value) {
+    debug_assert!(stack.len() < stack.capacity());
+    let len = stack.len();
+    if len < stack.capacity() {
+        // SAFETY: len < capacity, so the slot is allocated and unused.
+        unsafe {
+            stack.as_mut_ptr().add(len).write(v);
+            stack.set_len(len + 1);
+        }
+    } else {
+        stack.push(v);
+    }
+}
+
 macro_rules! top {
     ($f:expr) => {
         match $f.stack.last() {
@@ -114,6 +131,11 @@ impl Vm {
     /// raised at the current instruction before anything executes.
     pub fn execute(&mut self, f: &mut Frame, pending: Option<PyErr>) -> Result<FrameExit, PyErr> {
         f.handled_base = self.handled.len();
+        // Pushes in the eval loop rely on this capacity (see `push_fast`).
+        let need = f.code.max_stack;
+        if f.stack.capacity() - f.stack.len() < need {
+            f.stack.reserve(need);
+        }
         let code = f.code.clone();
         self.frames.push(f as *const Frame);
         let r = self.execute_inner(f, &code, pending);
@@ -165,12 +187,25 @@ impl Vm {
         }
     }
 
+    /// Runs instructions until the frame returns, yields or raises. The program counter
+    /// lives in a local (a register) and is written back to the frame on every exit.
     #[inline(never)]
     fn run(&mut self, f: &mut Frame, code: &crate::bytecode::Code) -> Result<FrameExit, PyErr> {
+        let mut pc = f.pc;
+        let r = self.run_body(f, code, &mut pc);
+        f.pc = pc;
+        r
+    }
+
+    #[inline(always)]
+    fn run_body(&mut self, f: &mut Frame, code: &crate::bytecode::Code, pc: &mut usize) -> Result<FrameExit, PyErr> {
         let instrs = &code.instrs[..];
         loop {
-            let ins = instrs[f.pc];
-            f.pc += 1;
+            debug_assert!(*pc < instrs.len());
+            // SAFETY: every code object ends in ReturnValue and every jump target is inside
+            // the instruction list (compiler invariant; the bytecode cache verifies it).
+            let ins = unsafe { *instrs.get_unchecked(*pc) };
+            *pc += 1;
             match ins {
                 Instr::Nop => {}
                 Instr::PopTop => {
@@ -178,14 +213,14 @@ impl Vm {
                 }
                 Instr::DupTop => {
                     let v = top!(f).clone();
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::DupTop2 => {
                     let n = f.stack.len();
                     let a = f.stack[n - 2].clone();
                     let b = f.stack[n - 1].clone();
-                    f.stack.push(a);
-                    f.stack.push(b);
+                    push_fast(&mut f.stack, a);
+                    push_fast(&mut f.stack, b);
                 }
                 Instr::RotTwo => {
                     let n = f.stack.len();
@@ -201,13 +236,13 @@ impl Vm {
                     let n = f.stack.len();
                     f.stack.insert(n - 3, v);
                 }
-                Instr::LoadConst(c) => f.stack.push(code.consts[c.idx()].clone()),
+                Instr::LoadConst(c) => push_fast(&mut f.stack, code.consts[c.idx()].clone()),
                 Instr::LoadFast(i) => {
                     let v = &f.fast[i.idx()];
                     if v.is_null() {
                         return Err(self.unbound_local(&code.varnames[i.idx()]));
                     }
-                    f.stack.push(v.clone());
+                    push_fast(&mut f.stack, v.clone());
                 }
                 Instr::StoreFast(i) => {
                     let v = pop!(f);
@@ -224,7 +259,7 @@ impl Vm {
                     if v.is_null() {
                         return Err(self.unbound_deref(code, i.0 as usize));
                     }
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::StoreDeref(i) => {
                     let v = pop!(f);
@@ -236,26 +271,26 @@ impl Vm {
                     }
                     cell_set(&f.cells[i.0 as usize], Value::NULL);
                 }
-                Instr::LoadClosure(i) => f.stack.push(f.cells[i.0 as usize].clone()),
+                Instr::LoadClosure(i) => push_fast(&mut f.stack, f.cells[i.0 as usize].clone()),
                 Instr::LoadClassDeref(i) => {
                     let name = code.cell_name(i.0 as usize).to_string();
                     let key = self.intern(&name);
                     let found = super::dict_of(&f.locals).and_then(|d| super::dict_get_str(&d.borrow(), &key));
                     match found {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => push_fast(&mut f.stack, v),
                         None => {
                             let v = cell_get(&f.cells[i.0 as usize]);
                             if v.is_null() {
                                 return Err(self.unbound_deref(code, i.0 as usize));
                             }
-                            f.stack.push(v);
+                            push_fast(&mut f.stack, v);
                         }
                     }
                 }
                 Instr::LoadName(n) => {
                     // Module code: the namespace is the globals dict, so the global cache applies.
                     let v = if f.locals.is(&f.globals) { self.load_global_cached(f, code, n.idx())? } else { self.load_name(f, &code.names[n.idx()])? };
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::StoreName(n) => {
                     let v = pop!(f);
@@ -268,7 +303,7 @@ impl Vm {
                 Instr::DeleteName(n) => self.delete_name(f, &code.names[n.idx()])?,
                 Instr::LoadGlobal(n) => {
                     let v = self.load_global_cached(f, code, n.idx())?;
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::StoreGlobal(n) => {
                     let v = pop!(f);
@@ -290,12 +325,12 @@ impl Vm {
                 Instr::LoadAttr(n) => {
                     if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
                         f.stack.pop();
-                        f.stack.push(v);
+                        push_fast(&mut f.stack, v);
                         continue;
                     }
                     let obj = pop!(f);
                     let v = self.getattr(&obj, &code.names[n.idx()])?;
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::StoreAttr(n) => {
                     let obj = pop!(f);
@@ -309,14 +344,14 @@ impl Vm {
                 Instr::LoadMethod(n) => {
                     if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
                         f.stack.pop();
-                        f.stack.push(v);
-                        f.stack.push(Value::NULL);
+                        push_fast(&mut f.stack, v);
+                        push_fast(&mut f.stack, Value::NULL);
                         continue;
                     }
                     let obj = pop!(f);
                     let (m, slf) = self.load_method(&obj, &code.names[n.idx()])?;
-                    f.stack.push(m);
-                    f.stack.push(slf);
+                    push_fast(&mut f.stack, m);
+                    push_fast(&mut f.stack, slf);
                 }
                 Instr::CallMethod(argc) => {
                     let argc = argc as usize;
@@ -328,13 +363,13 @@ impl Vm {
                             if c.argcount as usize == argc + 1 && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
                                 // Fast path: self and the arguments move into the new frame.
                                 let mut nf = self.new_frame(c.clone(), fun.globals.clone(), Value::NULL);
-                                for (i, a) in f.stack.drain(base + 1..).enumerate() {
-                                    nf.fast[i] = a;
+                                for i in (0..=argc).rev() {
+                                    nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
                                 }
-                                f.stack.truncate(base);
+                                f.stack.pop();
                                 let r = self.run_frame_in_place(&mut nf);
                                 self.recycle_frame(nf);
-                                f.stack.push(r?);
+                                push_fast(&mut f.stack, r?);
                                 continue;
                             }
                         }
@@ -347,13 +382,13 @@ impl Vm {
                         self.call(&func, &f.stack[base + 1..], &[])
                     };
                     f.stack.truncate(base);
-                    f.stack.push(result?);
+                    push_fast(&mut f.stack, result?);
                 }
                 Instr::BinarySubscr => {
                     let key = pop!(f);
                     let obj = pop!(f);
                     let v = self.getitem_fast(&obj, &key)?;
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::StoreSubscr => {
                     let key = pop!(f);
@@ -370,7 +405,7 @@ impl Vm {
                     let step = if n == 3 { pop!(f) } else { Value::NONE };
                     let stop = pop!(f);
                     let start = pop!(f);
-                    f.stack.push(Value::new_obj(Obj { kind: ObjKind::Slice(start, stop, step) }));
+                    push_fast(&mut f.stack, Value::new_obj(Obj { kind: ObjKind::Slice(start, stop, step) }));
                 }
                 Instr::BinaryOp(op) => {
                     let b = pop!(f);
@@ -379,7 +414,7 @@ impl Vm {
                         Some(v) => v,
                         None => self.binary_op(op, &a, &b)?,
                     };
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::InplaceOp(op) => {
                     let b = pop!(f);
@@ -388,27 +423,27 @@ impl Vm {
                         Some(v) => v,
                         None => self.inplace_op(op, a, &b)?,
                     };
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::UnaryNeg => {
                     let a = pop!(f);
                     let r = self.neg(&a)?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::UnaryPos => {
                     let a = pop!(f);
                     let r = self.pos(&a)?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::UnaryNot => {
                     let a = pop!(f);
                     let t = self.truthy(&a)?;
-                    f.stack.push(Value::bool(!t));
+                    push_fast(&mut f.stack, Value::bool(!t));
                 }
                 Instr::UnaryInvert => {
                     let a = pop!(f);
                     let r = self.invert(&a)?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::CompareOp(op) => {
                     let b = pop!(f);
@@ -417,36 +452,36 @@ impl Vm {
                         Some(t) => Value::bool(t),
                         None => self.compare(op, &a, &b)?,
                     };
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::IsOp(inv) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    f.stack.push(Value::bool(a.is(&b) != (inv != 0)));
+                    push_fast(&mut f.stack, Value::bool(a.is(&b) != (inv != 0)));
                 }
                 Instr::ContainsOp(inv) => {
                     let container = pop!(f);
                     let item = pop!(f);
                     let r = self.contains(&container, &item)?;
-                    f.stack.push(Value::bool(r != (inv != 0)));
+                    push_fast(&mut f.stack, Value::bool(r != (inv != 0)));
                 }
                 Instr::BuildTuple(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
-                    f.stack.push(super::new_tuple(items));
+                    push_fast(&mut f.stack, super::new_tuple(items));
                 }
                 Instr::BuildList(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
-                    f.stack.push(super::new_list(items));
+                    push_fast(&mut f.stack, super::new_list(items));
                 }
                 Instr::BuildSet(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
                     let s = self.new_set_from(items)?;
-                    f.stack.push(s);
+                    push_fast(&mut f.stack, s);
                 }
                 Instr::BuildMap(n) => {
                     let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
                     let d = self.new_dict_from_pairs(items)?;
-                    f.stack.push(d);
+                    push_fast(&mut f.stack, d);
                 }
                 Instr::BuildString(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
@@ -454,7 +489,7 @@ impl Vm {
                     for it in &items {
                         s.push_str(super::str_of(it).unwrap_or(""));
                     }
-                    f.stack.push(super::new_string(s));
+                    push_fast(&mut f.stack, super::new_string(s));
                 }
                 Instr::ListAppend(d) => {
                     let v = pop!(f);
@@ -504,13 +539,13 @@ impl Vm {
                         Some(Obj { kind: ObjKind::List(l) }) => std::mem::take(&mut *l.borrow_mut()),
                         _ => Vec::new(),
                     };
-                    f.stack.push(super::new_tuple(items));
+                    push_fast(&mut f.stack, super::new_tuple(items));
                 }
                 Instr::FormatValue(flags) => {
                     let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
                     let v = pop!(f);
                     let r = self.format_value(v, flags & 3, spec)?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!(f);
@@ -521,29 +556,29 @@ impl Vm {
                     self.unpack_ex_into(&seq, (counts & 0xff) as usize, (counts >> 8) as usize, &mut f.stack)?;
                 }
                 Instr::Jump(t) => {
-                    if (t.0 as usize) < f.pc {
+                    if (t.0 as usize) < *pc {
                         self.check_signals()?;
                     }
-                    f.pc = t.0 as usize;
+                    *pc = t.0 as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = pop!(f);
                     let b = if v.is_bool() { v.is(&Value::TRUE) } else { self.truthy(&v)? };
                     if !b {
-                        f.pc = t.0 as usize;
+                        *pc = t.0 as usize;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
                     let v = pop!(f);
                     let b = if v.is_bool() { v.is(&Value::TRUE) } else { self.truthy(&v)? };
                     if b {
-                        f.pc = t.0 as usize;
+                        *pc = t.0 as usize;
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) => {
                     let b = self.truthy(top!(f))?;
                     if !b {
-                        f.pc = t.0 as usize;
+                        *pc = t.0 as usize;
                     } else {
                         f.stack.pop();
                     }
@@ -551,25 +586,25 @@ impl Vm {
                 Instr::JumpIfTrueOrPop(t) => {
                     let b = self.truthy(top!(f))?;
                     if b {
-                        f.pc = t.0 as usize;
+                        *pc = t.0 as usize;
                     } else {
                         f.stack.pop();
                     }
                 }
                 Instr::PopJumpIfNotNone(t) => {
                     if !pop!(f).is_none() {
-                        f.pc = t.0 as usize;
+                        *pc = t.0 as usize;
                     }
                 }
                 Instr::PopJumpIfNone(t) => {
                     if pop!(f).is_none() {
-                        f.pc = t.0 as usize;
+                        *pc = t.0 as usize;
                     }
                 }
                 Instr::GetIter => {
                     let v = pop!(f);
                     let it = self.get_iter(&v)?;
-                    f.stack.push(it);
+                    push_fast(&mut f.stack, it);
                 }
                 Instr::ForIter(t) => {
                     // Inline fast paths: range and list iterators.
@@ -582,11 +617,11 @@ impl Vm {
                                     *remaining -= 1;
                                     *cur = cur.wrapping_add(*step);
                                     drop(st);
-                                    f.stack.push(super::new_int(v));
+                                    push_fast(&mut f.stack, super::new_int(v));
                                 } else {
                                     drop(st);
                                     f.stack.pop();
-                                    f.pc = t.0 as usize;
+                                    *pc = t.0 as usize;
                                 }
                                 continue;
                             }
@@ -597,13 +632,13 @@ impl Vm {
                                         Some(v) => {
                                             *idx += 1;
                                             drop(st);
-                                            f.stack.push(v);
+                                            push_fast(&mut f.stack, v);
                                         }
                                         None => {
                                             *st = Iter::Done;
                                             drop(st);
                                             f.stack.pop();
-                                            f.pc = t.0 as usize;
+                                            *pc = t.0 as usize;
                                         }
                                     }
                                     continue;
@@ -614,10 +649,10 @@ impl Vm {
                     }
                     let it = top!(f).clone();
                     match self.iter_next(&it)? {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => push_fast(&mut f.stack, v),
                         None => {
                             f.stack.pop();
-                            f.pc = t.0 as usize;
+                            *pc = t.0 as usize;
                         }
                     }
                 }
@@ -629,19 +664,19 @@ impl Vm {
                         if c.argcount == argc && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
                             // Fast path: move the arguments straight into the new frame.
                             let mut nf = self.new_frame(c.clone(), fun.globals.clone(), Value::NULL);
-                            for (i, a) in f.stack.drain(base + 1..).enumerate() {
-                                nf.fast[i] = a;
+                            for i in (0..argc as usize).rev() {
+                                nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
                             }
-                            f.stack.truncate(base);
+                            f.stack.pop();
                             let r = self.run_frame_in_place(&mut nf);
                             self.recycle_frame(nf);
-                            f.stack.push(r?);
+                            push_fast(&mut f.stack, r?);
                             continue;
                         }
                     }
                     let r = self.call(&func, &f.stack[base + 1..], &[]);
                     f.stack.truncate(base);
-                    f.stack.push(r?);
+                    push_fast(&mut f.stack, r?);
                 }
                 Instr::CallFunctionKw(argc) => {
                     let names = pop!(f);
@@ -655,14 +690,14 @@ impl Vm {
                     let kw: Vec<(Value, Value)> = names.iter().cloned().zip(f.stack[base + 1 + npos..].iter().cloned()).collect();
                     let r = self.call(&func, &f.stack[base + 1..base + 1 + npos], &kw);
                     f.stack.truncate(base);
-                    f.stack.push(r?);
+                    push_fast(&mut f.stack, r?);
                 }
                 Instr::CallFunctionEx(flags) => {
                     let kwargs = if flags & 1 != 0 { Some(pop!(f)) } else { None };
                     let args = pop!(f);
                     let func = pop!(f);
                     let r = self.call_ex(&func, &args, kwargs.as_ref())?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::MakeFunction(flags) => {
                     let qualname = pop!(f);
@@ -672,7 +707,7 @@ impl Vm {
                     let kwdefaults = if flags & 2 != 0 { pop!(f) } else { Value::NONE };
                     let defaults = if flags & 1 != 0 { pop!(f) } else { Value::NONE };
                     let func = self.make_function(f, codev, qualname, defaults, kwdefaults, annotations, closure);
-                    f.stack.push(func);
+                    push_fast(&mut f.stack, func);
                 }
                 Instr::ReturnValue => {
                     let v = pop!(f);
@@ -680,18 +715,18 @@ impl Vm {
                 }
                 Instr::LoadBuildClass => {
                     let v = self.builtin_value("__build_class__")?;
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::ImportName(n) => {
                     let fromlist = pop!(f);
                     let level = pop!(f);
                     let m = self.import_name(f, &code.names[n.idx()], &fromlist, &level)?;
-                    f.stack.push(m);
+                    push_fast(&mut f.stack, m);
                 }
                 Instr::ImportFrom(n) => {
                     let m = top!(f).clone();
                     let v = self.import_from(&m, &code.names[n.idx()])?;
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
                 Instr::ImportStar => {
                     let m = pop!(f);
@@ -732,14 +767,14 @@ impl Vm {
                     let ty = pop!(f);
                     let exc = top!(f).clone();
                     let m = self.exception_matches(&exc, &ty)?;
-                    f.stack.push(Value::bool(m));
+                    push_fast(&mut f.stack, Value::bool(m));
                 }
                 Instr::CheckEgMatch => {
                     let ty = pop!(f);
                     let eg = pop!(f);
                     let (rest, matched) = self.exception_group_split(&eg, &ty)?;
-                    f.stack.push(rest);
-                    f.stack.push(matched);
+                    push_fast(&mut f.stack, rest);
+                    push_fast(&mut f.stack, matched);
                 }
                 Instr::ReraiseStar => {
                     let rest = pop!(f);
@@ -754,13 +789,13 @@ impl Vm {
                 Instr::BeforeWith => {
                     let mgr = pop!(f);
                     let (exit, value) = self.with_enter(&mgr)?;
-                    f.stack.push(exit);
-                    f.stack.push(value);
+                    push_fast(&mut f.stack, exit);
+                    push_fast(&mut f.stack, value);
                 }
                 Instr::WithExitNormal => {
                     let exit = pop!(f);
                     let r = self.call(&exit, &[Value::NONE, Value::NONE, Value::NONE], &[])?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::WithExitExc => {
                     let exc = pop!(f);
@@ -787,21 +822,21 @@ impl Vm {
                     match self.yield_from_step(&it, sent)? {
                         Ok(y) => {
                             // Re-execute YieldFrom when resumed with the next sent value.
-                            f.pc -= 1;
+                            *pc -= 1;
                             return Ok(FrameExit::Yield(y));
                         }
                         Err(result) => {
                             f.stack.pop();
-                            f.stack.push(result);
+                            push_fast(&mut f.stack, result);
                         }
                     }
                 }
                 Instr::GetYieldFromIter => {
                     let v = pop!(f);
                     let it = if matches!(v.as_obj().map(|o| &o.kind), Some(ObjKind::Generator(_))) { v } else { self.get_iter(&v)? };
-                    f.stack.push(it);
+                    push_fast(&mut f.stack, it);
                 }
-                Instr::LoadAssertionError => f.stack.push(self.exc_type("AssertionError")),
+                Instr::LoadAssertionError => push_fast(&mut f.stack, self.exc_type("AssertionError")),
                 Instr::SetupAnnotations => self.setup_annotations(f)?,
                 Instr::PrintExpr => {
                     let v = pop!(f);
@@ -809,38 +844,38 @@ impl Vm {
                 }
                 Instr::GetLen => {
                     let n = self.len(top!(f))?;
-                    f.stack.push(super::new_int(n as i64));
+                    push_fast(&mut f.stack, super::new_int(n as i64));
                 }
                 Instr::MatchMapping => {
                     let b = self.is_mapping_for_match(top!(f));
-                    f.stack.push(Value::bool(b));
+                    push_fast(&mut f.stack, Value::bool(b));
                 }
                 Instr::MatchSequence => {
                     let b = self.is_sequence_for_match(top!(f));
-                    f.stack.push(Value::bool(b));
+                    push_fast(&mut f.stack, Value::bool(b));
                 }
                 Instr::MatchKeys => {
                     let n = f.stack.len();
                     let (subj, keys) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
                     let r = self.match_keys(&subj, &keys)?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::MatchClass(npos) => {
                     let names = pop!(f);
                     let cls = pop!(f);
                     let subj = pop!(f);
                     let r = self.match_class(&subj, &cls, npos as usize, &names)?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::CopyDictWithoutKeys => {
                     let keys = pop!(f);
                     let subj = pop!(f);
                     let r = self.copy_dict_without_keys(&subj, &keys)?;
-                    f.stack.push(r);
+                    push_fast(&mut f.stack, r);
                 }
                 Instr::CopyN(n) => {
                     let v = f.stack[f.stack.len() - n as usize].clone();
-                    f.stack.push(v);
+                    push_fast(&mut f.stack, v);
                 }
             }
         }

@@ -31,10 +31,10 @@ fn gen_state(v: &Value) -> Option<&RefCell<GenState>> {
 }
 
 impl Vm {
-    pub fn new_generator(&mut self, frame: Frame, fun: &Function) -> Value {
+    pub fn new_generator(&mut self, frame: Box<Frame>, fun: &Function) -> Value {
         Value::new_obj(Obj {
             kind: ObjKind::Generator(RefCell::new(GenState {
-                frame: Some(Box::new(frame)),
+                frame: Some(frame),
                 started: false,
                 running: false,
                 finished: false,

@@ -27,35 +27,40 @@ impl Vm {
         self.load_global(f, name)
     }
 
-    /// LoadGlobal with the per-code inline cache (globals and builtins layout versions).
-    #[inline]
+    /// LoadGlobal with the per-code inline cache (globals and builtins layout versions):
+    /// the hit path is inlined into the eval loop, the rest is out of line.
+    #[inline(always)]
     pub fn load_global_cached(&mut self, f: &Frame, code: &crate::bytecode::Code, n: usize) -> PyResult<Value> {
-        let cache = &code.global_cache[n];
-        let c = cache.get();
+        let c = code.global_cache[n].get();
         if let Some(gd) = super::dict_of(&f.globals) {
             // SAFETY: no mutable borrow of a namespace dict is held while bytecode runs.
             if let Ok(g) = unsafe { gd.try_borrow_unguarded() } {
-                if c.gver == g.version && !c.in_builtins {
-                    if let Some(v) = g.value_at(c.idx as usize) {
-                        return Ok(v.clone());
-                    }
-                }
-            }
-            let g = gd.borrow();
-            if c.gver == g.version {
-                if !c.in_builtins {
-                    if let Some(v) = g.value_at(c.idx as usize) {
-                        return Ok(v.clone());
-                    }
-                } else if let Some(bd) = super::dict_of(&f.builtins) {
-                    let b = bd.borrow();
-                    if b.version == c.bver {
-                        if let Some(v) = b.value_at(c.idx as usize) {
+                if c.gver == g.version {
+                    if !c.in_builtins {
+                        if let Some(v) = g.value_at(c.idx as usize) {
                             return Ok(v.clone());
+                        }
+                    } else if let Some(bd) = super::dict_of(&f.builtins) {
+                        if let Ok(b) = unsafe { bd.try_borrow_unguarded() } {
+                            if b.version == c.bver {
+                                if let Some(v) = b.value_at(c.idx as usize) {
+                                    return Ok(v.clone());
+                                }
+                            }
                         }
                     }
                 }
             }
+        }
+        self.load_global_fill(f, code, n)
+    }
+
+    /// Cache miss: look the name up and refill the cache entry.
+    #[inline(never)]
+    fn load_global_fill(&mut self, f: &Frame, code: &crate::bytecode::Code, n: usize) -> PyResult<Value> {
+        let cache = &code.global_cache[n];
+        if let Some(gd) = super::dict_of(&f.globals) {
+            let g = gd.borrow();
             let name = &code.names[n];
             let h = super::str_hash(name);
             if let Some(i) = g.get_str_index(name, h) {

@@ -105,8 +105,8 @@ pub struct Vm {
     pub io_type: Value,
     pub jit: Option<Box<dyn JitHooks>>,
     pub repr_stack: Vec<u64>,
-    /// Recycled (fast locals, value stack) buffers for new frames.
-    pub frame_pool: Vec<(Vec<Value>, Vec<Value>)>,
+    /// Finished frames kept for reuse by the next calls.
+    pub frame_pool: Vec<Box<frame::Frame>>,
     /// Bumped whenever any type's namespace changes; invalidates `attr_cache`.
     pub type_epoch: u64,
     pub attr_cache: RefCell<Box<[attr::AttrCacheEntry]>>,
