@@ -28,6 +28,10 @@ fn dd_ty() -> Value {
     DEFAULTDICT.with(|d| d.borrow().clone())
 }
 
+fn is_index(vm: &mut Vm, v: &Value) -> bool {
+    v.as_small_int().is_some() || v.is(&Value::TRUE) || v.is(&Value::FALSE) || matches!(v.as_obj().map(|o| &o.kind), Some(ObjKind::Int(_))) || vm.has_index(v)
+}
+
 // ---------------- deque: base = list of items, slot 0 = maxlen (None or int) ----------------
 
 fn dq(vm: &mut Vm, args: &[Value], meth: &str) -> PyResult<(Value, Value)> {
@@ -71,7 +75,7 @@ fn deque_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let m = if m.is_none() {
         Value::NONE
     } else {
-        if !vm.has_index(&m) {
+        if !is_index(vm, &m) {
             return Err(vm.type_error("an integer is required".to_string()));
         }
         let n = vm.index_value(&m)?;
@@ -288,7 +292,7 @@ fn deque_len(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn item_index(vm: &mut Vm, key: &Value, len: usize) -> PyResult<usize> {
-    if !vm.has_index(key) {
+    if !is_index(vm, key) {
         let tn = vm.type_name(key);
         return Err(vm.type_error(format!("sequence index must be integer, not '{tn}'")));
     }
@@ -417,7 +421,7 @@ fn deque_add(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn deque_mul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (s, l) = dq(vm, args, "__mul__")?;
-    if !vm.has_index(&args[1]) {
+    if !is_index(vm, &args[1]) {
         return Ok(vm::not_implemented());
     }
     let n = vm.index_value(&args[1])?.max(0) as usize;
@@ -434,7 +438,7 @@ fn deque_mul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn deque_imul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (s, l) = dq(vm, args, "__imul__")?;
-    if !vm.has_index(&args[1]) {
+    if !is_index(vm, &args[1]) {
         return Ok(vm::not_implemented());
     }
     let n = vm.index_value(&args[1])?.max(0) as usize;
@@ -658,6 +662,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         ("__iadd__", deque_iadd),
         ("__reversed__", deque_reversed),
         ("__reduce__", deque_reduce),
+        ("__reduce_ex__", deque_reduce),
     ];
     let d = new_type(vm, "deque", "collections", None, 1, &[], methods);
     DEQUE.with(|x| *x.borrow_mut() = d.clone());
@@ -685,6 +690,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         ("copy", dd_copy),
         ("__copy__", dd_copy),
         ("__reduce__", dd_reduce),
+        ("__reduce_ex__", dd_reduce),
         ("__or__", dd_or),
         ("__ror__", dd_ror),
     ];

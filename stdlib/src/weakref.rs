@@ -153,6 +153,10 @@ fn proxy_target(args: &[Value]) -> Value {
     args.first().map(|s| slot(s, 0)).unwrap_or(Value::NONE)
 }
 
+fn proxy_target_fn(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(proxy_target(args))
+}
+
 fn proxy_getattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let o = proxy_target(args);
     let n = args.get(1).cloned().unwrap_or(Value::NONE);
@@ -229,6 +233,18 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         ("__bool__", proxy_bool),
     ];
     let p = new_type(vm, "ProxyType", "weakref", None, 2, &[], pmethods);
+    // Attribute writes must go through Python-level functions (the VM skips native
+    // __setattr__/__delattr__ on instances).
+    let ns = py_namespace(vm, "def __setattr__(self, name, value):\n    setattr(_target(self), name, value)\ndef __delattr__(self, name):\n    delattr(_target(self), name)\n")?;
+    let tf = vm.new_native_fn("_target", proxy_target_fn);
+    if let Some(d) = vm::dict_of(&ns) {
+        let k = vm.intern("_target");
+        vm::dict_set_str(&mut d.borrow_mut(), k, tf);
+    }
+    for n in ["__setattr__", "__delattr__"] {
+        let f = ns_get(vm, &ns, n);
+        set_attr(vm, &p, n, f);
+    }
     let cp = new_type(vm, "CallableProxyType", "weakref", Some(&p), 0, &[], &[("__call__", proxy_call)]);
     PROXY.with(|x| *x.borrow_mut() = p.clone());
     CPROXY.with(|x| *x.borrow_mut() = cp.clone());

@@ -271,6 +271,14 @@ impl<'a> Compiler<'a> {
                 *l = Label(labels[l.0 as usize]);
             }
         }
+        // Peephole: a jump to a `return` is the return itself.
+        for i in 0..u.code.instrs.len() {
+            if let Instr::Jump(t) = u.code.instrs[i] {
+                if matches!(u.code.instrs.get(t.0 as usize), Some(Instr::ReturnValue)) {
+                    u.code.instrs[i] = Instr::ReturnValue;
+                }
+            }
+        }
         u.code.global_cache = (0..u.code.names.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         u.code.max_stack = u.code.compute_max_stack();
         u.code

@@ -129,6 +129,7 @@ fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
 impl Vm {
     /// Runs a frame until it returns or yields. A pending exception (from `gen.throw`) is
     /// raised at the current instruction before anything executes.
+    #[inline]
     pub fn execute(&mut self, f: &mut Frame, pending: Option<PyErr>) -> Result<FrameExit, PyErr> {
         f.handled_base = self.handled.len();
         // Pushes in the eval loop rely on this capacity (see `push_fast`).
@@ -136,9 +137,30 @@ impl Vm {
         if f.stack.capacity() - f.stack.len() < need {
             f.stack.reserve(need);
         }
-        let code = f.code.clone();
         self.frames.push(f as *const Frame);
-        let r = self.execute_inner(f, &code, pending);
+        let r = match pending {
+            None => {
+                // SAFETY: `f.code` is never reassigned while the frame runs, and the frame
+                // keeps its Rc alive, so this borrow outlives the call (saves an Rc clone).
+                let code: *const crate::bytecode::Code = &*f.code;
+                match self.run(f, unsafe { &*code }) {
+                    Ok(exit) => {
+                        if self.handled.len() > f.handled_base {
+                            self.handled.truncate(f.handled_base);
+                        }
+                        Ok(exit)
+                    }
+                    Err(e) => {
+                        let code = f.code.clone();
+                        self.execute_inner(f, &code, Some(e))
+                    }
+                }
+            }
+            Some(e) => {
+                let code = f.code.clone();
+                self.execute_inner(f, &code, Some(e))
+            }
+        };
         self.frames.pop();
         r
     }
@@ -449,7 +471,20 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let r = match fast_compare(op, &a, &b) {
-                        Some(t) => Value::bool(t),
+                        Some(t) => {
+                            // Fused with a following conditional jump: no bool is materialised.
+                            match instrs.get(*pc) {
+                                Some(Instr::PopJumpIfFalse(l)) => {
+                                    *pc = if t { *pc + 1 } else { l.0 as usize };
+                                    continue;
+                                }
+                                Some(Instr::PopJumpIfTrue(l)) => {
+                                    *pc = if t { l.0 as usize } else { *pc + 1 };
+                                    continue;
+                                }
+                                _ => Value::bool(t),
+                            }
+                        }
                         None => self.compare(op, &a, &b)?,
                     };
                     push_fast(&mut f.stack, r);
