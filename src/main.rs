@@ -185,6 +185,8 @@ fn run(cli: Cli, theirs: Vec<String>) -> u8 {
     if let Some(pp) = env("PYTHONPATH") {
         path.extend(pp.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
     }
+    // rpy's own Python-level shims first, then CPython 3.11's pure-Python Lib (never copied).
+    path.extend(rpy_stdlib::stdlib_path::stdlib_paths());
     let config = Config {
         argv,
         unbuffered: cli.unbuffered || env("PYTHONUNBUFFERED").map(|v| !v.is_empty()).unwrap_or(false),

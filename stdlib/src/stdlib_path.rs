@@ -114,3 +114,17 @@ pub fn stdlib_paths() -> Vec<String> {
     }
     Vec::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_311_lib_or_nothing() {
+        for p in stdlib_paths() {
+            if std::env::var_os("RPY_STDLIB").is_none() {
+                assert!(is_311_lib(Path::new(&p)), "{p}");
+            }
+        }
+    }
+}

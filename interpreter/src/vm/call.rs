@@ -199,8 +199,13 @@ impl Vm {
     #[inline(always)]
     pub fn recycle_frame(&mut self, mut frame: Box<Frame>) {
         if self.frame_pool.len() < 256 {
-            frame.fast.clear();
-            frame.stack.clear();
+            // Pop-and-drop keeps the (inlined) Value drop instead of a slice-drop call.
+            while let Some(v) = frame.fast.pop() {
+                drop(v);
+            }
+            while let Some(v) = frame.stack.pop() {
+                drop(v);
+            }
             frame.blocks.clear();
             if !frame.cells.is_empty() {
                 frame.cells.clear();

@@ -379,21 +379,28 @@ impl Vm {
                     let argc = argc as usize;
                     let base = f.stack.len() - argc - 2;
                     if !f.stack[base + 1].is_null() {
-                        let func = f.stack[base].clone();
-                        if let Some(Obj { kind: ObjKind::Function(fun) }) = func.as_obj() {
-                            let c = &fun.code;
-                            if c.argcount as usize == argc + 1 && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
-                                // Fast path: self and the arguments move into the new frame.
-                                let mut nf = self.new_frame(c.clone(), fun.globals.clone(), Value::NULL);
-                                for i in (0..=argc).rev() {
-                                    nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
+                        let simple = match f.stack[base].as_obj() {
+                            Some(Obj { kind: ObjKind::Function(fun) }) => {
+                                let c = &fun.code;
+                                if c.argcount as usize == argc + 1 && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
+                                    Some((c.clone(), fun.globals.clone()))
+                                } else {
+                                    None
                                 }
-                                f.stack.pop();
-                                let r = self.run_frame_in_place(&mut nf);
-                                self.recycle_frame(nf);
-                                push_fast(&mut f.stack, r?);
-                                continue;
                             }
+                            _ => None,
+                        };
+                        if let Some((c, g)) = simple {
+                            // Fast path: self and the arguments move into the new frame.
+                            let mut nf = self.new_frame(c, g, Value::NULL);
+                            for i in (0..=argc).rev() {
+                                nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
+                            }
+                            f.stack.pop();
+                            let r = self.run_frame_in_place(&mut nf);
+                            self.recycle_frame(nf);
+                            push_fast(&mut f.stack, r?);
+                            continue;
                         }
                     }
                     let result = if f.stack[base + 1].is_null() {
@@ -693,22 +700,31 @@ impl Vm {
                 }
                 Instr::CallFunction(argc) => {
                     let base = f.stack.len() - argc as usize - 1;
-                    let func = f.stack[base].clone();
-                    if let Some(Obj { kind: ObjKind::Function(fun) }) = func.as_obj() {
-                        let c = &fun.code;
-                        if c.argcount == argc && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
-                            // Fast path: move the arguments straight into the new frame.
-                            let mut nf = self.new_frame(c.clone(), fun.globals.clone(), Value::NULL);
-                            for i in (0..argc as usize).rev() {
-                                nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
+                    // Fast path for plain Python functions: peek (no clone of the function),
+                    // move the arguments straight into a pooled frame.
+                    let simple = match f.stack[base].as_obj() {
+                        Some(Obj { kind: ObjKind::Function(fun) }) => {
+                            let c = &fun.code;
+                            if c.argcount == argc && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
+                                Some((c.clone(), fun.globals.clone()))
+                            } else {
+                                None
                             }
-                            f.stack.pop();
-                            let r = self.run_frame_in_place(&mut nf);
-                            self.recycle_frame(nf);
-                            push_fast(&mut f.stack, r?);
-                            continue;
                         }
+                        _ => None,
+                    };
+                    if let Some((c, g)) = simple {
+                        let mut nf = self.new_frame(c, g, Value::NULL);
+                        for i in (0..argc as usize).rev() {
+                            nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
+                        }
+                        f.stack.pop();
+                        let r = self.run_frame_in_place(&mut nf);
+                        self.recycle_frame(nf);
+                        push_fast(&mut f.stack, r?);
+                        continue;
                     }
+                    let func = f.stack[base].clone();
                     let r = self.call(&func, &f.stack[base + 1..], &[]);
                     f.stack.truncate(base);
                     push_fast(&mut f.stack, r?);
