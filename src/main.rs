@@ -66,9 +66,7 @@ fn main() -> ExitCode {
     // Transparent huge pages turn the first touch of mimalloc's arena into a 2 MiB page of
     // resident memory; small scripts then carry ~8 MiB they never use.
     // SAFETY: prctl with PR_SET_THP_DISABLE only changes this process's paging policy.
-    if std::env::var_os("RPY_THP").is_none() {
-        unsafe { prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) };
-    }
+    unsafe { prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) };
     let raw: Vec<String> = std::env::args().collect();
     // Options after -c/-m/script belong to the program: split there.
     let (ours, theirs) = split_args(&raw[1..]);
