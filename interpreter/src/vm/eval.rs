@@ -209,6 +209,20 @@ impl Vm {
         }
     }
 
+    /// Calls a plain Python function whose `nargs` arguments sit on top of `f`'s stack, above
+    /// the callable: the arguments move into a pooled frame, the callable slot is popped.
+    #[inline(always)]
+    fn call_simple(&mut self, f: &mut Frame, nargs: usize, code: std::rc::Rc<crate::bytecode::Code>, globals: Value) -> Result<Value, PyErr> {
+        let mut nf = self.new_frame(code, globals, Value::NULL);
+        for i in (0..nargs).rev() {
+            nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
+        }
+        f.stack.pop();
+        let r = self.run_frame_in_place(&mut nf);
+        self.recycle_frame(nf);
+        r
+    }
+
     /// Runs instructions until the frame returns, yields or raises. The program counter
     /// lives in a local (a register) and is written back to the frame on every exit.
     #[inline(never)]
@@ -392,14 +406,8 @@ impl Vm {
                         };
                         if let Some((c, g)) = simple {
                             // Fast path: self and the arguments move into the new frame.
-                            let mut nf = self.new_frame(c, g, Value::NULL);
-                            for i in (0..=argc).rev() {
-                                nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
-                            }
-                            f.stack.pop();
-                            let r = self.run_frame_in_place(&mut nf);
-                            self.recycle_frame(nf);
-                            push_fast(&mut f.stack, r?);
+                            let r = self.call_simple(f, argc + 1, c, g)?;
+                            push_fast(&mut f.stack, r);
                             continue;
                         }
                     }
@@ -714,14 +722,8 @@ impl Vm {
                         _ => None,
                     };
                     if let Some((c, g)) = simple {
-                        let mut nf = self.new_frame(c, g, Value::NULL);
-                        for i in (0..argc as usize).rev() {
-                            nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
-                        }
-                        f.stack.pop();
-                        let r = self.run_frame_in_place(&mut nf);
-                        self.recycle_frame(nf);
-                        push_fast(&mut f.stack, r?);
+                        let r = self.call_simple(f, argc as usize, c, g)?;
+                        push_fast(&mut f.stack, r);
                         continue;
                     }
                     let func = f.stack[base].clone();
