@@ -8,6 +8,7 @@ pub mod object;
 pub mod repr;
 pub mod strings;
 pub mod sysmod;
+pub mod union;
 
 use crate::dict::Dict;
 use crate::object::*;
@@ -164,6 +165,7 @@ pub fn init(vm: &mut Vm) {
     strings::register(vm);
     containers::register(vm);
     sysmod::register(vm);
+    union::register(vm);
     let bm = vm.new_module("builtins");
     if let Some(Obj { kind: ObjKind::Module(m) }) = bm.as_obj() {
         let bd = vm.builtins.clone();

@@ -161,7 +161,7 @@ impl Vm {
             return Ok(vm::new_string(format!("{tn}({inner})")));
         }
         if let Some(r) = self.lookup_type_str(&t, "__repr__") {
-            if matches!(r.as_obj().map(|o| &o.kind), Some(ObjKind::Builtin(bf)) if bf.name == "__repr__") && !b.is(v) {
+            if matches!(r.as_obj().map(|o| &o.kind), Some(ObjKind::Builtin(bf)) if bf.name == "__repr__" && !bf.owner.is(&t)) && !b.is(v) {
                 // Subclass of a built-in: the built-in repr of the payload, except for
                 // containers whose CPython repr shows the payload too.
                 return self.repr_value(&b);

@@ -456,7 +456,7 @@ impl<'a> Compiler<'a> {
             match a {
                 ast::Expr::Starred(s) => {
                     self.expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1));
+                    self.emit(Instr::ListExtendCall(1));
                 }
                 _ => {
                     self.expr(a)?;

@@ -67,6 +67,14 @@ impl Vm {
             }
             return Ok(false);
         }
+        if let Some(members) = crate::builtins::union::union_args(self, cls) {
+            for c in &members {
+                if self.isinstance(obj, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
         if type_obj(cls).is_none() {
             return Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union".to_string()));
         }
@@ -86,6 +94,14 @@ impl Vm {
     pub fn issubclass(&mut self, sub: &Value, cls: &Value) -> PyResult<bool> {
         if let Some(Obj { kind: ObjKind::Tuple(t) }) = cls.as_obj() {
             for c in t.iter() {
+                if self.issubclass(sub, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(members) = crate::builtins::union::union_args(self, cls) {
+            for c in &members {
                 if self.issubclass(sub, c)? {
                     return Ok(true);
                 }

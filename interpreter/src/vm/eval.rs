@@ -564,6 +564,20 @@ impl Vm {
                     let l = f.stack[f.stack.len() - d as usize].clone();
                     self.list_extend(&l, &it)?;
                 }
+                Instr::ListExtendCall(d) => {
+                    let it = pop!(f);
+                    let n = f.stack.len();
+                    let l = f.stack[n - d as usize].clone();
+                    if let Err(e) = self.list_extend(&l, &it) {
+                        if self.is_instance_of_exc(&e, "TypeError") && self.get_iter(&it).is_err() {
+                            let func = f.stack[n - d as usize - 1].clone();
+                            let name = self.func_display_name(&func);
+                            let tn = self.type_name(&it);
+                            return Err(self.type_error(format!("{name} argument after * must be an iterable, not {tn}")));
+                        }
+                        return Err(e);
+                    }
+                }
                 Instr::SetUpdate(d) => {
                     let it = pop!(f);
                     let s = f.stack[f.stack.len() - d as usize].clone();

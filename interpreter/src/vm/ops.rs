@@ -177,6 +177,11 @@ impl Vm {
         if let Some(r) = self.num_binop(op, a, b)? {
             return Ok(Some(r));
         }
+        if op == BinOp::Or && (type_obj(a).is_some() || type_obj(b).is_some()) {
+            if let Some(u) = self.make_union(a, b)? {
+                return Ok(Some(u));
+            }
+        }
         if matches!(op, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) && (is_set_view(a) || is_set_view(b)) {
             let sa = if is_set_view(a) || self.is_set_like(a) { self.view_to_set(a)? } else { return Ok(None) };
             let sb = match b.as_obj().map(|o| &o.kind) {
@@ -792,7 +797,10 @@ impl Vm {
                 }
                 return self.exception_str(v);
             }
-            if self.user_method(&t, "__repr__").is_none() {
+            // Subclasses of built-ins print their payload, unless the class itself defines the
+            // representation (a Python __repr__, or a native one of its own like UnionType).
+            let own_native_repr = matches!(self.lookup_type(&t, &self.names.__repr__.clone()).as_ref().and_then(|r| r.as_obj()).map(|o| &o.kind), Some(ObjKind::Builtin(bf)) if bf.owner.is(&t));
+            if self.user_method(&t, "__repr__").is_none() && !own_native_repr {
                 let b = base_value(v);
                 if !b.is(v) {
                     return self.str_value(&b);

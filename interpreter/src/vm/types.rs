@@ -69,6 +69,7 @@ types! {
     reversed: "reversed", object, Other;
     list_reverseiterator: "list_reverseiterator", object, Other;
     method_descriptor: "method_descriptor", object, Other;
+    union_type: "UnionType", object, Other;
     enumerate: "enumerate", object, Other;
     zip: "zip", object, Other;
     map: "map", object, Other;
