@@ -200,7 +200,11 @@ fn run(cli: Cli, theirs: Vec<String>) -> u8 {
     rpy_stdlib::register_all(&mut vm);
     let code = match source {
         Source::File(f) => match std::fs::read(&f) {
-            Ok(bytes) => run_source(&mut vm, &String::from_utf8_lossy(&bytes), &f),
+            // Like CPython (3.9+), the main script's code carries its absolute path.
+            Ok(bytes) => {
+                let abs = std::path::absolute(&f).map(|p| p.to_string_lossy().to_string()).unwrap_or(f.clone());
+                run_source(&mut vm, &String::from_utf8_lossy(&bytes), &abs)
+            }
             Err(e) => {
                 let abs = std::fs::canonicalize(&f).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| {
                     std::env::current_dir().map(|d| d.join(&f).to_string_lossy().to_string()).unwrap_or(f.clone())

@@ -40,7 +40,13 @@ pub fn parse_error_to_compile_error(e: ParseError) -> CompileError {
             LexicalErrorType::NestingError => "unmatched bracket".to_string(),
             LexicalErrorType::StringError => "unterminated string literal".to_string(),
             LexicalErrorType::UnicodeError => "(unicode error) malformed \\N character escape".to_string(),
-            LexicalErrorType::FStringError(f) => format!("f-string: {f}"),
+            LexicalErrorType::FStringError(f) => match f {
+                rustpython_parser::FStringErrorType::InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'".to_string(),
+                rustpython_parser::FStringErrorType::UnclosedLbrace => "f-string: expecting '}'".to_string(),
+                rustpython_parser::FStringErrorType::SingleRbrace | rustpython_parser::FStringErrorType::UnopenedRbrace => "f-string: single '}' is not allowed".to_string(),
+                rustpython_parser::FStringErrorType::EmptyExpression => "f-string: empty expression not allowed".to_string(),
+                other => format!("f-string: {other}"),
+            },
             LexicalErrorType::OtherError(s) => s.clone(),
         },
     };

@@ -380,6 +380,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, c: &'a ast::ExprCall) -> R {
+        // A generator expression as one of several arguments must be parenthesised.
+        if c.args.len() + c.keywords.len() > 1 {
+            for a in &c.args {
+                if let ast::Expr::GeneratorExp(g) = a {
+                    let start: usize = u32::from(g.range.start()) as usize;
+                    if self.source.as_bytes().get(start) != Some(&b'(') {
+                        return self.err("Generator expression must be parenthesized", g.range);
+                    }
+                }
+            }
+        }
         // Zero-argument super(): pass __class__ and the first argument explicitly.
         if let ast::Expr::Name(n) = c.func.as_ref() {
             if n.id.as_str() == "super" && c.args.is_empty() && c.keywords.is_empty() && self.scope().is_function_like() {

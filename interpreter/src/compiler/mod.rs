@@ -103,8 +103,10 @@ pub struct Compiler<'a> {
     filename: Rc<str>,
     lines: LineIndex,
     interner: &'a mut crate::vm::Interner,
-    /// Inside a `try` of an interactive or module... (unused flags reserved)
+    /// 1 with `-O`: asserts are dropped.
     pub optimize: u32,
+    /// The source text (for checks that need the original spelling).
+    source: &'a str,
 }
 
 pub enum Mode {
@@ -154,7 +156,7 @@ pub fn compile(
     };
     crate::syntax::check_module(&body)?;
     let st = symtable::build(&body)?;
-    let mut c = Compiler { st, units: Vec::new(), filename: filename.into(), lines: LineIndex::new(source), interner, optimize };
+    let mut c = Compiler { st, units: Vec::new(), filename: filename.into(), lines: LineIndex::new(source), interner, optimize, source };
     c.push_unit(0, "<module>", "<module>", 1);
     c.unit().code.flags.namespace = true;
     match mode {

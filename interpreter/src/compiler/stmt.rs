@@ -30,6 +30,12 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
+                    if i == 0 {
+                        if let Some((bad, kind)) = invalid_assign_target(t) {
+                            let msg = if matches!(kind, "None" | "True" | "False") { format!("cannot assign to {kind}") } else { format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?") };
+                            return self.err(&msg, bad.range());
+                        }
+                    }
                     if i + 1 < a.targets.len() {
                         self.emit(Instr::DupTop);
                     }
@@ -284,13 +290,21 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::RotThree);
                 self.emit(Instr::StoreSubscr);
             }
-            other => return self.err("'expression' is an illegal expression for augmented assignment", other.range()),
+            other => {
+                let kind = match other {
+                    ast::Expr::Tuple(_) => "tuple".to_string(),
+                    ast::Expr::List(_) => "list".to_string(),
+                    e => super::expr::expr_kind_name(e).to_string(),
+                };
+                return self.err(&format!("'{kind}' is an illegal expression for augmented assignment"), other.range());
+            }
         }
         Ok(())
     }
 
     pub(super) fn store_target(&mut self, t: &'a ast::Expr) -> R {
         match t {
+            ast::Expr::Name(n) if n.id.as_str() == "__debug__" => return self.err("cannot assign to __debug__", n.range),
             ast::Expr::Name(n) => self.name_op(n.id.as_str(), NameCtx::Store),
             ast::Expr::Attribute(a) => {
                 self.expr(&a.value)?;
@@ -601,6 +615,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> R {
+        if let Some(tp) = f.type_params.first() {
+            // PEP 695 generics are 3.12 syntax.
+            let start: u32 = tp.range().start().into();
+            return Err(CompileError { msg: "expected '('".to_string(), offset: start.saturating_sub(1), end_offset: None, indentation: false });
+        }
         for d in &f.decorator_list {
             self.expr(d)?;
         }
@@ -733,6 +752,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> R {
+        if let Some(tp) = c.type_params.first() {
+            let start: u32 = tp.range().start().into();
+            return Err(CompileError::new("invalid syntax", start.saturating_sub(1)));
+        }
         for d in &c.decorator_list {
             self.expr(d)?;
         }
@@ -783,6 +806,24 @@ impl<'a> Compiler<'a> {
         }
         self.name_op(c.name.as_str(), NameCtx::Store);
         Ok(())
+    }
+}
+
+/// For the first target of `target = value`: the first sub-target that can never be assigned,
+/// and its kind as CPython names it.
+fn invalid_assign_target(t: &ast::Expr) -> Option<(&ast::Expr, &'static str)> {
+    match t {
+        ast::Expr::Name(_) | ast::Expr::Attribute(_) | ast::Expr::Subscript(_) => None,
+        ast::Expr::Tuple(ast::ExprTuple { elts, .. }) | ast::Expr::List(ast::ExprList { elts, .. }) => elts.iter().find_map(invalid_assign_target),
+        ast::Expr::Starred(s) => invalid_assign_target(&s.value),
+        ast::Expr::Constant(c) => Some((t, match c.value {
+            ast::Constant::None => "None",
+            ast::Constant::Bool(true) => "True",
+            ast::Constant::Bool(false) => "False",
+            ast::Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        })),
+        other => Some((t, super::expr::expr_kind_name(other))),
     }
 }
 

@@ -547,6 +547,9 @@ impl Builder {
     }
 
     fn comprehension(&mut self, range: ast::text_size::TextRange, gens: &[ast::Comprehension], elts: &[&ast::Expr], is_gen: bool) -> Result<(), CompileError> {
+        if gens.iter().any(|g| g.is_async) {
+            return Err(CompileError { msg: "asynchronous comprehension outside of an asynchronous function".to_string(), offset: range.start().into(), end_offset: Some(range.end().into()), indentation: false });
+        }
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         let id = self.push(ScopeKind::Comprehension, if is_gen { "<genexpr>" } else { "<listcomp>" }, range);
