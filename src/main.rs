@@ -70,11 +70,43 @@ fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().collect();
     // Options after -c/-m/script belong to the program: split there.
     let (ours, theirs) = split_args(&raw[1..]);
+    // Reject unknown options before clap (which would take them for the script).
+    let mut skip_value = false;
+    for o in &ours {
+        if skip_value {
+            skip_value = false;
+            continue;
+        }
+        if matches!(o.as_str(), "-c" | "-m" | "--dis" | "--jit") {
+            skip_value = true;
+            continue;
+        }
+        if let Some(flags) = o.strip_prefix('-').filter(|f| !f.starts_with('-') && !f.is_empty()) {
+            if let Some(bad) = flags.chars().find(|c| !"cmuSEIBOVh".contains(*c)) {
+                eprintln!("Unknown option: -{bad}\n{USAGE}\nTry `rpy -h' for more information.");
+                return ExitCode::from(2);
+            }
+        } else if o.starts_with("--") && !matches!(o.as_str(), "--version" | "--help" | "--dis" | "--jit") && !o.starts_with("--jit=") && !o.starts_with("--dis=") {
+            eprintln!("unknown option {o}\n{USAGE}\nTry `rpy -h' for more information.");
+            return ExitCode::from(2);
+        }
+    }
     let cli = match Cli::try_parse_from(std::iter::once("rpy".to_string()).chain(ours.iter().cloned())) {
         Ok(c) => c,
         Err(e) => {
-            let msg = e.to_string();
-            let first = msg.lines().next().unwrap_or("").trim_start_matches("error: ").to_string();
+            // python3-style usage errors: "Unknown option: -x" / "Argument expected for the -c option".
+            let first = match e.kind() {
+                clap::error::ErrorKind::UnknownArgument => {
+                    let arg = e.get(clap::error::ContextKind::InvalidArg).map(|v| v.to_string()).unwrap_or_default();
+                    format!("Unknown option: {arg}")
+                }
+                clap::error::ErrorKind::InvalidValue | clap::error::ErrorKind::MissingRequiredArgument => {
+                    let arg = e.get(clap::error::ContextKind::InvalidArg).map(|v| v.to_string()).unwrap_or_default();
+                    let opt = arg.split_whitespace().next().unwrap_or("").to_string();
+                    format!("Argument expected for the {opt} option")
+                }
+                _ => e.to_string().lines().next().unwrap_or("").trim_start_matches("error: ").to_string(),
+            };
             eprintln!("{first}\n{USAGE}\nTry `rpy -h' for more information.");
             return ExitCode::from(2);
         }
