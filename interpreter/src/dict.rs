@@ -312,3 +312,62 @@ impl Dict {
         *self = Dict { version: next_version(), ..Dict::default() };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(i: i64) -> Value {
+        Value::small_int(i).expect("small")
+    }
+
+    fn never(_: &Value, _: &Value) -> Result<bool, ()> {
+        Ok(false)
+    }
+
+    #[test]
+    fn insertion_order_survives_deletes_and_resizes() {
+        let mut d = Dict::new();
+        for i in 0..100 {
+            d.insert(k(i), crate::hash::hash_i64(i), k(i * 10), &mut never).unwrap();
+        }
+        for i in (0..100).step_by(3) {
+            assert!(d.remove(&k(i), crate::hash::hash_i64(i), &mut never).unwrap().is_some());
+        }
+        // Re-inserting a deleted key appends it at the end.
+        d.insert(k(0), 0, k(-1), &mut never).unwrap();
+        let keys: Vec<i64> = d.keys().iter().map(|v| v.as_small_int().unwrap()).collect();
+        let mut expected: Vec<i64> = (0..100).filter(|i| i % 3 != 0).collect();
+        expected.push(0);
+        assert_eq!(keys, expected);
+        assert_eq!(d.len(), expected.len());
+        // Replacing a value keeps position and layout version.
+        let v = d.version;
+        d.insert(k(1), 1, k(7), &mut never).unwrap();
+        assert_eq!(d.version, v);
+        assert_eq!(d.keys()[0].as_small_int(), Some(1));
+    }
+
+    #[test]
+    fn versions_are_unique_across_dicts() {
+        let mut a = Dict::new();
+        let mut b = Dict::new();
+        a.insert(k(1), 1, k(1), &mut never).unwrap();
+        b.insert(k(1), 1, k(1), &mut never).unwrap();
+        assert_ne!(a.version, b.version);
+    }
+
+    #[test]
+    fn pop_last_and_remove_index() {
+        let mut d = Dict::new();
+        for i in 0..5 {
+            d.insert(k(i), i, k(i), &mut never).unwrap();
+        }
+        let (key, _) = d.pop_last().unwrap();
+        assert_eq!(key.as_small_int(), Some(4));
+        let idx = d.lookup_index(&k(2), 2, &mut never).unwrap().unwrap();
+        d.remove_index(idx).unwrap();
+        let keys: Vec<i64> = d.keys().iter().map(|v| v.as_small_int().unwrap()).collect();
+        assert_eq!(keys, vec![0, 1, 3]);
+    }
+}

@@ -453,3 +453,38 @@ pub fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
     }
     (len * phase.cos(), len * phase.sin())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn true_division_is_correctly_rounded() {
+        let big = |s: &str| s.parse::<BigInt>().unwrap();
+        assert_eq!(int_true_div(&BigInt::from(1), &BigInt::from(3)), 1.0 / 3.0);
+        assert_eq!(int_true_div(&BigInt::from(-7), &BigInt::from(2)), -3.5);
+        // 2**64 + 1 over 2: exact halves must round to even.
+        assert_eq!(int_true_div(&big("18446744073709551617"), &BigInt::from(2)), 9223372036854775808.0);
+        // Expected values printed by CPython 3.11: 10**29/3 and (2**64+1)/2.
+        assert_eq!(int_true_div(&big("100000000000000000000000000000"), &big("3")), 3.3333333333333333e28);
+        assert!(int_true_div(&(BigInt::from(1) << 2000u32), &BigInt::from(1)).is_infinite());
+    }
+
+    #[test]
+    fn float_floor_division_and_modulo_follow_python_signs() {
+        assert_eq!(py_float_mod(-7.0, 2.0), 1.0);
+        assert_eq!(py_float_mod(7.0, -2.0), -1.0);
+        assert!(py_float_mod(-0.0, 2.0) == 0.0 && py_float_mod(-0.0, 2.0).is_sign_positive());
+        assert!(py_float_mod(0.0, -2.0).is_sign_negative());
+        assert_eq!(py_float_floordiv(-7.0, 2.0), -4.0);
+        assert_eq!(py_float_floordiv(7.5, -2.0), -4.0);
+    }
+
+    #[test]
+    fn small_int_helpers() {
+        assert_eq!(floor_div_i64(-7, 2), -4);
+        assert_eq!(mod_i64(-7, 2), 1);
+        assert_eq!(mod_i64(7, -2), -1);
+        assert_eq!(floor_div_i64(i64::MAX, -1), -i64::MAX);
+    }
+}
