@@ -495,10 +495,9 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if let Some(Obj { kind: ObjKind::List(l) }) = args[0].as_obj() {
         let items = l.borrow();
         if acc.is_small_int() || acc.is_float() {
-            let mut fsum: f64 = 0.0;
             let mut all_float = acc.is_float() || acc.as_small_int() == Some(0);
             if all_float {
-                fsum = acc.as_f64().unwrap_or(0.0);
+                let mut fsum = acc.as_f64().unwrap_or(0.0);
                 let mut saw_float = acc.is_float();
                 for x in items.iter() {
                     if let Some(f) = x.as_f64() {

@@ -2,6 +2,9 @@
 //! `init` wires everything into a fresh VM.
 
 pub mod containers;
+pub mod dicts;
+pub mod iterators;
+pub mod setobj;
 pub mod funcs;
 pub mod numbers;
 pub mod object;

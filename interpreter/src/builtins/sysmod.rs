@@ -582,7 +582,7 @@ fn file_next(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(l)
 }
 
-fn file_fileno(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn file_fileno(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     match file_fd(&args[0]) {
         Some(fd) if fd >= 0 => Ok(vm::new_int(fd)),
         _ => Ok(vm::new_int(3)),

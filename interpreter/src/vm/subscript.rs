@@ -1,7 +1,7 @@
 //! Subscripts: `x[i]`, `x[a:b:c]`, assignment and deletion for built-in containers and
 //! `__getitem__`/`__setitem__`/`__delitem__` for Python classes.
 
-use super::ops::{base_value, is_instance_obj};
+use super::ops::base_value;
 use super::Vm;
 use crate::object::*;
 use crate::value::Value;
