@@ -5,6 +5,7 @@ pub mod containers;
 pub mod dicts;
 pub mod iterators;
 pub mod setobj;
+pub mod sort;
 pub mod funcs;
 pub mod numbers;
 pub mod object;
