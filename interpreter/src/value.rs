@@ -194,9 +194,45 @@ impl Drop for Value {
     fn drop(&mut self) {
         if self.is_obj() {
             // SAFETY: this value owns one strong count.
-            unsafe { Rc::decrement_strong_count(self.obj_ptr()) }
+            let rc = unsafe { Rc::from_raw(self.obj_ptr()) };
+            if Rc::strong_count(&rc) > 1 {
+                drop(rc);
+            } else {
+                drop_last(rc);
+            }
         }
     }
+}
+
+/// Nesting depth of object deallocations before further ones are deferred.
+const MAX_DROP_DEPTH: u32 = 1000;
+
+thread_local! {
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static DEFERRED: std::cell::RefCell<Vec<Rc<Obj>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Frees an object whose last reference is going away. Deeply nested containers (a list of a
+/// list of ... millions deep) would recurse once per level; past `MAX_DROP_DEPTH` the object is
+/// queued and the outermost drop frees the queue iteratively (CPython's "trashcan").
+#[inline(never)]
+fn drop_last(rc: Rc<Obj>) {
+    let depth = DROP_DEPTH.with(|d| {
+        let v = d.get() + 1;
+        d.set(v);
+        v
+    });
+    if depth > MAX_DROP_DEPTH {
+        DEFERRED.with(|q| q.borrow_mut().push(rc));
+    } else {
+        drop(rc);
+        if depth == 1 {
+            while let Some(o) = DEFERRED.with(|q| q.borrow_mut().pop()) {
+                drop(o);
+            }
+        }
+    }
+    DROP_DEPTH.with(|d| d.set(d.get() - 1));
 }
 
 impl Default for Value {
