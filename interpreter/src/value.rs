@@ -217,22 +217,27 @@ thread_local! {
 /// queued and the outermost drop frees the queue iteratively (CPython's "trashcan").
 #[inline(never)]
 fn drop_last(rc: Rc<Obj>) {
-    let depth = DROP_DEPTH.with(|d| {
+    // During thread teardown the thread-locals may already be gone: drop directly then.
+    let Ok(depth) = DROP_DEPTH.try_with(|d| {
         let v = d.get() + 1;
         d.set(v);
         v
-    });
+    }) else {
+        drop(rc);
+        return;
+    };
     if depth > MAX_DROP_DEPTH {
-        DEFERRED.with(|q| q.borrow_mut().push(rc));
+        // If the queue is gone (thread teardown) the closure, and `rc` with it, is dropped.
+        let _ = DEFERRED.try_with(move |q| q.borrow_mut().push(rc));
     } else {
         drop(rc);
         if depth == 1 {
-            while let Some(o) = DEFERRED.with(|q| q.borrow_mut().pop()) {
+            while let Some(o) = DEFERRED.try_with(|q| q.borrow_mut().pop()).ok().flatten() {
                 drop(o);
             }
         }
     }
-    DROP_DEPTH.with(|d| d.set(d.get() - 1));
+    let _ = DROP_DEPTH.try_with(|d| d.set(d.get() - 1));
 }
 
 impl Default for Value {
