@@ -215,8 +215,56 @@ fn sys_intern(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn sys_getframe(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    Err(vm.value_error("sys._getframe is not supported yet".to_string()))
+fn sys_getframe(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("_getframe", args, 0, 1)?;
+    let depth = match args.first() {
+        Some(d) => vm.index_value(d)?,
+        None => 0,
+    };
+    let n = vm.frames.len() as i64;
+    if depth < 0 || depth >= n {
+        return Err(vm.value_error("call stack is not deep enough".to_string()));
+    }
+    frame_object(vm, (n - 1 - depth) as usize)
+}
+
+/// A snapshot of executing frame `i` (index into `vm.frames`) as a Python frame object:
+/// `f_code`, `f_globals`, `f_locals`, `f_lineno`, `f_lasti`, `f_back` (built eagerly).
+pub fn frame_object(vm: &mut Vm, i: usize) -> PyResult<Value> {
+    let back = if i > 0 { frame_object(vm, i - 1)? } else { Value::NONE };
+    // SAFETY: `vm.frames` holds pointers to frames that are executing right now.
+    let f = unsafe { &*vm.frames[i] };
+    let code = f.code.clone();
+    let globals = f.globals.clone();
+    let pc = f.pc.saturating_sub(1);
+    let locals = if f.locals.is_null() {
+        let save = std::mem::take(&mut vm.frames);
+        vm.frames = save[..=i].to_vec();
+        let l = vm.current_locals();
+        vm.frames = save;
+        l
+    } else {
+        f.locals.clone()
+    };
+    let ty = vm.types.frame.clone();
+    let obj = Value::new_obj(Obj {
+        kind: ObjKind::Instance(Instance {
+            class: RefCell::new(ty),
+            dict: vm::new_dict(Dict::new()),
+            slots: RefCell::new(Vec::new()),
+            base: RefCell::new(Value::NULL),
+            exc: None,
+        }),
+    });
+    vm.setattr_raw(&obj, "f_code", Value::new_obj(Obj { kind: ObjKind::Code(code.clone()) }))?;
+    vm.setattr_raw(&obj, "f_globals", globals)?;
+    vm.setattr_raw(&obj, "f_locals", locals)?;
+    vm.setattr_raw(&obj, "f_lineno", vm::new_int(code.line_at(pc) as i64))?;
+    vm.setattr_raw(&obj, "f_lasti", vm::new_int(pc as i64 * 2))?;
+    vm.setattr_raw(&obj, "f_back", back)?;
+    let b = vm.builtins.clone();
+    vm.setattr_raw(&obj, "f_builtins", b)?;
+    Ok(obj)
 }
 
 fn sys_getdefaultencoding(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -223,25 +223,17 @@ impl Vm {
         r
     }
 
-    /// Runs instructions until the frame returns, yields or raises. The program counter
-    /// lives in a local (a register) and is written back to the frame on every exit.
+    /// Runs instructions until the frame returns, yields or raises. `f.pc` is kept current
+    /// (frame introspection and tracebacks of callers read it while calls are in progress).
     #[inline(never)]
     fn run(&mut self, f: &mut Frame, code: &crate::bytecode::Code) -> Result<FrameExit, PyErr> {
-        let mut pc = f.pc;
-        let r = self.run_body(f, code, &mut pc);
-        f.pc = pc;
-        r
-    }
-
-    #[inline(always)]
-    fn run_body(&mut self, f: &mut Frame, code: &crate::bytecode::Code, pc: &mut usize) -> Result<FrameExit, PyErr> {
         let instrs = &code.instrs[..];
         loop {
-            debug_assert!(*pc < instrs.len());
+            debug_assert!(f.pc < instrs.len());
             // SAFETY: every code object ends in ReturnValue and every jump target is inside
             // the instruction list (compiler invariant; the bytecode cache verifies it).
-            let ins = unsafe { *instrs.get_unchecked(*pc) };
-            *pc += 1;
+            let ins = unsafe { *instrs.get_unchecked(f.pc) };
+            f.pc += 1;
             match ins {
                 Instr::Nop => {}
                 Instr::PopTop => {
@@ -488,13 +480,13 @@ impl Vm {
                     let r = match fast_compare(op, &a, &b) {
                         Some(t) => {
                             // Fused with a following conditional jump: no bool is materialised.
-                            match instrs.get(*pc) {
+                            match instrs.get(f.pc) {
                                 Some(Instr::PopJumpIfFalse(l)) => {
-                                    *pc = if t { *pc + 1 } else { l.0 as usize };
+                                    f.pc = if t { f.pc + 1 } else { l.0 as usize };
                                     continue;
                                 }
                                 Some(Instr::PopJumpIfTrue(l)) => {
-                                    *pc = if t { l.0 as usize } else { *pc + 1 };
+                                    f.pc = if t { l.0 as usize } else { f.pc + 1 };
                                     continue;
                                 }
                                 _ => Value::bool(t),
@@ -620,29 +612,29 @@ impl Vm {
                     self.unpack_ex_into(&seq, (counts & 0xff) as usize, (counts >> 8) as usize, &mut f.stack)?;
                 }
                 Instr::Jump(t) => {
-                    if (t.0 as usize) < *pc {
+                    if (t.0 as usize) < f.pc {
                         self.check_signals()?;
                     }
-                    *pc = t.0 as usize;
+                    f.pc = t.0 as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = pop!(f);
                     let b = if v.is_bool() { v.is(&Value::TRUE) } else { self.truthy(&v)? };
                     if !b {
-                        *pc = t.0 as usize;
+                        f.pc = t.0 as usize;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
                     let v = pop!(f);
                     let b = if v.is_bool() { v.is(&Value::TRUE) } else { self.truthy(&v)? };
                     if b {
-                        *pc = t.0 as usize;
+                        f.pc = t.0 as usize;
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) => {
                     let b = self.truthy(top!(f))?;
                     if !b {
-                        *pc = t.0 as usize;
+                        f.pc = t.0 as usize;
                     } else {
                         f.stack.pop();
                     }
@@ -650,19 +642,19 @@ impl Vm {
                 Instr::JumpIfTrueOrPop(t) => {
                     let b = self.truthy(top!(f))?;
                     if b {
-                        *pc = t.0 as usize;
+                        f.pc = t.0 as usize;
                     } else {
                         f.stack.pop();
                     }
                 }
                 Instr::PopJumpIfNotNone(t) => {
                     if !pop!(f).is_none() {
-                        *pc = t.0 as usize;
+                        f.pc = t.0 as usize;
                     }
                 }
                 Instr::PopJumpIfNone(t) => {
                     if pop!(f).is_none() {
-                        *pc = t.0 as usize;
+                        f.pc = t.0 as usize;
                     }
                 }
                 Instr::GetIter => {
@@ -685,7 +677,7 @@ impl Vm {
                                 } else {
                                     drop(st);
                                     f.stack.pop();
-                                    *pc = t.0 as usize;
+                                    f.pc = t.0 as usize;
                                 }
                                 continue;
                             }
@@ -702,7 +694,7 @@ impl Vm {
                                             *st = Iter::Done;
                                             drop(st);
                                             f.stack.pop();
-                                            *pc = t.0 as usize;
+                                            f.pc = t.0 as usize;
                                         }
                                     }
                                     continue;
@@ -716,7 +708,7 @@ impl Vm {
                         Some(v) => push_fast(&mut f.stack, v),
                         None => {
                             f.stack.pop();
-                            *pc = t.0 as usize;
+                            f.pc = t.0 as usize;
                         }
                     }
                 }
@@ -889,7 +881,7 @@ impl Vm {
                     match self.yield_from_step(&it, sent)? {
                         Ok(y) => {
                             // Re-execute YieldFrom when resumed with the next sent value.
-                            *pc -= 1;
+                            f.pc -= 1;
                             return Ok(FrameExit::Yield(y));
                         }
                         Err(result) => {

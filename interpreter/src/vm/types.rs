@@ -57,6 +57,7 @@ types! {
     staticmethod: "staticmethod", object, Other;
     super_: "super", object, Other;
     traceback: "traceback", object, Other;
+    frame: "frame", object, Other;
     mappingproxy: "mappingproxy", object, Other;
     list_iterator: "list_iterator", object, Other;
     tuple_iterator: "tuple_iterator", object, Other;

@@ -1,0 +1,674 @@
+//! Cranelift code generation for traces.
+//!
+//! [`JitModule::compile`] turns a [`Trace`] into one native function
+//! `extern "C" fn(slots: *mut u64, exitbuf: *mut u64) -> u32`, wrapped in a [`CompiledTrace`].
+//!
+//! # Calling contract
+//!
+//! * `slots` is the interpreter frame's values as raw `Value` bits. `load_slot(k)` reads
+//!   `slots[k]`, `store_slot(k, r)` writes it. The code neither increments nor decrements
+//!   reference counts: a `Ref` read from a slot is borrowed from the frame.
+//! * The function returns an *exit number*:
+//!   - `n` (the `exit` of the guard that failed): `exitbuf[0] = n` and `exitbuf[1..1 + k]` hold the
+//!     exit's snapshot, described by [`CompiledTrace::exit_info`]. In v1 the snapshot of a guard
+//!     that lies after the `label` is the *boxed* value of every phi at the start of the current
+//!     iteration, in phi order (`phi_int` boxed as an inline int, `phi_float` as a float with NaN
+//!     canonicalised, `phi_ref` as is). A guard before the `label` has an empty snapshot
+//!     (`k = 0`): the interpreter frame is as it was on entry apart from the `store_slot`s that
+//!     already ran. The interpreter resumes at the loop header (after the label) or at the trace
+//!     start (before it) with these values.
+//!   - [`FINISHED`] (`u32::MAX`, `exitbuf[0] = u32::MAX`, nothing else written): a trace without
+//!     `label`/`jump` ran off its end. A loop trace (ending in `jump`) only ever leaves through a
+//!     guard.
+//! * A guard op must carry `exit: Some(n)` with `n != u32::MAX`. Several guards may share `n`;
+//!   each gets its own cold exit block.
+//!
+//! # Code shape
+//!
+//! Ops before the `label` go into the entry block; `label` starts the loop block whose block
+//! parameters are the phis (entry values = the phi operands, which must be defined before the
+//! label); `jump` branches back with the next values. Every guard is a `brif` to its own cold
+//! block (no traps). The trace is checked (operand order, types, arities, label/phi/jump
+//! structure) before any IR is built, so a malformed trace is an `Err`, never a panic or an
+//! invalid Cranelift function.
+//!
+//! # Memory
+//!
+//! All traces compiled by one [`JitModule`] share its Cranelift `JITModule`; the machine code is
+//! freed when the `JitModule` *and* every `CompiledTrace` it produced have been dropped (each
+//! `CompiledTrace` keeps the code alive through a shared handle). Freeing individual traces needs
+//! one `JitModule` per trace tree.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::immediates::Ieee64;
+use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, Type, Value};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{default_libcall_names, Module};
+
+use crate::ir::{OpKind, OpRef, Trace, Ty};
+
+/// Exit number returned when a straight-line trace runs off its end.
+pub const FINISHED: u32 = u32::MAX;
+
+const TAG_SHIFT: i64 = 48;
+const PAYLOAD_MASK: i64 = (1 << TAG_SHIFT) - 1;
+const PTR_TAG: i64 = (0xFFF9u64 << TAG_SHIFT) as i64;
+const INT_TAG: i64 = (0xFFFAu64 << TAG_SHIFT) as i64;
+const CANON_NAN: i64 = 0x7FF8_0000_0000_0000;
+
+/// Cranelift optimisation level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptLevel {
+    None,
+    Speed,
+    SpeedAndSize,
+}
+
+/// Code generator options.
+#[derive(Clone, Copy, Debug)]
+pub struct JitOptions {
+    pub opt_level: OptLevel,
+    /// Run Cranelift's IR verifier on every function (costs ~50% compile time).
+    pub verifier: bool,
+    /// Keep the CLIF text of each trace in [`CompiledTrace::clif`] (for logs and tests).
+    pub keep_clif: bool,
+}
+
+impl Default for JitOptions {
+    fn default() -> Self {
+        JitOptions { opt_level: OptLevel::Speed, verifier: cfg!(debug_assertions), keep_clif: false }
+    }
+}
+
+/// Owns the Cranelift module; freed (with all its code) when the last user drops it.
+struct CodeOwner {
+    module: RefCell<Option<JITModule>>,
+}
+
+impl Drop for CodeOwner {
+    fn drop(&mut self) {
+        if let Some(m) = self.module.get_mut().take() {
+            // SAFETY: `CodeOwner` is shared by the `JitModule` and every `CompiledTrace` made
+            // from it, so no function pointer into this module survives this drop.
+            unsafe { m.free_memory() };
+        }
+    }
+}
+
+/// The JIT: a Cranelift module for the host ISA plus reusable compilation contexts.
+pub struct JitModule {
+    owner: Rc<CodeOwner>,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+    options: JitOptions,
+    compiled: usize,
+}
+
+/// What an exit writes: `exitbuf[1 + i]` holds the boxed value of `snapshot[i]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExitInfo {
+    /// The exit number (`exitbuf[0]` and the return value).
+    pub exit: u32,
+    /// The guard op.
+    pub guard: OpRef,
+    /// The ops whose boxed values are stored (v1: all phis, for guards after the label).
+    pub snapshot: Vec<(OpRef, Ty)>,
+}
+
+type TraceFn = unsafe extern "C" fn(*mut u64, *mut u64) -> u32;
+
+/// A compiled trace. Keeps its machine code alive.
+pub struct CompiledTrace {
+    func: TraceFn,
+    slots_len: usize,
+    exitbuf_len: usize,
+    exits: Vec<ExitInfo>,
+    code_size: usize,
+    clif: Option<String>,
+    _owner: Rc<CodeOwner>,
+}
+
+impl std::fmt::Debug for CompiledTrace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CompiledTrace")
+            .field("slots_len", &self.slots_len)
+            .field("exitbuf_len", &self.exitbuf_len)
+            .field("exits", &self.exits)
+            .field("code_size", &self.code_size)
+            .finish()
+    }
+}
+
+impl CompiledTrace {
+    /// Runs the trace on `slots` (raw `Value` bits of the frame) and returns the exit number
+    /// (see the module docs); `exitbuf` receives the exit number and the exit's snapshot.
+    ///
+    /// Panics if `slots` is shorter than [`Self::slots_len`] or `exitbuf` shorter than
+    /// [`Self::exitbuf_len`] (the code does no bounds checks).
+    pub fn run(&self, slots: &mut [u64], exitbuf: &mut [u64]) -> u32 {
+        assert!(slots.len() >= self.slots_len, "trace needs {} slots, got {}", self.slots_len, slots.len());
+        assert!(
+            exitbuf.len() >= self.exitbuf_len,
+            "trace needs an exit buffer of {} words, got {}",
+            self.exitbuf_len,
+            exitbuf.len()
+        );
+        // SAFETY: the buffers are large enough for every slot index and snapshot the code
+        // touches (checked above); the code has no other side effects.
+        unsafe { (self.func)(slots.as_mut_ptr(), exitbuf.as_mut_ptr()) }
+    }
+
+    /// The raw entry point, for callers that manage buffers themselves.
+    ///
+    /// # Safety
+    /// `slots` must point to `slots_len()` writable words and `exitbuf` to `exitbuf_len()`.
+    pub unsafe fn entry(&self) -> unsafe extern "C" fn(*mut u64, *mut u64) -> u32 {
+        self.func
+    }
+
+    /// Minimum `slots` length: 1 + the highest slot index loaded or stored.
+    pub fn slots_len(&self) -> usize {
+        self.slots_len
+    }
+
+    /// Minimum `exitbuf` length: 1 + the longest snapshot.
+    pub fn exitbuf_len(&self) -> usize {
+        self.exitbuf_len
+    }
+
+    /// One entry per guard, in trace order.
+    pub fn exits(&self) -> &[ExitInfo] {
+        &self.exits
+    }
+
+    /// The first guard with exit number `n`.
+    pub fn exit_info(&self, n: u32) -> Option<&ExitInfo> {
+        self.exits.iter().find(|e| e.exit == n)
+    }
+
+    /// Machine code size in bytes.
+    pub fn code_size(&self) -> usize {
+        self.code_size
+    }
+
+    /// The CLIF text, when [`JitOptions::keep_clif`] was set.
+    pub fn clif(&self) -> Option<&str> {
+        self.clif.as_deref()
+    }
+}
+
+/// Result of checking a trace: structure needed to build it.
+struct Shape {
+    /// Phi ops in order.
+    phis: Vec<usize>,
+    slots_len: usize,
+}
+
+fn cl_type(ty: Ty) -> Option<Type> {
+    match ty {
+        Ty::I64 | Ty::Ref => Some(types::I64),
+        Ty::F64 => Some(types::F64),
+        Ty::Bool => Some(types::I8),
+        Ty::Void => None,
+    }
+}
+
+/// Operand types each op expects (`None` for variadic/structural ops checked elsewhere).
+fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
+    use OpKind::*;
+    Some(match kind {
+        Label | Jump | PhiInt | PhiFloat | PhiRef => return None,
+        ConstInt | ConstFloat | LoadSlot => &[],
+        StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxFloat => &[Ty::Ref],
+        GuardTrue | GuardFalse => &[Ty::Bool],
+        BoxInt | IntToFloat => &[Ty::I64],
+        BoxFloat => &[Ty::F64],
+        IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub | IntLt | IntLe | IntEq | IntNe | IntGt
+        | IntGe => &[Ty::I64, Ty::I64],
+        FloatAdd | FloatSub | FloatMul | FloatDiv | FloatLt | FloatLe | FloatEq | FloatGt | FloatGe => {
+            &[Ty::F64, Ty::F64]
+        }
+    })
+}
+
+fn phi_ty(kind: OpKind) -> Option<Ty> {
+    match kind {
+        OpKind::PhiInt => Some(Ty::I64),
+        OpKind::PhiFloat => Some(Ty::F64),
+        OpKind::PhiRef => Some(Ty::Ref),
+        _ => None,
+    }
+}
+
+/// Validates `trace` so that building its IR cannot fail.
+fn check(trace: &Trace) -> Result<Shape, String> {
+    let n = trace.ops.len();
+    if n > u32::MAX as usize {
+        return Err("trace too long".into());
+    }
+    let mut label = None;
+    let mut phis = Vec::new();
+    let mut slots_len = 0usize;
+    let mut jumped = false;
+    for (i, op) in trace.ops.iter().enumerate() {
+        let name = op.kind.name();
+        if jumped {
+            return Err(format!("op {i} ({name}) after jump"));
+        }
+        for (k, a) in op.args.iter().enumerate() {
+            let ai = a.0 as usize;
+            if ai >= i {
+                return Err(format!("op {i} ({name}): operand {k} refers to op {ai}, not defined before it"));
+            }
+            if trace.ops[ai].kind.result() == Ty::Void {
+                return Err(format!("op {i} ({name}): operand {k} refers to op {ai} which has no value"));
+            }
+        }
+        if op.is_guard() {
+            match op.exit {
+                None => return Err(format!("op {i} ({name}): guard without exit")),
+                Some(FINISHED) => return Err(format!("op {i} ({name}): exit number {FINISHED} is reserved")),
+                Some(_) => {}
+            }
+        }
+        match op.kind {
+            OpKind::Label => {
+                if label.is_some() {
+                    return Err(format!("op {i}: second label"));
+                }
+                if !op.args.is_empty() {
+                    return Err(format!("op {i}: label takes no operands"));
+                }
+                label = Some(i);
+            }
+            OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef => {
+                let Some(l) = label else {
+                    return Err(format!("op {i} ({name}) before label"));
+                };
+                if op.args.len() != 1 {
+                    return Err(format!("op {i} ({name}): expected 1 operand, got {}", op.args.len()));
+                }
+                let a = op.args[0];
+                if a.0 as usize >= l {
+                    return Err(format!("op {i} ({name}): entry value op {} is not defined before the label", a.0));
+                }
+                let want = phi_ty(op.kind).ok_or("phi kind")?;
+                let got = trace.ty(a);
+                if got != want {
+                    return Err(format!("op {i} ({name}): entry value has type {got:?}, expected {want:?}"));
+                }
+                phis.push(i);
+            }
+            OpKind::Jump => {
+                if label.is_none() {
+                    return Err(format!("op {i}: jump without label"));
+                }
+                jumped = true;
+            }
+            kind => {
+                let want = operand_types(kind).ok_or_else(|| format!("op {i} ({name}): no operand table"))?;
+                if op.args.len() != want.len() {
+                    return Err(format!("op {i} ({name}): expected {} operands, got {}", want.len(), op.args.len()));
+                }
+                for (k, (a, w)) in op.args.iter().zip(want).enumerate() {
+                    let got = trace.ty(*a);
+                    if got != *w {
+                        return Err(format!("op {i} ({name}): operand {k} has type {got:?}, expected {w:?}"));
+                    }
+                }
+                if matches!(kind, OpKind::LoadSlot | OpKind::StoreSlot) {
+                    // Offsets are byte offsets in an i32.
+                    if op.imm >= (i32::MAX as u64) / 8 {
+                        return Err(format!("op {i} ({name}): slot index {} too large", op.imm));
+                    }
+                    slots_len = slots_len.max(op.imm as usize + 1);
+                }
+            }
+        }
+    }
+    // Jump operands, now that all phis are known.
+    if let Some(last) = trace.ops.last().filter(|op| op.kind == OpKind::Jump) {
+        let i = n - 1;
+        if last.args.len() != phis.len() {
+            return Err(format!("op {i} (jump): {} operands for {} phis", last.args.len(), phis.len()));
+        }
+        for (k, (a, &p)) in last.args.iter().zip(&phis).enumerate() {
+            let want = phi_ty(trace.ops[p].kind).ok_or("phi kind")?;
+            let got = trace.ty(*a);
+            if got != want {
+                return Err(format!("op {i} (jump): operand {k} has type {got:?}, phi op {p} has {want:?}"));
+            }
+        }
+    }
+    Ok(Shape { phis, slots_len })
+}
+
+impl JitModule {
+    /// A JIT for the host with default options.
+    pub fn new() -> Result<JitModule, String> {
+        JitModule::with_options(JitOptions::default())
+    }
+
+    pub fn with_options(options: JitOptions) -> Result<JitModule, String> {
+        let mut flags = settings::builder();
+        let opt = match options.opt_level {
+            OptLevel::None => "none",
+            OptLevel::Speed => "speed",
+            OptLevel::SpeedAndSize => "speed_and_size",
+        };
+        let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| format!("cranelift setting {k}={v}: {e}"));
+        set(&mut flags, "opt_level", opt)?;
+        set(&mut flags, "enable_verifier", if options.verifier { "true" } else { "false" })?;
+        set(&mut flags, "is_pic", "false")?;
+        let isa_builder = cranelift_native::builder().map_err(|e| format!("host ISA: {e}"))?;
+        let isa = isa_builder.finish(settings::Flags::new(flags)).map_err(|e| format!("host ISA: {e}"))?;
+        let module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
+        let ctx = module.make_context();
+        Ok(JitModule {
+            owner: Rc::new(CodeOwner { module: RefCell::new(Some(module)) }),
+            ctx,
+            fctx: FunctionBuilderContext::new(),
+            options,
+            compiled: 0,
+        })
+    }
+
+    pub fn options(&self) -> JitOptions {
+        self.options
+    }
+
+    /// Number of traces compiled successfully.
+    pub fn compiled_count(&self) -> usize {
+        self.compiled
+    }
+
+    /// Compiles `trace`. Malformed traces and Cranelift failures are `Err`.
+    pub fn compile(&mut self, trace: &Trace) -> Result<CompiledTrace, String> {
+        let shape = check(trace)?;
+        let owner = self.owner.clone();
+        let mut guard = owner.module.try_borrow_mut().map_err(|_| "JIT module busy".to_string())?;
+        let module = guard.as_mut().ok_or("JIT module already freed")?;
+        self.ctx.clear();
+        let ptr = module.target_config().pointer_type();
+        if ptr != types::I64 {
+            return Err(format!("unsupported pointer type {ptr}"));
+        }
+        let mut sig = module.make_signature();
+        sig.params.push(AbiParam::new(types::I64));
+        sig.params.push(AbiParam::new(types::I64));
+        sig.returns.push(AbiParam::new(types::I32));
+        self.ctx.func.signature = sig.clone();
+
+        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config());
+        let exits = match built {
+            Ok(exits) => exits,
+            Err(e) => {
+                // A builder dropped half-way leaves its context dirty.
+                self.fctx = FunctionBuilderContext::new();
+                module.clear_context(&mut self.ctx);
+                return Err(e);
+            }
+        };
+        let clif = self.options.keep_clif.then(|| self.ctx.func.display().to_string());
+        let result = (|| -> Result<_, String> {
+            let id = module.declare_anonymous_function(&sig).map_err(|e| format!("declare: {e}"))?;
+            module.define_function(id, &mut self.ctx).map_err(|e| format!("cranelift: {e:?}"))?;
+            let code_size = self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
+            module.finalize_definitions().map_err(|e| format!("finalize: {e}"))?;
+            Ok((id, code_size))
+        })();
+        module.clear_context(&mut self.ctx);
+        let (id, code_size) = result?;
+        let code = module.get_finalized_function(id);
+        if code.is_null() {
+            return Err("no code for compiled trace".into());
+        }
+        // SAFETY: the function was defined with the matching signature
+        // (i64, i64) -> i32 in the host's default (C) calling convention.
+        let func = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
+        drop(guard);
+        self.compiled += 1;
+        let exitbuf_len = 1 + exits.iter().map(|e| e.snapshot.len()).max().unwrap_or(0);
+        Ok(CompiledTrace { func, slots_len: shape.slots_len, exitbuf_len, exits, code_size, clif, _owner: owner })
+    }
+}
+
+/// Builds the Cranelift function for a checked trace; returns the exits in guard order.
+fn build(
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+    trace: &Trace,
+    shape: &Shape,
+    target: cranelift_codegen::isa::TargetFrontendConfig,
+) -> Result<Vec<ExitInfo>, String> {
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let (slots, exitbuf) = match b.block_params(entry) {
+        &[s, e] => (s, e),
+        _ => return Err("entry block params".into()),
+    };
+    let mem = MemFlagsData::trusted();
+    let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
+    let mut exits = Vec::new();
+    let mut loop_block: Option<Block> = None;
+    // Phi values as (op index, Cranelift value), valid inside the loop.
+    let mut phi_vals: Vec<(usize, Value)> = Vec::new();
+
+    let get = |vals: &[Option<Value>], r: OpRef| -> Result<Value, String> {
+        vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("op {} has no value", r.0))
+    };
+
+    for (i, op) in trace.ops.iter().enumerate() {
+        let arg = |k: usize| -> Result<Value, String> {
+            let r = *op.args.get(k).ok_or_else(|| format!("op {i}: missing operand {k}"))?;
+            get(&vals, r)
+        };
+        // Guard helper: `ok` true continues; otherwise exit.
+        let v: Option<Value> = match op.kind {
+            OpKind::Label => {
+                let lb = b.create_block();
+                let mut entry_args = Vec::with_capacity(shape.phis.len());
+                phi_vals.clear();
+                for &p in &shape.phis {
+                    let pop = &trace.ops[p];
+                    let ty = phi_ty(pop.kind).and_then(cl_type).ok_or("phi type")?;
+                    let param = b.append_block_param(lb, ty);
+                    phi_vals.push((p, param));
+                    entry_args.push(BlockArg::Value(get(&vals, pop.args[0])?));
+                    vals[p] = Some(param);
+                }
+                b.ins().jump(lb, &entry_args);
+                b.switch_to_block(lb);
+                loop_block = Some(lb);
+                None
+            }
+            OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef => {
+                // Defined as a block parameter at the label.
+                vals[i]
+            }
+            OpKind::Jump => {
+                let lb = loop_block.ok_or("jump without label")?;
+                let args = op.args.iter().map(|&r| get(&vals, r).map(BlockArg::Value)).collect::<Result<Vec<_>, _>>()?;
+                b.ins().jump(lb, &args);
+                None
+            }
+            OpKind::ConstInt => Some(b.ins().iconst(types::I64, op.imm as i64)),
+            OpKind::ConstFloat => Some(b.ins().f64const(Ieee64::with_bits(op.imm))),
+            OpKind::LoadSlot => Some(b.ins().load(types::I64, mem, slots, (op.imm * 8) as i32)),
+            OpKind::StoreSlot => {
+                let x = arg(0)?;
+                b.ins().store(mem, x, slots, (op.imm * 8) as i32);
+                None
+            }
+            OpKind::GuardInt => {
+                let x = arg(0)?;
+                let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
+                let ok = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+                guard(&mut b, ok, true, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                None
+            }
+            OpKind::GuardFloat => {
+                let x = arg(0)?;
+                let ok = b.ins().icmp_imm_s(IntCC::UnsignedLessThan, x, PTR_TAG);
+                guard(&mut b, ok, true, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                None
+            }
+            OpKind::GuardTrue | OpKind::GuardFalse => {
+                let c = arg(0)?;
+                let want = op.kind == OpKind::GuardTrue;
+                guard(&mut b, c, want, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                None
+            }
+            OpKind::UnboxInt => {
+                let x = arg(0)?;
+                let s = b.ins().ishl_imm_s(x, 64 - TAG_SHIFT);
+                Some(b.ins().sshr_imm_s(s, 64 - TAG_SHIFT))
+            }
+            OpKind::UnboxFloat => {
+                let x = arg(0)?;
+                Some(b.ins().bitcast(types::F64, MemFlagsData::new(), x))
+            }
+            OpKind::BoxInt => Some(box_int(&mut b, arg(0)?)),
+            OpKind::BoxFloat => Some(box_float(&mut b, arg(0)?)),
+            OpKind::IntAddOvf | OpKind::IntSubOvf | OpKind::IntMulOvf => {
+                let (x, y) = (arg(0)?, arg(1)?);
+                let (r, of) = match op.kind {
+                    OpKind::IntAddOvf => b.ins().sadd_overflow(x, y),
+                    OpKind::IntSubOvf => b.ins().ssub_overflow(x, y),
+                    _ => b.ins().smul_overflow(x, y),
+                };
+                // In the inline range iff r + 2**47 (wrapping) < 2**48 (unsigned).
+                let biased = b.ins().iadd_imm_s(r, 1 << (TAG_SHIFT - 1));
+                let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
+                let bad = b.ins().bor(out, of);
+                guard(&mut b, bad, false, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                Some(r)
+            }
+            OpKind::IntAdd => {
+                let (x, y) = (arg(0)?, arg(1)?);
+                Some(b.ins().iadd(x, y))
+            }
+            OpKind::IntSub => {
+                let (x, y) = (arg(0)?, arg(1)?);
+                Some(b.ins().isub(x, y))
+            }
+            OpKind::IntLt | OpKind::IntLe | OpKind::IntEq | OpKind::IntNe | OpKind::IntGt | OpKind::IntGe => {
+                let cc = match op.kind {
+                    OpKind::IntLt => IntCC::SignedLessThan,
+                    OpKind::IntLe => IntCC::SignedLessThanOrEqual,
+                    OpKind::IntEq => IntCC::Equal,
+                    OpKind::IntNe => IntCC::NotEqual,
+                    OpKind::IntGt => IntCC::SignedGreaterThan,
+                    _ => IntCC::SignedGreaterThanOrEqual,
+                };
+                let (x, y) = (arg(0)?, arg(1)?);
+                Some(b.ins().icmp(cc, x, y))
+            }
+            OpKind::FloatAdd | OpKind::FloatSub | OpKind::FloatMul | OpKind::FloatDiv => {
+                let (x, y) = (arg(0)?, arg(1)?);
+                Some(match op.kind {
+                    OpKind::FloatAdd => b.ins().fadd(x, y),
+                    OpKind::FloatSub => b.ins().fsub(x, y),
+                    OpKind::FloatMul => b.ins().fmul(x, y),
+                    _ => b.ins().fdiv(x, y),
+                })
+            }
+            OpKind::FloatLt | OpKind::FloatLe | OpKind::FloatEq | OpKind::FloatGt | OpKind::FloatGe => {
+                // Ordered comparisons: false when either side is NaN, as in Python.
+                let cc = match op.kind {
+                    OpKind::FloatLt => FloatCC::LessThan,
+                    OpKind::FloatLe => FloatCC::LessThanOrEqual,
+                    OpKind::FloatEq => FloatCC::Equal,
+                    OpKind::FloatGt => FloatCC::GreaterThan,
+                    _ => FloatCC::GreaterThanOrEqual,
+                };
+                let (x, y) = (arg(0)?, arg(1)?);
+                Some(b.ins().fcmp(cc, x, y))
+            }
+            OpKind::IntToFloat => {
+                let x = arg(0)?;
+                Some(b.ins().fcvt_from_sint(types::F64, x))
+            }
+        };
+        if op.kind.result() != Ty::Void && !matches!(op.kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef) {
+            vals[i] = Some(v.ok_or_else(|| format!("op {i}: no value produced"))?);
+        }
+    }
+    if trace.ops.last().is_none_or(|op| op.kind != OpKind::Jump) {
+        let done = b.ins().iconst(types::I32, FINISHED as i64);
+        let done64 = b.ins().iconst(types::I64, FINISHED as i64);
+        b.ins().store(mem, done64, exitbuf, 0);
+        b.ins().return_(&[done]);
+    }
+    b.seal_all_blocks();
+    b.finalize(target);
+    Ok(exits)
+}
+
+fn box_int(b: &mut FunctionBuilder, x: Value) -> Value {
+    let p = b.ins().band_imm_s(x, PAYLOAD_MASK);
+    b.ins().bor_imm_s(p, INT_TAG)
+}
+
+fn box_float(b: &mut FunctionBuilder, x: Value) -> Value {
+    let bits = b.ins().bitcast(types::I64, MemFlagsData::new(), x);
+    let nan = b.ins().fcmp(FloatCC::Unordered, x, x);
+    let canon = b.ins().iconst(types::I64, CANON_NAN);
+    b.ins().select(nan, canon, bits)
+}
+
+/// Emits a guard on `cond` (an i8/bool): continue when `cond != 0` equals `want`, otherwise
+/// branch to a fresh cold exit block that writes the exit number and the snapshot.
+#[allow(clippy::too_many_arguments)]
+fn guard(
+    b: &mut FunctionBuilder,
+    cond: Value,
+    want: bool,
+    exit: Option<u32>,
+    op: usize,
+    in_loop: bool,
+    phi_vals: &[(usize, Value)],
+    trace: &Trace,
+    exitbuf: Value,
+    exits: &mut Vec<ExitInfo>,
+) -> Result<(), String> {
+    let n = exit.ok_or_else(|| format!("op {op}: guard without exit"))?;
+    let cont = b.create_block();
+    let out = b.create_block();
+    b.set_cold_block(out);
+    if want {
+        b.ins().brif(cond, cont, &[], out, &[]);
+    } else {
+        b.ins().brif(cond, out, &[], cont, &[]);
+    }
+    b.switch_to_block(out);
+    let mem = MemFlagsData::trusted();
+    let mut snapshot = Vec::new();
+    if in_loop {
+        for (k, &(p, v)) in phi_vals.iter().enumerate() {
+            let (boxed, ty) = match trace.ops[p].kind {
+                OpKind::PhiInt => (box_int(b, v), Ty::I64),
+                OpKind::PhiFloat => (box_float(b, v), Ty::F64),
+                _ => (v, Ty::Ref),
+            };
+            let off = i32::try_from(8 * (k + 1)).map_err(|_| "snapshot too large".to_string())?;
+            b.ins().store(mem, boxed, exitbuf, off);
+            snapshot.push((OpRef(p as u32), ty));
+        }
+    }
+    let num = b.ins().iconst(types::I32, n as i64);
+    let num64 = b.ins().iconst(types::I64, n as i64);
+    b.ins().store(mem, num64, exitbuf, 0);
+    b.ins().return_(&[num]);
+    b.switch_to_block(cont);
+    exits.push(ExitInfo { exit: n, guard: OpRef(op as u32), snapshot });
+    Ok(())
+}

@@ -1,0 +1,145 @@
+//! THE trace-op table. Every op is declared once with its operand count, result type and
+//! flags; the macro generates `OpKind`, names (used by the text format), arities and flag
+//! queries. Passes and code generation match on `OpKind` exhaustively.
+
+/// Value types in traces. `Ref` is a boxed interpreter `Value` (its 64 raw bits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ty {
+    I64,
+    F64,
+    Bool,
+    Ref,
+    Void,
+}
+
+impl Ty {
+    /// The one-letter prefix of op names of this type in trace text (`i3`, `f2`, `b1`, `r0`).
+    pub fn prefix(self) -> char {
+        match self {
+            Ty::I64 => 'i',
+            Ty::F64 => 'f',
+            Ty::Bool => 'b',
+            Ty::Ref => 'r',
+            Ty::Void => 'v',
+        }
+    }
+}
+
+/// Op flags.
+pub const PURE: u8 = 1;
+/// A guard: leaves the trace through its exit when the condition fails.
+pub const GUARD: u8 = 2;
+/// Has an effect that must be kept (stores, jumps).
+pub const EFFECT: u8 = 4;
+
+macro_rules! trace_ops {
+    ($( $(#[doc = $doc:literal])* $name:ident / $text:literal / $arity:literal / $ty:ident / $flags:expr; )*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum OpKind { $( $(#[doc = $doc])* $name, )* }
+
+        impl OpKind {
+            pub const ALL: &'static [OpKind] = &[ $( OpKind::$name, )* ];
+            /// Name in trace text.
+            pub fn name(self) -> &'static str {
+                match self { $( OpKind::$name => $text, )* }
+            }
+            /// Number of operands; `usize::MAX` for variadic (`jump`, `label`).
+            pub fn arity(self) -> usize {
+                match self { $( OpKind::$name => $arity, )* }
+            }
+            pub fn result(self) -> Ty {
+                match self { $( OpKind::$name => Ty::$ty, )* }
+            }
+            pub fn flags(self) -> u8 {
+                match self { $( OpKind::$name => $flags, )* }
+            }
+            pub fn from_name(s: &str) -> Option<OpKind> {
+                match s { $( $text => Some(OpKind::$name), )* _ => None }
+            }
+        }
+    };
+}
+
+const VARIADIC: usize = usize::MAX;
+
+trace_ops! {
+    /// Start of the loop body; the `phi_*` ops that follow it are the loop-carried values.
+    Label / "label" / 0 / Void / EFFECT;
+    /// Loop-carried int: its operand is the value on loop entry; the k-th operand of `jump`
+    /// (k = position among the phis) is its value on the next iteration.
+    PhiInt / "phi_int" / 1 / I64 / EFFECT;
+    PhiFloat / "phi_float" / 1 / F64 / EFFECT;
+    PhiRef / "phi_ref" / 1 / Ref / EFFECT;
+    /// Back to the label; operands are the next values of the phis, in order.
+    Jump / "jump" / 18446744073709551615 / Void / EFFECT;
+    /// An integer constant (payload in `Op::imm`).
+    ConstInt / "const_int" / 0 / I64 / PURE;
+    /// A float constant (bits in `Op::imm`).
+    ConstFloat / "const_float" / 0 / F64 / PURE;
+    /// Entry value of interpreter slot `imm` (boxed).
+    LoadSlot / "load_slot" / 0 / Ref / EFFECT;
+    /// Write a boxed value back to interpreter slot `imm`.
+    StoreSlot / "store_slot" / 1 / Void / EFFECT;
+    /// Guard: the boxed value is an inline int.
+    GuardInt / "guard_int" / 1 / Void / GUARD;
+    /// Guard: the boxed value is a float.
+    GuardFloat / "guard_float" / 1 / Void / GUARD;
+    /// Guard: condition is true.
+    GuardTrue / "guard_true" / 1 / Void / GUARD;
+    /// Guard: condition is false.
+    GuardFalse / "guard_false" / 1 / Void / GUARD;
+    /// Unbox an inline int (after `guard_int`).
+    UnboxInt / "unbox_int" / 1 / I64 / PURE;
+    /// Unbox a float (after `guard_float`).
+    UnboxFloat / "unbox_float" / 1 / F64 / PURE;
+    /// Box an int that is known to fit the inline range.
+    BoxInt / "box_int" / 1 / Ref / PURE;
+    /// Box a float.
+    BoxFloat / "box_float" / 1 / Ref / PURE;
+    /// Integer add; exits (guarded) when the result leaves the inline int range.
+    IntAddOvf / "int_add_ovf" / 2 / I64 / GUARD;
+    IntSubOvf / "int_sub_ovf" / 2 / I64 / GUARD;
+    IntMulOvf / "int_mul_ovf" / 2 / I64 / GUARD;
+    /// Integer add known not to overflow (after range analysis).
+    IntAdd / "int_add" / 2 / I64 / PURE;
+    IntSub / "int_sub" / 2 / I64 / PURE;
+    IntLt / "int_lt" / 2 / Bool / PURE;
+    IntLe / "int_le" / 2 / Bool / PURE;
+    IntEq / "int_eq" / 2 / Bool / PURE;
+    IntNe / "int_ne" / 2 / Bool / PURE;
+    IntGt / "int_gt" / 2 / Bool / PURE;
+    IntGe / "int_ge" / 2 / Bool / PURE;
+    FloatAdd / "float_add" / 2 / F64 / PURE;
+    FloatSub / "float_sub" / 2 / F64 / PURE;
+    FloatMul / "float_mul" / 2 / F64 / PURE;
+    /// Float division (the divisor is guarded non-zero beforehand).
+    FloatDiv / "float_div" / 2 / F64 / PURE;
+    FloatLt / "float_lt" / 2 / Bool / PURE;
+    FloatLe / "float_le" / 2 / Bool / PURE;
+    FloatEq / "float_eq" / 2 / Bool / PURE;
+    FloatGt / "float_gt" / 2 / Bool / PURE;
+    FloatGe / "float_ge" / 2 / Bool / PURE;
+    /// int -> float conversion.
+    IntToFloat / "int_to_float" / 1 / F64 / PURE;
+}
+
+const _: () = assert!(VARIADIC == 18446744073709551615);
+
+/// One op: its kind, operands (indices of earlier ops), an immediate, and for guards the
+/// exit (snapshot) number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Op {
+    pub kind: OpKind,
+    pub args: Vec<super::trace::OpRef>,
+    pub imm: u64,
+    pub exit: Option<u32>,
+}
+
+impl Op {
+    pub fn is_guard(&self) -> bool {
+        self.kind.flags() & GUARD != 0
+    }
+    pub fn is_pure(&self) -> bool {
+        self.kind.flags() & PURE != 0
+    }
+}

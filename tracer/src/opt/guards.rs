@@ -1,0 +1,34 @@
+//! Redundant guard elimination, in one forward walk: a `guard_int(r)` / `guard_float(r)` is
+//! dropped when `r` was already guarded the same way or is produced by `box_int` /
+//! `box_float`; a `guard_true(b)` / `guard_false(b)` is dropped when the same guard on the
+//! same `b` came earlier. Guards before the `label` also cover the loop body (their operands
+//! are loop-invariant); guards in the body only cover later ops of the body.
+
+use super::Rewriter;
+use crate::ir::{OpKind, OpRef, Trace};
+use std::collections::HashSet;
+
+pub fn run(src: &Trace) -> Trace {
+    let mut rw = Rewriter::new(src);
+    // (guard kind, operand) pairs already checked.
+    let mut seen: HashSet<(OpKind, OpRef)> = HashSet::new();
+    for (i, op) in src.ops.iter().enumerate() {
+        let args = rw.args(op);
+        let redundant = match op.kind {
+            OpKind::GuardInt | OpKind::GuardFloat | OpKind::GuardTrue | OpKind::GuardFalse => {
+                let r = args[0];
+                let boxed = match op.kind {
+                    OpKind::GuardInt => rw.out.op(r).kind == OpKind::BoxInt,
+                    OpKind::GuardFloat => rw.out.op(r).kind == OpKind::BoxFloat,
+                    _ => false,
+                };
+                boxed || !seen.insert((op.kind, r))
+            }
+            _ => false,
+        };
+        if !redundant {
+            rw.keep(i, op, args);
+        }
+    }
+    rw.finish()
+}

@@ -1,0 +1,84 @@
+//! Trace optimizer: an ordered list of passes (`PASSES`), one per file, each a function
+//! `fn(&Trace) -> Trace` that rebuilds the trace in one forward (or, for DCE, backward) walk,
+//! renumbering refs. `optimize` runs them in order.
+//!
+//! All passes rely on the trace being SSA in execution order: a value defined before the
+//! `label` dominates the whole loop body (and is loop-invariant, since phis only appear after
+//! the label), and a fact established at op `k` of the body holds for later ops of the same
+//! iteration. So forward passes may reuse pre-label values and facts after the label, and
+//! never move anything across it.
+
+use crate::ir::{Op, OpKind, OpRef, Trace};
+
+pub mod cse;
+pub mod dce;
+pub mod fold;
+pub mod guards;
+
+/// A named optimization pass.
+#[derive(Clone, Copy)]
+pub struct Pass {
+    pub name: &'static str,
+    pub run: fn(&Trace) -> Trace,
+}
+
+/// The passes, in order. CSE runs before guard elimination so that guards on equal
+/// recomputed conditions (`guard_true(int_lt(a, b))` twice) become guards on the same value;
+/// DCE runs last to drop what the others left unused.
+pub const PASSES: &[Pass] = &[
+    Pass { name: "fold", run: fold::run },
+    Pass { name: "cse", run: cse::run },
+    Pass { name: "guards", run: guards::run },
+    Pass { name: "dce", run: dce::run },
+];
+
+/// Run every pass of `PASSES` in order.
+pub fn optimize(trace: &Trace) -> Trace {
+    PASSES.iter().fold(trace.clone(), |t, p| (p.run)(&t))
+}
+
+/// Rebuilds a trace op by op: each source op is either re-emitted (with its operands mapped
+/// to the output), replaced by an existing output value, or dropped (void ops only).
+pub(crate) struct Rewriter {
+    pub out: Trace,
+    /// Source op index -> output ref; `None` for dropped or not-yet-visited ops.
+    map: Vec<Option<OpRef>>,
+}
+
+impl Rewriter {
+    pub fn new(src: &Trace) -> Rewriter {
+        Rewriter { out: Trace::new(), map: vec![None; src.ops.len()] }
+    }
+
+    /// The output ref of source value `r`. Operands always refer to earlier value ops, which
+    /// every pass maps (only void ops are dropped), so this is an invariant.
+    pub fn get(&self, r: OpRef) -> OpRef {
+        self.map[r.0 as usize].expect("operand of a visited value op")
+    }
+
+    /// `op`'s operands mapped to the output.
+    pub fn args(&self, op: &Op) -> Vec<OpRef> {
+        op.args.iter().map(|&a| self.get(a)).collect()
+    }
+
+    /// Source op `i` now stands for output value `to`.
+    pub fn bind(&mut self, i: usize, to: OpRef) {
+        self.map[i] = Some(to);
+    }
+
+    /// Append an op to the output.
+    pub fn emit(&mut self, kind: OpKind, args: Vec<OpRef>, imm: u64, exit: Option<u32>) -> OpRef {
+        self.out.push(kind, args, imm, exit)
+    }
+
+    /// Re-emit source op `i` (operands already mapped in `args`) and bind it.
+    pub fn keep(&mut self, i: usize, op: &Op, args: Vec<OpRef>) -> OpRef {
+        let r = self.emit(op.kind, args, op.imm, op.exit);
+        self.bind(i, r);
+        r
+    }
+
+    pub fn finish(self) -> Trace {
+        self.out
+    }
+}

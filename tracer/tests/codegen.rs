@@ -1,0 +1,501 @@
+//! Code generation tests: traces built with `Trace::push`, compiled with Cranelift and run on
+//! raw `Value` bits.
+
+use rpy_interpreter::value::Value;
+use rpy_tracer::codegen::{JitModule, JitOptions, OptLevel, FINISHED};
+use rpy_tracer::ir::{OpKind as K, OpRef, Trace, Ty};
+
+fn jit() -> JitModule {
+    JitModule::with_options(JitOptions { verifier: true, keep_clif: true, ..JitOptions::default() }).expect("host JIT")
+}
+
+/// Raw bits of an inline int (no Drop concerns: not a pointer).
+fn int(i: i64) -> u64 {
+    Value::small_int(i).expect("inline int").bits()
+}
+
+fn float(f: f64) -> u64 {
+    Value::float(f).bits()
+}
+
+/// Decodes inline-int bits (the layout of `Value::as_small_int_unchecked`), checked by
+/// re-encoding through `Value::small_int`.
+fn as_int(bits: u64) -> i64 {
+    assert!(bits >> 48 == 0xFFFA, "not an inline int: {bits:#x}");
+    let i = ((bits << 16) as i64) >> 16;
+    assert_eq!(int(i), bits);
+    i
+}
+
+fn push(t: &mut Trace, k: K, args: &[OpRef]) -> OpRef {
+    t.push(k, args.to_vec(), 0, None)
+}
+
+fn guard(t: &mut Trace, k: K, args: &[OpRef], exit: u32) -> OpRef {
+    t.push(k, args.to_vec(), 0, Some(exit))
+}
+
+fn const_int(t: &mut Trace, i: i64) -> OpRef {
+    t.push(K::ConstInt, vec![], i as u64, None)
+}
+
+fn load(t: &mut Trace, k: u64) -> OpRef {
+    t.push(K::LoadSlot, vec![], k, None)
+}
+
+/// `while i < n: i += step` over slots[0] = i, slots[1] = n.
+fn sum_loop(step: i64) -> Trace {
+    let mut t = Trace::new();
+    let r0 = load(&mut t, 0);
+    guard(&mut t, K::GuardInt, &[r0], 0);
+    let i = push(&mut t, K::UnboxInt, &[r0]);
+    let r1 = load(&mut t, 1);
+    guard(&mut t, K::GuardInt, &[r1], 0);
+    let n = push(&mut t, K::UnboxInt, &[r1]);
+    let c = const_int(&mut t, step);
+    push(&mut t, K::Label, &[]);
+    let pi = push(&mut t, K::PhiInt, &[i]);
+    let pn = push(&mut t, K::PhiInt, &[n]);
+    let b = push(&mut t, K::IntLt, &[pi, pn]);
+    guard(&mut t, K::GuardTrue, &[b], 1);
+    let i2 = guard(&mut t, K::IntAddOvf, &[pi, c], 2);
+    push(&mut t, K::Jump, &[i2, pn]);
+    t
+}
+
+#[test]
+fn sum_loop_exits_with_boxed_phis() {
+    let mut j = jit();
+    let ct = j.compile(&sum_loop(1)).expect("compile");
+    assert_eq!(ct.slots_len(), 2);
+    assert_eq!(ct.exitbuf_len(), 3);
+    let info = ct.exit_info(1).expect("exit 1");
+    assert_eq!(info.snapshot.iter().map(|s| s.1).collect::<Vec<_>>(), vec![Ty::I64, Ty::I64]);
+    for (start, n) in [(0i64, 1_000_000i64), (5, 5), (-100, 37), (10, 3)] {
+        let mut slots = [int(start), int(n)];
+        let mut buf = [0u64; 3];
+        assert_eq!(ct.run(&mut slots, &mut buf), 1);
+        assert_eq!(buf[0], 1);
+        assert_eq!(as_int(buf[1]), start.max(n));
+        assert_eq!(as_int(buf[2]), n);
+        assert_eq!(buf[1], int(start.max(n)));
+        // Slots are untouched (no store_slot).
+        assert_eq!(slots, [int(start), int(n)]);
+    }
+}
+
+#[test]
+fn float_accumulation_matches_rust() {
+    // slots[0] = acc (float), slots[1] = i (int), slots[2] = n (int), slots[3] = x (float)
+    // while i < n: acc = acc * 1.0000001 + x / 3.0 + float(i); i += 1
+    let mut t = Trace::new();
+    let r0 = load(&mut t, 0);
+    guard(&mut t, K::GuardFloat, &[r0], 0);
+    let acc = push(&mut t, K::UnboxFloat, &[r0]);
+    let r1 = load(&mut t, 1);
+    guard(&mut t, K::GuardInt, &[r1], 0);
+    let i = push(&mut t, K::UnboxInt, &[r1]);
+    let r2 = load(&mut t, 2);
+    guard(&mut t, K::GuardInt, &[r2], 0);
+    let n = push(&mut t, K::UnboxInt, &[r2]);
+    let r3 = load(&mut t, 3);
+    guard(&mut t, K::GuardFloat, &[r3], 0);
+    let x = push(&mut t, K::UnboxFloat, &[r3]);
+    let k = t.push(K::ConstFloat, vec![], 1.0000001f64.to_bits(), None);
+    let three = t.push(K::ConstFloat, vec![], 3.0f64.to_bits(), None);
+    let one = const_int(&mut t, 1);
+    push(&mut t, K::Label, &[]);
+    let pacc = push(&mut t, K::PhiFloat, &[acc]);
+    let pi = push(&mut t, K::PhiInt, &[i]);
+    let c = push(&mut t, K::IntLt, &[pi, n]);
+    guard(&mut t, K::GuardTrue, &[c], 7);
+    let m = push(&mut t, K::FloatMul, &[pacc, k]);
+    let d = push(&mut t, K::FloatDiv, &[x, three]);
+    let s = push(&mut t, K::FloatAdd, &[m, d]);
+    let fi = push(&mut t, K::IntToFloat, &[pi]);
+    let acc2 = push(&mut t, K::FloatAdd, &[s, fi]);
+    let i2 = guard(&mut t, K::IntAddOvf, &[pi, one], 8);
+    push(&mut t, K::Jump, &[acc2, i2]);
+
+    let mut j = jit();
+    let ct = j.compile(&t).expect("compile");
+    let (acc0, x0, nn) = (0.25f64, 1.7f64, 100_000i64);
+    let mut slots = [float(acc0), int(0), int(nn), float(x0)];
+    let mut buf = [0u64; 3];
+    assert_eq!(ct.run(&mut slots, &mut buf), 7);
+    let mut a = acc0;
+    for i in 0..nn {
+        a = a * 1.0000001 + x0 / 3.0 + i as f64;
+    }
+    assert_eq!(buf[1], float(a), "jit {} vs rust {}", f64::from_bits(buf[1]), a);
+    assert_eq!(as_int(buf[2]), nn);
+}
+
+#[test]
+fn overflow_exit_at_2_pow_47() {
+    let mut j = jit();
+    let ct = j.compile(&sum_loop(1)).expect("compile");
+    let max = (1i64 << 47) - 1;
+    // i reaches 2**47 - 1 < n can't be encoded, so use n = max and step past it with step 3.
+    let mut slots = [int(max - 5), int(max)];
+    let mut buf = [0u64; 3];
+    assert_eq!(ct.run(&mut slots, &mut buf), 1, "max itself is fine");
+    assert_eq!(as_int(buf[1]), max);
+
+    let ct3 = j.compile(&sum_loop(3)).expect("compile");
+    let mut slots = [int(max - 5), int(max)];
+    // max-5 -> max-2 -> max+1: overflow; snapshot holds the phi at iteration start (max - 2).
+    assert_eq!(ct3.run(&mut slots, &mut buf), 2);
+    assert_eq!(buf[0], 2);
+    assert_eq!(as_int(buf[1]), max - 2);
+    assert_eq!(as_int(buf[2]), max);
+
+    // Negative direction: step -1 from the minimum.
+    let min = -(1i64 << 47);
+    let ctm = j.compile(&sum_loop(-1)).expect("compile");
+    let mut slots = [int(min + 2), int(max)];
+    assert_eq!(ctm.run(&mut slots, &mut buf), 2);
+    assert_eq!(as_int(buf[1]), min);
+}
+
+#[test]
+fn mul_overflow_and_sub() {
+    // slots[0] = a, slots[1] = b: returns box(a*b) in slots[2], box(a-b) in slots[3].
+    let mut t = Trace::new();
+    let r0 = load(&mut t, 0);
+    guard(&mut t, K::GuardInt, &[r0], 0);
+    let a = push(&mut t, K::UnboxInt, &[r0]);
+    let r1 = load(&mut t, 1);
+    guard(&mut t, K::GuardInt, &[r1], 0);
+    let b = push(&mut t, K::UnboxInt, &[r1]);
+    let d = guard(&mut t, K::IntSubOvf, &[a, b], 2);
+    let p = guard(&mut t, K::IntMulOvf, &[a, b], 1);
+    let bp = push(&mut t, K::BoxInt, &[p]);
+    let bd = push(&mut t, K::BoxInt, &[d]);
+    t.push(K::StoreSlot, vec![bp], 2, None);
+    t.push(K::StoreSlot, vec![bd], 3, None);
+    let ct = jit().compile(&t).expect("compile");
+    let mut buf = [0u64; 1];
+    for (x, y, want) in [
+        (3i64, -4i64, Some(-12i64)),
+        (1 << 23, 1 << 23, Some(1 << 46)),
+        (1 << 24, 1 << 23, None),
+        (-(1 << 24), 1 << 23, Some(-(1 << 47))),
+        ((1 << 47) - 1, (1 << 47) - 1, None), // i64 overflow too
+    ] {
+        let mut slots = [int(x), int(y), 0, 0];
+        let r = ct.run(&mut slots, &mut buf);
+        match want {
+            Some(w) => {
+                assert_eq!(r, FINISHED, "{x}*{y}");
+                assert_eq!(slots[2], int(w));
+                assert_eq!(slots[3], int(x - y));
+            }
+            None => {
+                assert_eq!(r, 1, "{x}*{y}");
+                assert_eq!(slots[2], 0);
+            }
+        }
+    }
+    // a - b overflowing.
+    let mut slots = [int(-(1 << 47)), int(1), 0, 0];
+    assert_eq!(ct.run(&mut slots, &mut buf), 2);
+    assert_eq!(buf[0], 2);
+}
+
+#[test]
+fn type_guard_failure() {
+    let ct = jit().compile(&sum_loop(1)).expect("compile");
+    let mut buf = [0u64; 3];
+    let mut slots = [float(1.5), int(10)];
+    assert_eq!(ct.run(&mut slots, &mut buf), 0);
+    assert_eq!(buf[0], 0);
+    assert_eq!(ct.exit_info(0).expect("exit 0").snapshot, vec![]);
+    // None, True and a NaN are not inline ints either.
+    for bits in [Value::NONE.bits(), Value::TRUE.bits(), float(f64::NAN), float(-0.0)] {
+        let mut slots = [int(0), bits];
+        assert_eq!(ct.run(&mut slots, &mut buf), 0, "{bits:#x}");
+    }
+    // guard_float rejects ints and None, accepts every float including NaN and -inf.
+    let mut t = Trace::new();
+    let r = load(&mut t, 0);
+    guard(&mut t, K::GuardFloat, &[r], 5);
+    let ct = jit().compile(&t).expect("compile");
+    let mut buf = [0u64; 1];
+    for (bits, want) in [
+        (int(3), 5),
+        (Value::NONE.bits(), 5),
+        (float(f64::NAN), FINISHED),
+        (float(f64::NEG_INFINITY), FINISHED),
+        (float(-1.0), FINISHED),
+    ] {
+        assert_eq!(ct.run(&mut [bits], &mut buf), want, "{bits:#x}");
+    }
+}
+
+#[test]
+fn box_float_canonicalises_nan() {
+    // slots[1] = box(unbox(slots[0]) * 0.0 ... ) : inf * 0 = NaN (with the sign bit set on x86).
+    let mut t = Trace::new();
+    let r0 = load(&mut t, 0);
+    guard(&mut t, K::GuardFloat, &[r0], 0);
+    let x = push(&mut t, K::UnboxFloat, &[r0]);
+    let zero = t.push(K::ConstFloat, vec![], 0.0f64.to_bits(), None);
+    let y = push(&mut t, K::FloatMul, &[x, zero]);
+    let by = push(&mut t, K::BoxFloat, &[y]);
+    t.push(K::StoreSlot, vec![by], 1, None);
+    // A raw non-canonical NaN constant, boxed.
+    let weird = t.push(K::ConstFloat, vec![], 0xFFF8_0000_0000_1234, None);
+    let bw = push(&mut t, K::BoxFloat, &[weird]);
+    t.push(K::StoreSlot, vec![bw], 2, None);
+    let nz = t.push(K::ConstFloat, vec![], (-0.0f64).to_bits(), None);
+    let bnz = push(&mut t, K::BoxFloat, &[nz]);
+    t.push(K::StoreSlot, vec![bnz], 3, None);
+    let ct = jit().compile(&t).expect("compile");
+    let mut buf = [0u64; 1];
+    let mut slots = [float(f64::INFINITY), 0, 0, 0];
+    assert_eq!(ct.run(&mut slots, &mut buf), FINISHED);
+    assert_eq!(slots[1], 0x7FF8_0000_0000_0000);
+    assert_eq!(slots[2], 0x7FF8_0000_0000_0000);
+    assert_eq!(slots[3], float(-0.0));
+    assert_eq!(slots[3], 0x8000_0000_0000_0000);
+    let mut slots = [float(2.5), 0, 0, 0];
+    assert_eq!(ct.run(&mut slots, &mut buf), FINISHED);
+    assert_eq!(slots[1], float(0.0));
+}
+
+#[test]
+fn phi_float_snapshot_canonicalises_nan() {
+    // Loop: x = x * 0.0 (inf -> NaN); guard_false(x == x) exits with the NaN phi boxed.
+    let mut t = Trace::new();
+    let r0 = load(&mut t, 0);
+    guard(&mut t, K::GuardFloat, &[r0], 0);
+    let x = push(&mut t, K::UnboxFloat, &[r0]);
+    let zero = t.push(K::ConstFloat, vec![], 0.0f64.to_bits(), None);
+    push(&mut t, K::Label, &[]);
+    let px = push(&mut t, K::PhiFloat, &[x]);
+    let pr = push(&mut t, K::PhiRef, &[r0]);
+    let eq = push(&mut t, K::FloatEq, &[px, px]);
+    guard(&mut t, K::GuardTrue, &[eq], 3);
+    let y = push(&mut t, K::FloatMul, &[px, zero]);
+    let z = push(&mut t, K::FloatSub, &[y, y]); // inf*0 = NaN; 0-0 = 0
+    push(&mut t, K::Jump, &[z, pr]);
+    let ct = jit().compile(&t).expect("compile");
+    let mut buf = [0u64; 3];
+    let mut slots = [float(f64::INFINITY)];
+    assert_eq!(ct.run(&mut slots, &mut buf), 3);
+    assert_eq!(buf[1], 0x7FF8_0000_0000_0000);
+    assert_eq!(buf[2], float(f64::INFINITY), "phi_ref stored as is");
+    // A NaN start exits on the first iteration.
+    let mut slots = [float(f64::NAN)];
+    assert_eq!(ct.run(&mut slots, &mut buf), 3);
+    assert_eq!(buf[1], 0x7FF8_0000_0000_0000);
+}
+
+#[test]
+fn straight_line_trace_finishes() {
+    // slots[2] = box(a + b), slots[3] = box(float(a) / 2.0), slots[4] = slots[0]; comparisons.
+    let mut t = Trace::new();
+    let r0 = load(&mut t, 0);
+    guard(&mut t, K::GuardInt, &[r0], 0);
+    let a = push(&mut t, K::UnboxInt, &[r0]);
+    let r1 = load(&mut t, 1);
+    guard(&mut t, K::GuardInt, &[r1], 1);
+    let b = push(&mut t, K::UnboxInt, &[r1]);
+    let s = push(&mut t, K::IntAdd, &[a, b]);
+    let bs = push(&mut t, K::BoxInt, &[s]);
+    t.push(K::StoreSlot, vec![bs], 2, None);
+    let fa = push(&mut t, K::IntToFloat, &[a]);
+    let two = t.push(K::ConstFloat, vec![], 2.0f64.to_bits(), None);
+    let h = push(&mut t, K::FloatDiv, &[fa, two]);
+    let bh = push(&mut t, K::BoxFloat, &[h]);
+    t.push(K::StoreSlot, vec![bh], 3, None);
+    t.push(K::StoreSlot, vec![r0], 4, None);
+    let le = push(&mut t, K::IntLe, &[a, b]);
+    guard(&mut t, K::GuardFalse, &[le], 9);
+    let ct = jit().compile(&t).expect("compile");
+    assert_eq!(ct.slots_len(), 5);
+    assert!(ct.code_size() > 0);
+    assert!(ct.clif().is_some_and(|c| c.contains("brif")));
+    let mut buf = [0u64; 1];
+    let mut slots = [int(-7), int(-20), 0, 0, 0];
+    assert_eq!(ct.run(&mut slots, &mut buf), FINISHED);
+    assert_eq!(buf[0], FINISHED as u64);
+    assert_eq!(slots, [int(-7), int(-20), int(-27), float(-3.5), int(-7)]);
+    // The guard after the stores fails: stores already happened, exit 9 with empty snapshot.
+    let mut slots = [int(3), int(4), 0, 0, 0];
+    assert_eq!(ct.run(&mut slots, &mut buf), 9);
+    assert_eq!(slots[2], int(7));
+}
+
+#[test]
+fn comparisons() {
+    use K::*;
+    let kinds = [IntLt, IntLe, IntEq, IntNe, IntGt, IntGe, FloatLt, FloatLe, FloatEq, FloatGt, FloatGe];
+    let mut j = jit();
+    for k in kinds {
+        let is_float = matches!(k, FloatLt | FloatLe | FloatEq | FloatGt | FloatGe);
+        let mut t = Trace::new();
+        let r0 = load(&mut t, 0);
+        let r1 = load(&mut t, 1);
+        let (a, b) = if is_float {
+            (push(&mut t, UnboxFloat, &[r0]), push(&mut t, UnboxFloat, &[r1]))
+        } else {
+            (push(&mut t, UnboxInt, &[r0]), push(&mut t, UnboxInt, &[r1]))
+        };
+        let c = push(&mut t, k, &[a, b]);
+        guard(&mut t, GuardTrue, &[c], 1);
+        let ct = j.compile(&t).expect("compile");
+        let mut buf = [0u64; 1];
+        for (x, y) in [(1i64, 2i64), (2, 1), (2, 2), (-5, 3), (3, -5)] {
+            let (want, slots) = if is_float {
+                let (x, y) = (x as f64, y as f64);
+                let w = match k {
+                    FloatLt => x < y,
+                    FloatLe => x <= y,
+                    FloatEq => x == y,
+                    FloatGt => x > y,
+                    _ => x >= y,
+                };
+                (w, [float(x), float(y)])
+            } else {
+                let w = match k {
+                    IntLt => x < y,
+                    IntLe => x <= y,
+                    IntEq => x == y,
+                    IntNe => x != y,
+                    IntGt => x > y,
+                    _ => x >= y,
+                };
+                (w, [int(x), int(y)])
+            };
+            let mut slots = slots;
+            let r = ct.run(&mut slots, &mut buf);
+            assert_eq!(r, if want { FINISHED } else { 1 }, "{k:?} {x} {y}");
+        }
+        if is_float {
+            // NaN compares false with everything.
+            let mut slots = [float(f64::NAN), float(1.0)];
+            assert_eq!(ct.run(&mut slots, &mut buf), 1, "{k:?} NaN");
+        }
+    }
+}
+
+#[test]
+fn many_traces_and_drop_order() {
+    let mut j = jit();
+    let mut kept = Vec::new();
+    for step in 1..=100i64 {
+        let ct = j.compile(&sum_loop(step)).expect("compile");
+        let mut slots = [int(0), int(1000)];
+        let mut buf = [0u64; 3];
+        assert_eq!(ct.run(&mut slots, &mut buf), 1);
+        let want = (1000 + step - 1) / step * step;
+        assert_eq!(as_int(buf[1]), want);
+        if step % 10 == 0 {
+            kept.push((step, ct));
+        }
+    }
+    assert_eq!(j.compiled_count(), 100);
+    // Code stays valid after the JitModule is dropped.
+    drop(j);
+    for (step, ct) in &kept {
+        let mut slots = [int(0), int(10)];
+        let mut buf = [0u64; 3];
+        assert_eq!(ct.run(&mut slots, &mut buf), 1);
+        assert_eq!(as_int(buf[1]), (10 + step - 1) / step * step);
+    }
+    // Many modules created and dropped (code freed each time).
+    for _ in 0..20 {
+        let mut j = JitModule::with_options(JitOptions { opt_level: OptLevel::None, verifier: false, keep_clif: false })
+            .expect("jit");
+        for step in 1..=5 {
+            let ct = j.compile(&sum_loop(step)).expect("compile");
+            let mut buf = [0u64; 3];
+            assert_eq!(ct.run(&mut [int(0), int(7)], &mut buf), 1);
+        }
+    }
+}
+
+#[test]
+fn malformed_traces_are_errors() {
+    let mut j = jit();
+    let bad: Vec<(&str, Trace)> = vec![
+        ("guard without exit", {
+            let mut t = Trace::new();
+            let r = load(&mut t, 0);
+            push(&mut t, K::GuardInt, &[r]);
+            t
+        }),
+        ("forward operand", {
+            let mut t = Trace::new();
+            t.push(K::UnboxInt, vec![OpRef(1)], 0, None);
+            load(&mut t, 0);
+            t
+        }),
+        ("type mismatch", {
+            let mut t = Trace::new();
+            let r = load(&mut t, 0);
+            push(&mut t, K::IntAdd, &[r, r]);
+            t
+        }),
+        ("jump without label", {
+            let mut t = Trace::new();
+            push(&mut t, K::Jump, &[]);
+            t
+        }),
+        ("jump arity", {
+            let mut t = Trace::new();
+            let c = const_int(&mut t, 1);
+            push(&mut t, K::Label, &[]);
+            push(&mut t, K::PhiInt, &[c]);
+            push(&mut t, K::Jump, &[]);
+            t
+        }),
+        ("phi before label", {
+            let mut t = Trace::new();
+            let c = const_int(&mut t, 1);
+            push(&mut t, K::PhiInt, &[c]);
+            t
+        }),
+        ("op after jump", {
+            let mut t = Trace::new();
+            push(&mut t, K::Label, &[]);
+            push(&mut t, K::Jump, &[]);
+            const_int(&mut t, 1);
+            t
+        }),
+        ("void operand", {
+            let mut t = Trace::new();
+            let l = push(&mut t, K::Label, &[]);
+            push(&mut t, K::BoxInt, &[l]);
+            t
+        }),
+        ("reserved exit", {
+            let mut t = Trace::new();
+            let r = load(&mut t, 0);
+            guard(&mut t, K::GuardInt, &[r], u32::MAX);
+            t
+        }),
+    ];
+    for (what, t) in bad {
+        let e = j.compile(&t);
+        assert!(e.is_err(), "{what}: compiled");
+    }
+    // The module still works afterwards.
+    let ct = j.compile(&sum_loop(2)).expect("compile after errors");
+    let mut buf = [0u64; 3];
+    assert_eq!(ct.run(&mut [int(0), int(9)], &mut buf), 1);
+    assert_eq!(as_int(buf[1]), 10);
+}
+
+#[test]
+fn opt_levels_agree() {
+    for opt_level in [OptLevel::None, OptLevel::Speed, OptLevel::SpeedAndSize] {
+        let mut j = JitModule::with_options(JitOptions { opt_level, verifier: true, keep_clif: false }).expect("jit");
+        let ct = j.compile(&sum_loop(7)).expect("compile");
+        let mut buf = [0u64; 3];
+        assert_eq!(ct.run(&mut [int(-3), int(1000)], &mut buf), 1);
+        assert_eq!(as_int(buf[1]), 1005); // -3 + 7 * 144
+    }
+}
