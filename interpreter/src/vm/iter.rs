@@ -49,7 +49,14 @@ impl Vm {
                 let tn = self.type_name(v);
                 return Err(self.type_error(format!("'{tn}' object is not iterable")));
             }
-            if !matches!(m.as_obj().map(|o| &o.kind), Some(ObjKind::Builtin(_))) {
+            // A native __iter__ of a built-in container is served by iterating the payload
+            // directly (below); any other __iter__ (Python, or native types like files and
+            // deques) is called.
+            let payload_container = matches!(
+                base_value(v).as_obj().map(|o| &o.kind),
+                Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::FrozenSet(_) | ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Range(_) | ObjKind::DictView(..))
+            );
+            if !(matches!(m.as_obj().map(|o| &o.kind), Some(ObjKind::Builtin(_))) && payload_container) {
                 let it = self.call(&m, &[v.clone()], &[])?;
                 let it_t = self.type_of(&it);
                 if self.lookup_type(&it_t, &self.names.__next__.clone()).is_none() && !matches!(it.as_obj().map(|o| &o.kind), Some(ObjKind::Iter(_) | ObjKind::Generator(_))) {
