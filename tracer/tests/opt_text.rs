@@ -189,12 +189,16 @@ fn round_trip_built_trace() {
     for x in [0.0, -0.0, 1.0 / 3.0, f64::MIN_POSITIVE, f64::EPSILON, -1e-300, 123456789.0, f64::INFINITY] {
         floats.push(t.push(OpKind::ConstFloat, vec![], f64::to_bits(x), None));
     }
+    for bits in [0x7ff8_0000_0000_0000u64, 0xfff8_0000_0000_0000, 0x7ff0_0000_0000_0001, 0xfff8_0000_dead_beef] {
+        t.push(OpKind::ConstFloat, vec![], bits, None);
+    }
     let s = t.push(OpKind::FloatAdd, vec![floats[2], floats[3]], 0, None);
     let b = t.push(OpKind::FloatGe, vec![s, floats[0]], 0, None);
     t.push(OpKind::GuardTrue, vec![b], 0, Some(7));
     let back = parse(&print(&t)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back, t);
-    assert_eq!(back.ops[9].args, vec![OpRef(8), OpRef(0)]);
+    assert_eq!(back.ops[13].args, vec![OpRef(12), OpRef(0)]);
+    assert!(print(&t).contains("f8 = const_float(nan)\nf9 = const_float(-nan)\nf10 = const_float(nan:0x7ff0000000000001)\n"));
 }
 
 // ---- parse errors ------------------------------------------------------------------------
@@ -222,6 +226,7 @@ fn parse_errors() {
         ("i0 = const_int(1.5)\n", "bad integer immediate `1.5`"),
         ("i0 = const_int(99999999999999999999)\n", "bad integer immediate"),
         ("f0 = const_float(abc)\n", "bad float immediate `abc`"),
+        ("f0 = const_float(nan:0x3ff0000000000000)\n", "bad float immediate"),
         ("i0 = const_int()\n", "`const_int` needs an immediate"),
         ("r0 = load_slot(-1)\n", "bad slot number `-1`"),
         ("r0 = load_slot(0)\nguard_int(r0) exit=x\n", "bad exit number `x`"),
@@ -316,4 +321,37 @@ fn parse_mutations_do_not_panic() {
         }
     }
     assert!(parsed > 0);
+}
+
+/// `optimize` reaches a fixpoint: optimizing its output again changes nothing.
+#[test]
+fn optimize_is_idempotent() {
+    for path in case_files() {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let Ok((input, _)) = sections(&text) else { continue };
+        let Ok(trace) = parse(&input) else { continue };
+        let once = optimize(&trace);
+        assert_eq!(print(&optimize(&once)), print(&once), "{}", path.display());
+    }
+}
+
+/// Folding a NaN-producing float op gives exactly the bits the hardware gives at run time
+/// (x86 produces a negative NaN, ARM a positive one), and the printed text keeps them.
+#[test]
+fn fold_nan_bits_match_runtime() {
+    use std::hint::black_box;
+    let zero = black_box(0.0f64);
+    let inf = black_box(f64::INFINITY);
+    let cases: &[(&str, f64)] = &[
+        ("float_div(f0, f0)", zero / zero),
+        ("float_sub(f1, f1)", inf - inf),
+        ("float_mul(f1, f0)", inf * zero),
+    ];
+    for (expr, want) in cases {
+        let text = format!("f0 = const_float(0.0)\nf1 = const_float(inf)\nf2 = {expr}\nr3 = box_float(f2)\nstore_slot(0, r3)\n");
+        let out = optimize(&parse(&text).unwrap_or_else(|e| panic!("{e}")));
+        let consts: Vec<u64> = out.ops.iter().filter(|o| o.kind == OpKind::ConstFloat).map(|o| o.imm).collect();
+        assert_eq!(consts, vec![want.to_bits()], "{expr}:\n{}", print(&out));
+        assert_eq!(parse(&print(&out)).as_ref(), Ok(&out));
+    }
 }

@@ -7,7 +7,7 @@
 //! r0 = load_slot(0)              # immediate: slot number (`Op::imm`)
 //! guard_int(r0) exit=0           # guards carry `exit=<n>` (`Op::exit`)
 //! i2 = unbox_int(r0)
-//! i3 = const_int(100)            # const_float(2.5), const_float(-inf), const_float(nan)
+//! i3 = const_int(100)            # const_float(2.5), const_float(-inf), const_float(-nan)
 //! label()
 //! i5 = phi_int(i2)               # phis follow the label; operand = value on loop entry
 //! b6 = int_lt(i5, i3)
@@ -96,12 +96,18 @@ fn ty_name(ty: Ty) -> &'static str {
     }
 }
 
-/// Text of a float immediate: Rust `{:?}` (shortest exact round-trip), `nan` for NaNs.
+const NAN_BITS: u64 = 0x7ff8_0000_0000_0000;
+const NEG_NAN_BITS: u64 = 0xfff8_0000_0000_0000;
+
+/// Text of a float immediate: Rust `{:?}` (shortest exact round-trip). NaNs keep their bits:
+/// `nan` / `-nan` for the default quiet NaN (the sign is observable through `copysign`, and
+/// x86 arithmetic produces `-nan`), `nan:0x<16 hex digits>` for any other payload.
 fn float_text(x: f64) -> String {
-    if x.is_nan() {
-        "nan".to_string()
-    } else {
-        format!("{x:?}")
+    match x.to_bits() {
+        NAN_BITS => "nan".to_string(),
+        NEG_NAN_BITS => "-nan".to_string(),
+        bits if x.is_nan() => format!("nan:0x{bits:016x}"),
+        _ => format!("{x:?}"),
     }
 }
 
@@ -354,7 +360,12 @@ fn check_name_syntax(n: &str) -> Result<(), String> {
     }
 }
 
-/// A float immediate: anything Rust parses (`2.5`, `1e300`, `-0.0`, `inf`, `-inf`, `nan`).
+/// A float immediate: anything Rust parses (`2.5`, `1e300`, `-0.0`, `inf`, `-inf`, `nan`,
+/// `-nan`) or `nan:0x<hex bits>` (which must be a NaN).
 fn parse_float(s: &str) -> Option<f64> {
+    if let Some(hex) = s.strip_prefix("nan:0x") {
+        let x = f64::from_bits(u64::from_str_radix(hex, 16).ok()?);
+        return x.is_nan().then_some(x);
+    }
     s.parse::<f64>().ok()
 }

@@ -7,6 +7,9 @@
 //! the label), and a fact established at op `k` of the body holds for later ops of the same
 //! iteration. So forward passes may reuse pre-label values and facts after the label, and
 //! never move anything across it.
+//!
+//! Passes expect a trace that passes `ir::text::verify` (operand counts and types are relied
+//! upon) and return one that does too.
 
 use crate::ir::{Op, OpKind, OpRef, Trace};
 
@@ -32,9 +35,22 @@ pub const PASSES: &[Pass] = &[
     Pass { name: "dce", run: dce::run },
 ];
 
-/// Run every pass of `PASSES` in order.
+/// Most rounds of `PASSES` that `optimize` runs.
+pub const MAX_ROUNDS: usize = 4;
+
+/// Run `PASSES` in order, repeating while a round changes the trace (a later pass can enable
+/// an earlier one: CSE turns `x - y` into `x - x`, which folding then turns into `0`), at
+/// most `MAX_ROUNDS` times. Each round is linear in the trace length.
 pub fn optimize(trace: &Trace) -> Trace {
-    PASSES.iter().fold(trace.clone(), |t, p| (p.run)(&t))
+    let mut t = trace.clone();
+    for _ in 0..MAX_ROUNDS {
+        let next = PASSES.iter().fold(t.clone(), |cur, p| (p.run)(&cur));
+        if next == t {
+            break;
+        }
+        t = next;
+    }
+    t
 }
 
 /// Rebuilds a trace op by op: each source op is either re-emitted (with its operands mapped
