@@ -33,6 +33,8 @@ pub enum ObjKind {
     Set(RefCell<SetObj>),
     FrozenSet(SetObj),
     Range(Range),
+    /// A `range` whose bounds do not fit in i64: [start, stop, step].
+    BigRange(Box<[num_bigint::BigInt; 3]>),
     Slice(Value, Value, Value),
     Function(Box<Function>),
     Builtin(Builtin),
@@ -69,7 +71,7 @@ impl Obj {
             ObjKind::Dict(_) => "dict",
             ObjKind::Set(_) => "set",
             ObjKind::FrozenSet(_) => "frozenset",
-            ObjKind::Range(_) => "range",
+            ObjKind::Range(_) | ObjKind::BigRange(_) => "range",
             ObjKind::Slice(..) => "slice",
             ObjKind::Function(_) => "function",
             ObjKind::Builtin(_) => "builtin_function_or_method",
@@ -255,6 +257,8 @@ pub struct Property {
 pub enum Iter {
     Seq { seq: Value, idx: usize },
     Range { cur: i64, step: i64, remaining: i64 },
+    /// Iterator over a big-int range: next value, step, remaining count.
+    BigRange { cur: BigInt, step: BigInt, remaining: BigInt },
     Str { s: Value, byte: usize },
     DictKeys { dict: Value, idx: usize, len: usize },
     DictValues { dict: Value, idx: usize, len: usize },

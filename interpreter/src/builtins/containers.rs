@@ -114,11 +114,15 @@ pub fn register(vm: &mut Vm) {
     for t in [vm.types.dict_keys.clone(), vm.types.dict_values.clone(), vm.types.dict_items.clone()] {
         add_methods(vm, &t, &[("__len__", seq_len), ("__iter__", seq_iter), ("__contains__", seq_contains), ("__reversed__", view_reversed), ("isdisjoint", set_isdisjoint)]);
     }
-    for t in [vm.types.list_iterator.clone(), vm.types.tuple_iterator.clone(), vm.types.range_iterator.clone(), vm.types.str_iterator.clone(), vm.types.dict_keyiterator.clone(), vm.types.dict_valueiterator.clone(), vm.types.dict_itemiterator.clone(), vm.types.set_iterator.clone(), vm.types.callable_iterator.clone(), vm.types.iterator.clone(), vm.types.list_reverseiterator.clone()] {
+    for t in [vm.types.longrange_iterator.clone(), vm.types.list_iterator.clone(), vm.types.tuple_iterator.clone(), vm.types.range_iterator.clone(), vm.types.str_iterator.clone(), vm.types.dict_keyiterator.clone(), vm.types.dict_valueiterator.clone(), vm.types.dict_itemiterator.clone(), vm.types.set_iterator.clone(), vm.types.callable_iterator.clone(), vm.types.iterator.clone(), vm.types.list_reverseiterator.clone()] {
         add_methods(vm, &t, &[("__iter__", iter_self), ("__next__", iter_next_m), ("__length_hint__", iter_length_hint)]);
     }
     let g = vm.types.generator.clone();
     add_methods(vm, &g, &[("__iter__", iter_self), ("__next__", iter_next_m), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
+    let co = vm.types.coroutine.clone();
+    add_methods(vm, &co, &[("__await__", iter_self), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
+    let ag = vm.types.async_generator.clone();
+    add_methods(vm, &ag, &[("__aiter__", iter_self)]);
     let mp = vm.types.mappingproxy.clone();
     add_methods(vm, &mp, &[("__getitem__", mp_getitem), ("keys", mp_keys), ("values", mp_values), ("items", mp_items), ("get", mp_get), ("__contains__", mp_contains), ("__iter__", mp_iter), ("__len__", mp_len)]);
 }

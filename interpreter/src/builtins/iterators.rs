@@ -14,20 +14,30 @@ use super::dicts::*;
 
 pub(super) fn range_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let a = &args[1..];
-    let ints: Vec<i64> = {
-        let mut v = Vec::new();
-        for x in a {
-            match vm.index_value(x) {
-                Ok(i) => v.push(i),
-                Err(e) if vm.is_instance_of_exc(&e, "OverflowError") => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-                Err(_) => {
-                    let tn = vm.type_name(x);
-                    return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-                }
+    let mut bigs = Vec::new();
+    for x in a {
+        match vm.index_bigint(x) {
+            Ok(b) => bigs.push(b),
+            Err(_) => {
+                let tn = vm.type_name(x);
+                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
             }
         }
-        v
-    };
+    }
+    let fits = bigs.iter().all(|b| num_traits::ToPrimitive::to_i64(b).map(|i| i.unsigned_abs() < (1u64 << 62)).unwrap_or(false));
+    if !fits && (1..=3).contains(&bigs.len()) {
+        let one = num_bigint::BigInt::from(1);
+        let (start, stop, step) = match bigs.len() {
+            1 => (num_bigint::BigInt::from(0), bigs[0].clone(), one),
+            2 => (bigs[0].clone(), bigs[1].clone(), one),
+            _ => (bigs[0].clone(), bigs[1].clone(), bigs[2].clone()),
+        };
+        if num_traits::Zero::is_zero(&step) {
+            return Err(vm.value_error("range() arg 3 must not be zero".to_string()));
+        }
+        return Ok(Value::new_obj(Obj { kind: ObjKind::BigRange(Box::new([start, stop, step])) }));
+    }
+    let ints: Vec<i64> = bigs.iter().map(|b| num_traits::ToPrimitive::to_i64(b).unwrap_or(0)).collect();
     let (start, stop, step) = match ints.len() {
         1 => (0, ints[0], 1),
         2 => (ints[0], ints[1], 1),

@@ -4,6 +4,7 @@
 pub mod containers;
 pub mod dicts;
 pub mod iterators;
+pub mod memview;
 pub mod setobj;
 pub mod sort;
 pub mod funcs;
@@ -170,6 +171,7 @@ pub fn init(vm: &mut Vm) {
     containers::register(vm);
     sysmod::register(vm);
     union::register(vm);
+    memview::register(vm);
     let bm = vm.new_module("builtins");
     if let Some(Obj { kind: ObjKind::Module(m) }) = bm.as_obj() {
         let bd = vm.builtins.clone();

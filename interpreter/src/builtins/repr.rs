@@ -62,6 +62,13 @@ impl Vm {
                         format!("frozenset({})", vm::str_of(&inner).unwrap_or(""))
                     }
                 }
+                ObjKind::BigRange(b) => {
+                    if b[2] == num_bigint::BigInt::from(1) {
+                        format!("range({}, {})", b[0], b[1])
+                    } else {
+                        format!("range({}, {}, {})", b[0], b[1], b[2])
+                    }
+                }
                 ObjKind::Range(r) => {
                     if r.step == 1 {
                         format!("range({}, {})", r.start, r.stop)
@@ -114,7 +121,14 @@ impl Vm {
                 }
                 ObjKind::Code(c) => format!("<code object {} at {:#x}, file \"{}\", line {}>", c.name, v.id(), c.filename, c.first_line),
                 ObjKind::Cell(_) => format!("<cell at {:#x}>", v.id()),
-                ObjKind::Generator(g) => format!("<generator object {} at {:#x}>", vm::str_of(&g.borrow().qualname).unwrap_or("?"), v.id()),
+                ObjKind::Generator(g) => {
+                    let what = match g.borrow().kind {
+                        crate::vm::generator::GenKind::Generator => "generator",
+                        crate::vm::generator::GenKind::Coroutine => "coroutine",
+                        crate::vm::generator::GenKind::AsyncGenerator => "async_generator",
+                    };
+                    format!("<{what} object {} at {:#x}>", vm::str_of(&g.borrow().qualname).unwrap_or("?"), v.id())
+                }
                 ObjKind::Iter(_) => {
                     let tn = self.type_name(v);
                     format!("<{tn} object at {:#x}>", v.id())

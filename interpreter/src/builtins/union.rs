@@ -1,5 +1,6 @@
-//! `types.UnionType`: the result of `int | str` (PEP 604), accepted by `isinstance` and
-//! `issubclass`, printed as `int | str`.
+//! `types.UnionType` (`int | str`, PEP 604, accepted by `isinstance`/`issubclass`) and
+//! `types.GenericAlias` (`list[int]`, PEP 585: `__origin__`, `__args__`, calls the origin),
+//! plus the descriptor objects `types.py` inspects on the function type.
 
 use super::add_methods;
 use crate::object::*;
@@ -14,6 +15,85 @@ pub fn register(vm: &mut Vm) {
         *to.module.borrow_mut() = vm.intern("types");
     }
     add_methods(vm, &t, &[("__repr__", union_repr), ("__or__", union_or), ("__ror__", union_ror)]);
+    let ga = vm.types.generic_alias.clone();
+    if let Some(to) = type_obj(&ga) {
+        *to.module.borrow_mut() = vm.intern("types");
+    }
+    add_methods(vm, &ga, &[("__new__", alias_new), ("__repr__", alias_repr), ("__call__", alias_call), ("__or__", union_or), ("__ror__", union_ror)]);
+    // `FunctionType.__code__` is a getset descriptor and `__globals__` a member descriptor in
+    // CPython; the values themselves are served by the function object's special attributes.
+    let func = vm.types.function.clone();
+    for (name, ty) in [("__code__", vm.types.getset_descriptor.clone()), ("__globals__", vm.types.member_descriptor.clone())] {
+        if let Ok(d) = vm.wrap_subclass(&ty, Value::NONE, &Value::NULL) {
+            super::add_attr(vm, &func, name, d);
+        }
+    }
+}
+
+/// `origin[args]` for a built-in class: a `types.GenericAlias`.
+pub fn make_alias(vm: &mut Vm, origin: &Value, args: &Value) -> PyResult<Value> {
+    let items = match args.as_obj() {
+        Some(Obj { kind: ObjKind::Tuple(t) }) => t.to_vec(),
+        _ => vec![args.clone()],
+    };
+    let ty = vm.types.generic_alias.clone();
+    let a = vm.wrap_subclass(&ty, origin.clone(), &Value::NULL)?;
+    let holder = Value::new_obj(Obj {
+        kind: ObjKind::Instance(Instance {
+            class: std::cell::RefCell::new(ty),
+            dict: vm::new_dict(crate::dict::Dict::new()),
+            slots: std::cell::RefCell::new(Vec::new()),
+            base: std::cell::RefCell::new(origin.clone()),
+            exc: None,
+        }),
+    });
+    drop(a);
+    vm.setattr_raw(&holder, "__origin__", origin.clone())?;
+    vm.setattr_raw(&holder, "__args__", vm::new_tuple(items))?;
+    vm.setattr_raw(&holder, "__parameters__", vm::new_tuple(Vec::new()))?;
+    Ok(holder)
+}
+
+fn alias_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_arity("GenericAlias", &args[1..], 2, 2)?;
+    make_alias(vm, &args[1], &args[2])
+}
+
+fn alias_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let origin = vm.getattr_str(&args[0], "__origin__")?;
+    let a = vm.getattr_str(&args[0], "__args__")?;
+    let name = |vm: &mut Vm, t: &Value| -> PyResult<String> {
+        match type_obj(t) {
+            Some(to) => {
+                let m = to.module.borrow().clone();
+                let q = to.qualname.borrow().clone();
+                Ok(match vm::str_of(&m) {
+                    Some("builtins") | None => q,
+                    Some(module) => format!("{module}.{q}"),
+                })
+            }
+            None => {
+                if crate::vm::is_not_implemented(t) {
+                    return Ok("...".into());
+                }
+                match t.as_obj().map(|o| &o.kind) {
+                    Some(ObjKind::Ellipsis) => Ok("...".into()),
+                    _ => vm.repr(t),
+                }
+            }
+        }
+    };
+    let o = name(vm, &origin)?;
+    let mut parts = Vec::new();
+    for x in vm.collect(&a)? {
+        parts.push(name(vm, &x)?);
+    }
+    Ok(vm::new_string(format!("{o}[{}]", parts.join(", "))))
+}
+
+fn alias_call(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let origin = vm.getattr_str(&args[0], "__origin__")?;
+    vm.call(&origin, &args[1..], kw)
 }
 
 /// The member types of a union value, if `v` is one.

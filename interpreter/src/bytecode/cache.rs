@@ -20,7 +20,7 @@
 //!   varint count + string indexes, for: names, varnames, cellvars, freevars
 //!   varint ncell_args, then each: varint 0 for None, n + 1 for Some(n)
 //!   varint argcount, varint posonlyargcount, varint kwonlyargcount
-//!   u8 flags (bit 0 varargs, 1 varkw, 2 generator, 3 namespace)
+//!   u8 flags (bit 0 varargs, 1 varkw, 2 generator, 3 namespace, 4 coroutine)
 //!   u8 0 (no docstring) | u8 1 + varint string index
 //!
 //! constant: u8 tag, then
@@ -196,7 +196,7 @@ impl<'a> Writer<'a> {
         put_varint(&mut self.out, c.posonlyargcount as u64);
         put_varint(&mut self.out, c.kwonlyargcount as u64);
         let f = &c.flags;
-        self.out.push(f.varargs as u8 | (f.varkw as u8) << 1 | (f.generator as u8) << 2 | (f.namespace as u8) << 3);
+        self.out.push(f.varargs as u8 | (f.varkw as u8) << 1 | (f.generator as u8) << 2 | (f.namespace as u8) << 3 | (f.coroutine as u8) << 4);
         match &c.docstring {
             None => self.out.push(0),
             Some(d) => {
@@ -455,7 +455,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         if fl & !0xf != 0 {
             return None;
         }
-        let flags = CodeFlags { varargs: fl & 1 != 0, varkw: fl & 2 != 0, generator: fl & 4 != 0, namespace: fl & 8 != 0 };
+        let flags = CodeFlags { varargs: fl & 1 != 0, varkw: fl & 2 != 0, generator: fl & 4 != 0, namespace: fl & 8 != 0, coroutine: fl & 16 != 0 };
         let docstring = match self.u8()? {
             0 => None,
             1 => Some(self.string()?),

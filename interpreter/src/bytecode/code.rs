@@ -29,6 +29,8 @@ pub struct CodeFlags {
     pub varargs: bool,
     pub varkw: bool,
     pub generator: bool,
+    /// `async def` (a coroutine, or an async generator together with `generator`).
+    pub coroutine: bool,
     /// Uses a locals namespace (module or class body) rather than fast locals only.
     pub namespace: bool,
 }

@@ -378,6 +378,8 @@ opcodes! {
     YieldValue => pop 1, push 1;
     /// Delegate to a sub-iterator (`yield from`).          Stack: iter sent -- iter | result
     YieldFrom => pop 2, push 1;
+    /// `await x`: the awaitable's iterator (a coroutine itself, else `x.__await__()`). Stack: x -- iterator
+    GetAwaitable => pop 1, push 1;
     /// `iter()` for yield from (generators kept as-is).    Stack: x -- iterator
     GetYieldFromIter => pop 1, push 1;
     /// Push `AssertionError`.                              Stack: -- type

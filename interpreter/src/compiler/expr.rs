@@ -217,7 +217,13 @@ impl<'a> Compiler<'a> {
             E::JoinedStr(j) => self.joined_str(j)?,
             E::FormattedValue(f) => self.formatted_value(f)?,
             E::Starred(s) => return self.err("can't use starred expression here", s.range),
-            E::Await(a) => return self.err("'await' outside function", a.range),
+            E::Await(a) => {
+                self.expr(&a.value)?;
+                self.set_span(a.range);
+                self.emit(Instr::GetAwaitable);
+                self.load_const(Value::NONE);
+                self.emit(Instr::YieldFrom);
+            }
         }
         Ok(())
     }

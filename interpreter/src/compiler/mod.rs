@@ -247,7 +247,7 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            flags: CodeFlags { generator: sc.is_generator, ..CodeFlags::default() },
+            flags: CodeFlags { generator: sc.is_generator, coroutine: sc.is_coroutine, ..CodeFlags::default() },
             docstring: None,
             global_cache: Box::new([]),
             max_stack: 0,

@@ -214,9 +214,21 @@ impl<'a> Compiler<'a> {
             }
             S::Global(_) | S::Nonlocal(_) => {}
             S::Match(m) => self.match_stmt(m)?,
-            S::AsyncFunctionDef(x) => return self.err("async functions are not supported yet", x.range),
-            S::AsyncFor(x) => return self.err("async for is not supported yet", x.range),
-            S::AsyncWith(x) => return self.err("async with is not supported yet", x.range),
+            S::AsyncFunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.expr(d)?;
+                }
+                self.set_span(f.range);
+                self.make_function(f.name.as_str(), &f.args, FuncBody::Stmts(&f.body), f.range, f.returns.as_deref())?;
+                for _ in &f.decorator_list {
+                    self.emit(Instr::CallFunction(1));
+                }
+                self.name_op(f.name.as_str(), NameCtx::Store);
+            }
+            // Coroutines compile and run under `await`, but no event-loop protocol exists yet:
+            // `async for` / `async with` raise NotImplementedError when executed.
+            S::AsyncFor(x) => self.raise_not_implemented("async for is not supported yet", x.range)?,
+            S::AsyncWith(x) => self.raise_not_implemented("async with is not supported yet", x.range)?,
             S::TypeAlias(x) => return self.err("invalid syntax", x.range),
         }
         Ok(())
@@ -249,6 +261,17 @@ impl<'a> Compiler<'a> {
             self.store_target(e)?;
         }
         Ok(true)
+    }
+
+    /// Emits `raise NotImplementedError(msg)` at `range`.
+    fn raise_not_implemented(&mut self, msg: &str, range: ast::text_size::TextRange) -> R {
+        self.set_span(range);
+        self.name_op("NotImplementedError", NameCtx::Load);
+        let m = self.str_const(msg);
+        self.load_const(m);
+        self.emit(Instr::CallFunction(1));
+        self.emit(Instr::Raise(1));
+        Ok(())
     }
 
     fn interner_tuple(&mut self, items: Vec<Value>) -> Value {

@@ -50,6 +50,8 @@ pub struct Scope {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub is_generator: bool,
+    /// `async def`: calling it makes a coroutine (or an async generator if it yields).
+    pub is_coroutine: bool,
     pub needs_class_cell: bool,
     pub uses_super: bool,
 }
@@ -68,6 +70,7 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
             needs_class_cell: false,
             uses_super: false,
         }
@@ -292,7 +295,19 @@ impl Builder {
                 self.pop();
             }
             S::AsyncFunctionDef(f) => {
-                return Err(CompileError::new("async functions are not supported yet", f.range.start().into()));
+                for d in &f.decorator_list {
+                    self.expr(d)?;
+                }
+                self.args_defaults(&f.args)?;
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
+                self.def(f.name.as_str());
+                let id = self.push(ScopeKind::Function, f.name.as_str(), f.range);
+                self.scopes[id].is_coroutine = true;
+                self.params(&f.args);
+                self.stmts(&f.body)?;
+                self.pop();
             }
             S::ClassDef(c) => {
                 for d in &c.decorator_list {
@@ -450,8 +465,23 @@ impl Builder {
             }
             S::Expr(e) => self.expr(&e.value)?,
             S::Pass(_) | S::Break(_) | S::Continue(_) => {}
-            S::AsyncFor(x) => return Err(CompileError::new("async for is not supported yet", x.range.start().into())),
-            S::AsyncWith(x) => return Err(CompileError::new("async with is not supported yet", x.range.start().into())),
+            S::AsyncFor(f) => {
+                self.require_async(f.range.start().into(), "'async for' outside async function")?;
+                self.expr(&f.iter)?;
+                self.target(&f.target)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            S::AsyncWith(w) => {
+                self.require_async(w.range.start().into(), "'async with' outside async function")?;
+                for it in &w.items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.target(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
             S::TypeAlias(x) => return Err(CompileError::new("invalid syntax", x.range.start().into())),
         }
         Ok(())
@@ -646,7 +676,11 @@ impl Builder {
             E::SetComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], false)?,
             E::DictComp(c) => self.comprehension(c.range, &c.generators, &[&c.key, &c.value], false)?,
             E::GeneratorExp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], true)?,
-            E::Await(a) => return Err(CompileError::new("'await' outside async function", a.range.start().into())),
+            E::Await(a) => {
+                let msg = if self.cur().is_function_like() { "'await' outside async function" } else { "'await' outside function" };
+                self.require_async(a.range.start().into(), msg)?;
+                self.expr(&a.value)?;
+            }
             E::Yield(y) => {
                 self.mark_generator(y.range.start().into())?;
                 if let Some(v) = &y.value {
@@ -705,6 +739,15 @@ impl Builder {
             }
         }
         Ok(())
+    }
+
+    /// `await`, `async for` and `async with` need an enclosing coroutine function.
+    fn require_async(&mut self, pos: u32, msg: &str) -> Result<(), CompileError> {
+        if self.cur().is_coroutine {
+            Ok(())
+        } else {
+            Err(CompileError::new(msg, pos))
+        }
     }
 
     fn mark_generator(&mut self, pos: u32) -> Result<(), CompileError> {

@@ -38,7 +38,7 @@ impl Vm {
                 ObjKind::Dict(_) => t.dict.clone(),
                 ObjKind::Set(_) => t.set.clone(),
                 ObjKind::FrozenSet(_) => t.frozenset.clone(),
-                ObjKind::Range(_) => t.range.clone(),
+                ObjKind::Range(_) | ObjKind::BigRange(_) => t.range.clone(),
                 ObjKind::Slice(..) => t.slice.clone(),
                 ObjKind::Function(_) => t.function.clone(),
                 ObjKind::Builtin(b) => {
@@ -57,13 +57,18 @@ impl Vm {
                 ObjKind::Module(_) => t.module.clone(),
                 ObjKind::Code(_) => t.code.clone(),
                 ObjKind::Cell(_) => t.cell.clone(),
-                ObjKind::Generator(_) => t.generator.clone(),
+                ObjKind::Generator(g) => match g.borrow().kind {
+                    super::generator::GenKind::Generator => t.generator.clone(),
+                    super::generator::GenKind::Coroutine => t.coroutine.clone(),
+                    super::generator::GenKind::AsyncGenerator => t.async_generator.clone(),
+                },
                 ObjKind::Iter(it) => match &*it.borrow() {
                     Iter::Seq { seq, .. } => match seq.as_obj().map(|o| &o.kind) {
                         Some(ObjKind::Tuple(_)) => t.tuple_iterator.clone(),
                         _ => t.list_iterator.clone(),
                     },
                     Iter::Range { .. } => t.range_iterator.clone(),
+                    Iter::BigRange { .. } => t.longrange_iterator.clone(),
                     Iter::Str { .. } => t.str_iterator.clone(),
                     Iter::DictKeys { .. } => t.dict_keyiterator.clone(),
                     Iter::DictValues { .. } => t.dict_valueiterator.clone(),

@@ -165,7 +165,7 @@ impl Vm {
             }
             frame.cells = cells;
         }
-        if code.flags.generator {
+        if code.flags.generator || code.flags.coroutine {
             let _ = fval;
             return Ok(self.new_generator(frame, fun));
         }

@@ -388,7 +388,7 @@ impl Vm {
                         let simple = match f.stack[base].as_obj() {
                             Some(Obj { kind: ObjKind::Function(fun) }) => {
                                 let c = &fun.code;
-                                if c.argcount as usize == argc + 1 && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
+                                if c.argcount as usize == argc + 1 && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && !c.flags.coroutine && c.ncells() == 0 {
                                     Some((c.clone(), fun.globals.clone()))
                                 } else {
                                     None
@@ -719,7 +719,7 @@ impl Vm {
                     let simple = match f.stack[base].as_obj() {
                         Some(Obj { kind: ObjKind::Function(fun) }) => {
                             let c = &fun.code;
-                            if c.argcount == argc && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && c.ncells() == 0 {
+                            if c.argcount == argc && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && !c.flags.coroutine && c.ncells() == 0 {
                                 Some((c.clone(), fun.globals.clone()))
                             } else {
                                 None
@@ -889,6 +889,11 @@ impl Vm {
                             push_fast(&mut f.stack, result);
                         }
                     }
+                }
+                Instr::GetAwaitable => {
+                    let v = pop!(f);
+                    let it = self.get_awaitable(&v)?;
+                    push_fast(&mut f.stack, it);
                 }
                 Instr::GetYieldFromIter => {
                     let v = pop!(f);

@@ -9,7 +9,16 @@ use crate::value::Value;
 use crate::{PyErr, PyResult};
 use std::cell::RefCell;
 
+/// What kind of suspendable frame this is (from the code flags).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
 pub struct GenState {
+    pub kind: GenKind,
     pub frame: Option<Box<Frame>>,
     pub started: bool,
     pub running: bool,
@@ -32,8 +41,14 @@ fn gen_state(v: &Value) -> Option<&RefCell<GenState>> {
 
 impl Vm {
     pub fn new_generator(&mut self, frame: Box<Frame>, fun: &Function) -> Value {
+        let kind = match (frame.code.flags.coroutine, frame.code.flags.generator) {
+            (true, true) => GenKind::AsyncGenerator,
+            (true, false) => GenKind::Coroutine,
+            _ => GenKind::Generator,
+        };
         Value::new_obj(Obj {
             kind: ObjKind::Generator(RefCell::new(GenState {
+                kind,
                 frame: Some(frame),
                 started: false,
                 running: false,
@@ -188,6 +203,27 @@ impl Vm {
             Some(Obj { kind: ObjKind::Tuple(t) }) if !t.is_empty() => t[0].clone(),
             _ => Value::NONE,
         }
+    }
+
+    /// `await x`: a coroutine is awaited directly; anything else through `__await__`.
+    pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(st) = gen_state(v) {
+            if st.borrow().kind == GenKind::Coroutine {
+                return Ok(v.clone());
+            }
+        }
+        let t = self.type_of(v);
+        let Some(m) = self.lookup_type_str(&t, "__await__") else {
+            let tn = self.type_name(v);
+            return Err(self.type_error(format!("object {tn} can't be used in 'await' expression")));
+        };
+        let it = self.call(&m, &[v.clone()], &[])?;
+        if let Some(st) = gen_state(&it) {
+            if st.borrow().kind == GenKind::Coroutine {
+                return Err(self.type_error("__await__() returned a coroutine".to_string()));
+            }
+        }
+        Ok(it)
     }
 
     pub fn generator_next(&mut self, gen: &Value) -> PyResult<Option<Value>> {

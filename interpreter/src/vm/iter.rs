@@ -12,6 +12,7 @@ impl Vm {
             let it = match &o.kind {
                 ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) => Iter::Seq { seq: v.clone(), idx: 0 },
                 ObjKind::Range(r) => Iter::Range { cur: r.start, step: r.step, remaining: r.len() },
+                ObjKind::BigRange(b) => Iter::BigRange { cur: b[0].clone(), step: b[2].clone(), remaining: big_range_len(b) },
                 ObjKind::Str(_) => Iter::Str { s: v.clone(), byte: 0 },
                 ObjKind::Dict(d) => Iter::DictKeys { dict: v.clone(), idx: 0, len: d.borrow().len() },
                 ObjKind::Set(s) => Iter::Set { items: s.borrow().iter().map(|(k, _)| k.clone()).collect(), idx: 0 },
@@ -117,6 +118,16 @@ impl Vm {
                 *remaining -= 1;
                 *cur = cur.wrapping_add(*step);
                 Ok(Some(super::new_int(v)))
+            }
+            Iter::BigRange { cur, step, remaining } => {
+                use num_traits::Signed;
+                if !remaining.is_positive() {
+                    return Ok(None);
+                }
+                let v = cur.clone();
+                *cur += &*step;
+                *remaining -= 1;
+                Ok(Some(super::new_bigint(v)))
             }
             Iter::Seq { seq, idx } => {
                 let r = match seq.as_obj().map(|o| &o.kind) {
@@ -382,6 +393,13 @@ impl Vm {
                 ObjKind::Bytes(b) => b.len(),
                 ObjKind::ByteArray(b) => b.borrow().len(),
                 ObjKind::Range(r) => r.len() as usize,
+                ObjKind::BigRange(b) => {
+                    use num_traits::ToPrimitive;
+                    match big_range_len(b).to_i64() {
+                        Some(n) => n as usize,
+                        None => return Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+                    }
+                }
                 ObjKind::MappingProxy(d) | ObjKind::DictView(_, d) => {
                     let d = d.clone();
                     return self.len(&d);
@@ -412,5 +430,19 @@ impl Vm {
         }
         let tn = self.type_name(v);
         Err(self.type_error(format!("object of type '{tn}' has no len()")))
+    }
+}
+
+/// Number of items of a big-int range [start, stop, step].
+pub fn big_range_len(b: &[num_bigint::BigInt; 3]) -> num_bigint::BigInt {
+    use num_integer::Integer;
+    use num_traits::{Signed, Zero};
+    let (lo, hi, st) = (&b[0], &b[1], &b[2]);
+    if st.is_positive() && lo < hi {
+        (hi - lo - 1u32).div_floor(st) + 1u32
+    } else if st.is_negative() && lo > hi {
+        (lo - hi - 1u32).div_floor(&(-st)) + 1u32
+    } else {
+        num_bigint::BigInt::zero()
     }
 }

@@ -376,6 +376,7 @@ impl Vm {
                 ObjKind::Bytes(b) => !b.is_empty(),
                 ObjKind::ByteArray(b) => !b.borrow().is_empty(),
                 ObjKind::Range(r) => r.len() > 0,
+                ObjKind::BigRange(b) => !super::iter::big_range_len(b).is_zero(),
                 ObjKind::Instance(_) => return self.instance_truthy(v),
                 _ => true,
             },

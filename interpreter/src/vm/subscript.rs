@@ -221,7 +221,7 @@ impl Vm {
                     return self.call(&m, &[key.clone()], &[]);
                 }
                 if obj.is(&self.types.type_) || crate::vm::types::type_obj(obj).map(|t| t.is_builtin).unwrap_or(false) {
-                    return Ok(obj.clone());
+                    return crate::builtins::union::make_alias(self, obj, key);
                 }
                 let tn = crate::vm::types::type_obj(obj).map(|t| t.name.borrow().clone()).unwrap_or_default();
                 Err(self.type_error(format!("type '{tn}' is not subscriptable")))

@@ -50,6 +50,8 @@ types! {
     not_implemented: "NotImplementedType", object, Other;
     ellipsis: "ellipsis", object, Other;
     generator: "generator", object, Other;
+    coroutine: "coroutine", object, Other;
+    async_generator: "async_generator", object, Other;
     cell: "cell", object, Other;
     code: "code", object, Other;
     property: "property", object, Other;
@@ -62,6 +64,7 @@ types! {
     list_iterator: "list_iterator", object, Other;
     tuple_iterator: "tuple_iterator", object, Other;
     range_iterator: "range_iterator", object, Other;
+    longrange_iterator: "longrange_iterator", object, Other;
     str_iterator: "str_ascii_iterator", object, Other;
     dict_keyiterator: "dict_keyiterator", object, Other;
     dict_valueiterator: "dict_valueiterator", object, Other;
@@ -71,6 +74,10 @@ types! {
     list_reverseiterator: "list_reverseiterator", object, Other;
     method_descriptor: "method_descriptor", object, Other;
     union_type: "UnionType", object, Other;
+    generic_alias: "GenericAlias", object, Other;
+    memoryview: "memoryview", object, Other;
+    getset_descriptor: "getset_descriptor", object, Other;
+    member_descriptor: "member_descriptor", object, Other;
     enumerate: "enumerate", object, Other;
     zip: "zip", object, Other;
     map: "map", object, Other;
