@@ -1024,6 +1024,12 @@ impl Vm {
                 "step" => Some(vm::new_int(r.step)),
                 _ => None,
             },
+            (ObjKind::BigRange(b), _) => match n {
+                "start" => Some(vm::new_bigint(b[0].clone())),
+                "stop" => Some(vm::new_bigint(b[1].clone())),
+                "step" => Some(vm::new_bigint(b[2].clone())),
+                _ => None,
+            },
             (ObjKind::Property(p), _) => match n {
                 "fget" => Some(p.fget.clone()),
                 "fset" => Some(p.fset.clone()),

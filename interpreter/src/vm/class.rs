@@ -211,8 +211,8 @@ impl Vm {
                 let mut names: Vec<String> = self.collect(&am)?.iter().filter_map(|v| super::str_of(v).map(|s| s.to_string())).collect();
                 names.sort();
                 let n = t.name.borrow().clone();
-                let q: Vec<String> = names.iter().map(|x| format!("'{x}'")).collect();
-                return Err(self.type_error(format!("Can't instantiate abstract class {n} with abstract method{} {}", if names.len() == 1 { "" } else { "s" }, q.join(", "))));
+                let plural = if names.len() == 1 { "" } else { "s" };
+                return Err(self.type_error(format!("Can't instantiate abstract class {n} with abstract method{plural} {}", names.join(", "))));
             }
         }
         let has_dict = t.has_dict;

@@ -2,6 +2,7 @@
 //! (eval loop, calls, attributes, operators, exceptions, generators, imports).
 
 pub mod attr;
+pub mod bigrange;
 pub mod call;
 pub mod class;
 pub mod eval;

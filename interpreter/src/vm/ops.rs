@@ -722,6 +722,12 @@ impl Vm {
                         return Ok((i - r.start) % r.step == 0);
                     }
                 }
+                ObjKind::BigRange(b) => {
+                    let b = b.clone();
+                    if let Some(found) = self.big_range_contains(&b, item) {
+                        return Ok(found);
+                    }
+                }
                 ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
                     let hay = bytes_like(container).unwrap_or_default();
                     if let Some(i) = item.as_small_int() {

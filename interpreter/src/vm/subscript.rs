@@ -207,6 +207,10 @@ impl Vm {
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
                 Ok(super::new_int(r.get(i as i64)))
             }
+            ObjKind::BigRange(b) => {
+                let b = b.clone();
+                self.big_range_getitem(&b, key)
+            }
             ObjKind::Dict(_) => match self.dict_lookup(obj, key)? {
                 Some(v) => Ok(v),
                 None => Err(self.key_error(key.clone())),
