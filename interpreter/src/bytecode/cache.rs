@@ -452,7 +452,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let posonlyargcount = self.u32v()?;
         let kwonlyargcount = self.u32v()?;
         let fl = self.u8()?;
-        if fl & !0xf != 0 {
+        if fl & !0x1f != 0 {
             return None;
         }
         let flags = CodeFlags { varargs: fl & 1 != 0, varkw: fl & 2 != 0, generator: fl & 4 != 0, namespace: fl & 8 != 0, coroutine: fl & 16 != 0 };
