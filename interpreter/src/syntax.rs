@@ -70,12 +70,22 @@ pub fn check_brackets(src: &str, depth_only: bool) -> Result<(), CompileError> {
             }
             b'\'' | b'"' => {
                 // Triple or single quoted string; prefixes were consumed as identifier chars.
+                let start = string_token_start(b, i);
+                let line_of = |pos: usize| 1 + b[..pos.min(b.len())].iter().filter(|&&x| x == b'\n').count();
+                let unterminated = |triple: bool| {
+                    let msg = if triple {
+                        format!("unterminated triple-quoted string literal (detected at line {})", src.lines().count().max(1))
+                    } else {
+                        format!("unterminated string literal (detected at line {})", line_of(start))
+                    };
+                    CompileError::new(&msg, start as u32)
+                };
                 let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
                 let raw = i > 0 && matches!(b[i - 1], b'r' | b'R') || i > 1 && matches!(b[i - 2], b'r' | b'R') && b[i - 1].is_ascii_alphabetic();
                 i += if triple { 3 } else { 1 };
                 loop {
                     if i >= b.len() {
-                        return Ok(()); // unterminated string: left to the parser
+                        return if depth_only { Ok(()) } else { Err(unterminated(triple)) };
                     }
                     if b[i] == b'\\' && !raw {
                         i += 2;
@@ -86,7 +96,7 @@ pub fn check_brackets(src: &str, depth_only: bool) -> Result<(), CompileError> {
                         continue;
                     }
                     if !triple && b[i] == b'\n' {
-                        return Ok(());
+                        return if depth_only { Ok(()) } else { Err(unterminated(false)) };
                     }
                     if b[i] == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) {
                         i += if triple { 3 } else { 1 };
@@ -113,8 +123,13 @@ pub fn check_brackets(src: &str, depth_only: bool) -> Result<(), CompileError> {
                 };
                 match stack.pop() {
                     None => return Err(CompileError::new(&format!("unmatched '{}'", c as char), i as u32)),
-                    Some((o, _)) if o != open => {
-                        return Err(CompileError::new(&format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, o as char), i as u32));
+                    Some((o, at)) if o != open => {
+                        let line = |pos: usize| 1 + b[..pos].iter().filter(|&&x| x == b'\n').count();
+                        let mut msg = format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, o as char);
+                        if line(at) != line(i) {
+                            msg += &format!(" on line {}", line(at));
+                        }
+                        return Err(CompileError::new(&msg, i as u32));
                     }
                     Some(_) => {}
                 }
@@ -126,10 +141,25 @@ pub fn check_brackets(src: &str, depth_only: bool) -> Result<(), CompileError> {
     if depth_only {
         return Ok(());
     }
-    if let Some((o, pos)) = stack.first() {
+    // At end of input the tokenizer names the innermost bracket still open.
+    if let Some((o, pos)) = stack.last() {
         return Err(CompileError::new(&format!("'{}' was never closed", *o as char), *pos as u32));
     }
     Ok(())
+}
+
+/// Start of the string token whose quote is at `quote`: back over a prefix such as `br` or `f`.
+fn string_token_start(b: &[u8], quote: usize) -> usize {
+    let mut s = quote;
+    while s > 0 && quote - s < 2 && matches!(b[s - 1], b'r' | b'R' | b'b' | b'B' | b'f' | b'F' | b'u' | b'U') {
+        s -= 1;
+    }
+    let part_of_name = s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_' || b[s - 1] >= 0x80);
+    if part_of_name {
+        quote
+    } else {
+        s
+    }
 }
 
 /// Checks CPython performs in its parser that rustpython-parser does not.

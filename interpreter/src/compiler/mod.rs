@@ -141,7 +141,10 @@ pub fn compile(
                 let never_closed = be.msg.ends_with("was never closed");
                 let li = LineIndex::new(source);
                 let later_line = li.line_col(pe.offset.min(source.len() as u32)).0 > li.line_col(be.offset).0;
-                if (never_closed && (at_eof || later_line)) || (!never_closed && be.offset <= pe.offset) {
+                // After a generic "invalid syntax", CPython tokenizes the rest of the source and a
+                // tokenizer error found there (not a bracket open at EOF) replaces the message.
+                let generic = pe.msg == "invalid syntax" || pe.msg == "unterminated string literal";
+                if (never_closed && (at_eof || later_line)) || (!never_closed && (generic || be.offset <= pe.offset)) {
                     return Err(be);
                 }
             }
