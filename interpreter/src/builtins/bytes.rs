@@ -1413,7 +1413,7 @@ fn bytearray_delitem_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Va
 
 /// `fmt % args` for bytes/bytearray (PEP 461). Returns the formatted bytes.
 pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    use crate::format::percent::{parse_percent_spec, PercentArgSource, PercentDirective};
+    use crate::format::percent::{parse_percent_spec, PercentDirective};
     // Work on a latin-1 view of the format so the shared parser can be used; every
     // char of `out` is one byte.
     let fmt: String = fmt.iter().map(|&c| c as char).collect();
@@ -1430,51 +1430,7 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
             }
             _ => false,
         };
-    let items: Vec<Value> = match args_b.as_obj().map(|o| &o.kind) {
-        Some(ObjKind::Tuple(t)) => t.to_vec(),
-        _ => vec![args.clone()],
-    };
-    struct Src<'a> {
-        vm: &'a mut Vm,
-        items: &'a [Value],
-        idx: usize,
-        mapping: Option<Value>,
-        current: Option<Value>,
-        err: Option<crate::PyErr>,
-    }
-    impl PercentArgSource for Src<'_> {
-        type Error = crate::format::error::FmtError;
-        fn has_mapping(&self) -> bool {
-            self.mapping.is_some()
-        }
-        fn select_key(&mut self, key: &str) -> Result<(), Self::Error> {
-            let m = self.mapping.clone().unwrap_or(Value::NONE);
-            let kb: Vec<u8> = key.chars().map(|c| c as u32 as u8).collect();
-            let k = vm::new_bytes(kb);
-            match self.vm.getitem(&m, &k) {
-                Ok(v) => {
-                    self.current = Some(v);
-                    Ok(())
-                }
-                Err(e) => {
-                    self.err = Some(e);
-                    Err(crate::format::error::FmtError::Value("key".into()))
-                }
-            }
-        }
-        fn star_arg(&mut self) -> Result<BigInt, Self::Error> {
-            let v = self.items.get(self.idx).cloned();
-            self.idx += 1;
-            match v {
-                None => Err(crate::format::error::FmtError::Type("not enough arguments for format string".into())),
-                Some(v) => match crate::vm::num::to_bigint(&v) {
-                    Some(b) => Ok(b),
-                    None => Err(crate::format::error::FmtError::Type("* wants int".into())),
-                },
-            }
-        }
-    }
-    let mut src = Src { vm, items: &items, idx: 0, mapping: if is_mapping { Some(args.clone()) } else { None }, current: None, err: None };
+    let mut src = crate::builtins::percent_args::PercentArgs::new(vm, args, is_mapping, true);
     let mut out: Vec<u8> = Vec::with_capacity(fmt.len());
     let push_str = |out: &mut Vec<u8>, s: &str| out.extend(s.chars().map(|c| c as u32 as u8));
     let mut pos = 0;
@@ -1502,18 +1458,7 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
             }
             PercentDirective::Spec(s) => s,
         };
-        let value = if spec.key.is_some() {
-            src.current.take().unwrap_or(Value::NONE)
-        } else if src.mapping.is_some() {
-            args.clone()
-        } else {
-            let v = src.items.get(src.idx).cloned();
-            src.idx += 1;
-            match v {
-                Some(v) => v,
-                None => return Err(src.vm.type_error("not enough arguments for format string".to_string())),
-            }
-        };
+        let value = src.value_for(spec.key.is_some())?;
         let vm = &mut *src.vm;
         match spec.conv {
             's' | 'b' => {
@@ -1604,7 +1549,7 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
             _ => return Err(vm.fmt_error(spec.unsupported_error())),
         }
     }
-    if src.mapping.is_none() && src.idx < src.items.len() {
+    if src.unused() {
         return Err(src.vm.type_error("not all arguments converted during bytes formatting".to_string()));
     }
     Ok(out)

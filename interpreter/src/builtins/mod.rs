@@ -10,6 +10,7 @@ pub mod sort;
 pub mod funcs;
 pub mod numbers;
 pub mod object;
+mod percent_args;
 pub mod repr;
 pub mod strings;
 pub mod sysmod;

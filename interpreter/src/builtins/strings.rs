@@ -952,7 +952,7 @@ impl Vm {
 
     /// `fmt % args` for str.
     pub fn str_percent(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
-        use crate::format::percent::{parse_percent_spec, PercentDirective, PercentArgSource};
+        use crate::format::percent::{parse_percent_spec, PercentDirective};
         let fmt = vm::str_of(fmt_v).unwrap_or("").to_string();
         let is_mapping = match args.as_obj().map(|o| &o.kind) {
             Some(ObjKind::Dict(_)) => true,
@@ -962,49 +962,8 @@ impl Vm {
             }
             _ => false,
         };
-        let items: Vec<Value> = match args.as_obj().map(|o| &o.kind) {
-            Some(ObjKind::Tuple(t)) => t.to_vec(),
-            _ => vec![args.clone()],
-        };
-        struct Src<'a> {
-            vm: &'a mut Vm,
-            items: &'a [Value],
-            idx: usize,
-            mapping: Option<Value>,
-            current: Option<Value>,
-            err: Option<crate::PyErr>,
-        }
-        impl PercentArgSource for Src<'_> {
-            type Error = crate::format::error::FmtError;
-            fn has_mapping(&self) -> bool {
-                self.mapping.is_some()
-            }
-            fn select_key(&mut self, key: &str) -> Result<(), Self::Error> {
-                let m = self.mapping.clone().unwrap_or(Value::NONE);
-                let k = vm::new_str(key);
-                match self.vm.getitem(&m, &k) {
-                    Ok(v) => {
-                        self.current = Some(v);
-                        Ok(())
-                    }
-                    Err(e) => {
-                        self.err = Some(e);
-                        Err(crate::format::error::FmtError::Value("key".into()))
-                    }
-                }
-            }
-            fn star_arg(&mut self) -> Result<BigInt, Self::Error> {
-                let v = self.items.get(self.idx).cloned();
-                self.idx += 1;
-                match v.and_then(|v| crate::vm::num::to_bigint(&v)) {
-                    Some(b) => Ok(b),
-                    None => Err(crate::format::error::FmtError::Type("* wants int".into())),
-                }
-            }
-        }
-        let mut src = Src { vm: self, items: &items, idx: 0, mapping: if is_mapping { Some(args.clone()) } else { None }, current: None, err: None };
+        let mut src = crate::builtins::percent_args::PercentArgs::new(self, args, is_mapping, false);
         let mut out = String::new();
-        let bytes = fmt.as_bytes();
         let mut pos = 0;
         while pos < fmt.len() {
             let Some(off) = fmt[pos..].find('%') else {
@@ -1013,7 +972,6 @@ impl Vm {
             };
             out.push_str(&fmt[pos..pos + off]);
             pos += off + 1;
-            let _ = bytes;
             let (dir, next) = match parse_percent_spec(&fmt, pos, &mut src) {
                 Ok(r) => r,
                 Err(e) => {
@@ -1031,18 +989,7 @@ impl Vm {
                 }
                 PercentDirective::Spec(s) => s,
             };
-            let value = if spec.key.is_some() {
-                src.current.take().unwrap_or(Value::NONE)
-            } else if src.mapping.is_some() && !matches!(args.as_obj().map(|o| &o.kind), Some(ObjKind::Tuple(_))) {
-                args.clone()
-            } else {
-                let v = src.items.get(src.idx).cloned();
-                src.idx += 1;
-                match v {
-                    Some(v) => v,
-                    None => return Err(src.vm.type_error("not enough arguments for format string".to_string())),
-                }
-            };
+            let value = src.value_for(spec.key.is_some())?;
             let vm = &mut *src.vm;
             let piece = match spec.conv {
                 's' | 'r' | 'a' => {
@@ -1102,7 +1049,7 @@ impl Vm {
             };
             out.push_str(&piece);
         }
-        if src.mapping.is_none() && src.idx < src.items.len() {
+        if src.unused() {
             return Err(src.vm.type_error("not all arguments converted during string formatting".to_string()));
         }
         Ok(vm::new_string(out))
