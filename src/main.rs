@@ -246,13 +246,12 @@ fn run(cli: Cli, theirs: Vec<String>) -> u8 {
             }
         },
         Source::Command(c) => {
-            rpy_interpreter::traceback_lines::register_source("<string>", &c);
+            // Like CPython, tracebacks for `-c` and stdin code show no source lines.
             run_source(&mut vm, &c, "<string>")
         }
         Source::Stdin => {
             let mut s = String::new();
             let _ = std::io::stdin().read_to_string(&mut s);
-            rpy_interpreter::traceback_lines::register_source("<stdin>", &s);
             run_source(&mut vm, &s, "<stdin>")
         }
         Source::Module(m) => run_module(&mut vm, &m),

@@ -11,11 +11,8 @@ thread_local! {
     static SOURCES: std::cell::RefCell<HashMap<String, Option<Vec<String>>>> = std::cell::RefCell::new(HashMap::new());
 }
 
-/// Registers source text for a pseudo-file (e.g. `<stdin>`, `-c`) so tracebacks can show it.
-pub fn register_source(filename: &str, src: &str) {
-    SOURCES.with(|s| s.borrow_mut().insert(filename.to_string(), Some(src.lines().map(|l| l.to_string()).collect())));
-}
-
+/// The text of line `line` of a source file, read once per file. Pseudo-files such as
+/// `<string>` and `<stdin>` have none, as in CPython.
 pub fn source_line(filename: &str, line: u32) -> Option<String> {
     SOURCES.with(|s| {
         let mut s = s.borrow_mut();
