@@ -419,17 +419,22 @@ fn deque_add(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(d)
 }
 
+/// `items` repeated `n` times (`deque * n`).
+fn repeated(items: &[Value], n: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len().saturating_mul(n));
+    for _ in 0..n {
+        out.extend(items.iter().cloned());
+    }
+    out
+}
+
 fn deque_mul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (s, l) = dq(vm, args, "__mul__")?;
     if !is_index(vm, &args[1]) {
         return Ok(vm::not_implemented());
     }
     let n = vm.index_value(&args[1])?.max(0) as usize;
-    let its = items(&l);
-    let mut out = Vec::with_capacity(its.len() * n);
-    for _ in 0..n {
-        out.extend(its.iter().cloned());
-    }
+    let out = repeated(&items(&l), n);
     let d = new_deque(&deque_ty(), Vec::new(), slot(&s, 0));
     let dl = base_of(&d);
     push_right(&d, &dl, out);
@@ -442,11 +447,7 @@ fn deque_imul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Ok(vm::not_implemented());
     }
     let n = vm.index_value(&args[1])?.max(0) as usize;
-    let its = items(&l);
-    let mut out = Vec::with_capacity(its.len() * n);
-    for _ in 0..n {
-        out.extend(its.iter().cloned());
-    }
+    let out = repeated(&items(&l), n);
     with_list(&l, |v| v.clear());
     push_right(&s, &l, out);
     Ok(s)

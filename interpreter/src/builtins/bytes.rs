@@ -1413,7 +1413,7 @@ fn bytearray_delitem_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Va
 
 /// `fmt % args` for bytes/bytearray (PEP 461). Returns the formatted bytes.
 pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    use crate::format::percent::{parse_percent_spec, PercentDirective};
+    use crate::format::percent::PercentDirective;
     // Work on a latin-1 view of the format so the shared parser can be used; every
     // char of `out` is one byte.
     let fmt: String = fmt.iter().map(|&c| c as char).collect();
@@ -1441,15 +1441,7 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
         };
         push_str(&mut out, &fmt[pos..pos + off]);
         pos += off + 1;
-        let (dir, next) = match parse_percent_spec(&fmt, pos, &mut src) {
-            Ok(r) => r,
-            Err(e) => {
-                if let Some(err) = src.err.take() {
-                    return Err(err);
-                }
-                return Err(src.vm.fmt_error(e));
-            }
-        };
+        let (dir, next) = src.parse_spec(&fmt, pos)?;
         pos = next;
         let spec = match dir {
             PercentDirective::Percent => {

@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 
 use crate::format::error::FmtError;
-use crate::format::percent::PercentArgSource;
+use crate::format::percent::{parse_percent_spec, PercentArgSource, PercentDirective};
 use crate::object::ObjKind;
 use crate::value::Value;
 use crate::vm::{self, Vm};
@@ -22,7 +22,7 @@ pub(crate) struct PercentArgs<'a> {
     /// The value selected by the last `%(key)`.
     current: Option<Value>,
     /// The Python exception raised by a mapping lookup, reported instead of the parser's error.
-    pub err: Option<crate::PyErr>,
+    err: Option<crate::PyErr>,
 }
 
 impl<'a> PercentArgs<'a> {
@@ -46,6 +46,18 @@ impl<'a> PercentArgs<'a> {
         match self.next_positional() {
             Some(v) => Ok(v),
             None => Err(self.vm.type_error("not enough arguments for format string".to_string())),
+        }
+    }
+
+    /// Parses the conversion spec after the `%` at `pos - 1`; a failed `%(key)` lookup reports
+    /// the lookup's own exception.
+    pub fn parse_spec(&mut self, fmt: &str, pos: usize) -> PyResult<(PercentDirective, usize)> {
+        match parse_percent_spec(fmt, pos, self) {
+            Ok(r) => Ok(r),
+            Err(e) => match self.err.take() {
+                Some(err) => Err(err),
+                None => Err(self.vm.fmt_error(e)),
+            },
         }
     }
 

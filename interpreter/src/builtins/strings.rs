@@ -952,7 +952,7 @@ impl Vm {
 
     /// `fmt % args` for str.
     pub fn str_percent(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
-        use crate::format::percent::{parse_percent_spec, PercentDirective};
+        use crate::format::percent::PercentDirective;
         let fmt = vm::str_of(fmt_v).unwrap_or("").to_string();
         let is_mapping = match args.as_obj().map(|o| &o.kind) {
             Some(ObjKind::Dict(_)) => true,
@@ -972,15 +972,7 @@ impl Vm {
             };
             out.push_str(&fmt[pos..pos + off]);
             pos += off + 1;
-            let (dir, next) = match parse_percent_spec(&fmt, pos, &mut src) {
-                Ok(r) => r,
-                Err(e) => {
-                    if let Some(err) = src.err.take() {
-                        return Err(err);
-                    }
-                    return Err(src.vm.fmt_error(e));
-                }
-            };
+            let (dir, next) = src.parse_spec(&fmt, pos)?;
             pos = next;
             let spec = match dir {
                 PercentDirective::Percent => {
