@@ -20,21 +20,11 @@ macro_rules! pop {
 
 static NULL_VALUE: Value = Value::NULL;
 
-/// Push without a capacity check: `execute` reserved `Code::max_stack` slots, an upper bound
-/// of the frame's stack depth, and Vec methods elsewhere only ever grow the capacity.
+/// Push for the eval loop: `execute` reserved `Code::max_stack` slots, an upper bound of the
+/// frame's stack depth, so the capacity check in `push` never grows in practice.
 #[inline(always)]
-fn push_fast(stack: &mut Vec<Value>, v: Value) {
-    debug_assert!(stack.len() < stack.capacity());
-    let len = stack.len();
-    if len < stack.capacity() {
-        // SAFETY: len < capacity, so the slot is allocated and unused.
-        unsafe {
-            stack.as_mut_ptr().add(len).write(v);
-            stack.set_len(len + 1);
-        }
-    } else {
-        stack.push(v);
-    }
+fn push_fast(stack: &mut super::value_stack::ValueStack, v: Value) {
+    stack.push(v);
 }
 
 macro_rules! top {
@@ -210,16 +200,66 @@ impl Vm {
     }
 
     /// Calls a plain Python function whose `nargs` arguments sit on top of `f`'s stack, above
-    /// the callable: the arguments move into a pooled frame, the callable slot is popped.
+    /// the callable: the arguments move into a pooled frame in one copy, the callable slot is
+    /// popped. A pooled frame that last ran the same code keeps its code and globals references.
     #[inline(always)]
-    fn call_simple(&mut self, f: &mut Frame, nargs: usize, code: std::rc::Rc<crate::bytecode::Code>, globals: Value) -> Result<Value, PyErr> {
-        let mut nf = self.new_frame(code, globals, Value::NULL);
-        for i in (0..nargs).rev() {
-            nf.fast[i] = f.stack.pop().unwrap_or(Value::NULL);
+    fn call_simple(&mut self, f: &mut Frame, nargs: usize, code: &std::rc::Rc<crate::bytecode::Code>, globals: &Value) -> Result<Value, PyErr> {
+        let mut nf = match self.frame_pool.pop() {
+            Some(mut nf) => {
+                if !std::rc::Rc::ptr_eq(&nf.code, code) {
+                    nf.code = code.clone();
+                }
+                if !nf.globals.is(globals) {
+                    nf.globals = globals.clone();
+                }
+                nf.pc = 0;
+                nf
+            }
+            None => Box::new(Frame::new_empty(code.clone(), globals.clone(), self.builtins.clone())),
+        };
+        f.stack.move_top_into(nargs, &mut nf.fast);
+        for _ in nargs..code.varnames.len() {
+            nf.fast.push(Value::NULL);
         }
         f.stack.pop();
-        let r = self.run_frame_in_place(&mut nf);
+        let r = self.run_call_frame(&mut nf);
         self.recycle_frame(nf);
+        r
+    }
+
+    /// `run_frame_in_place` for a fresh function frame, with the return path of `execute`
+    /// folded in (the hot path of every Python-to-Python call).
+    #[inline(always)]
+    fn run_call_frame(&mut self, f: &mut Frame) -> Result<Value, PyErr> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded".to_string()));
+        }
+        let base = self.handled.len();
+        f.handled_base = base;
+        f.stack.reserve(f.code.max_stack);
+        self.depth += 1;
+        self.frames.push(f as *const Frame);
+        // SAFETY: as in `execute`, the frame keeps its code alive and never reassigns it.
+        let code: *const crate::bytecode::Code = &*f.code;
+        let r = match self.run(f, unsafe { &*code }) {
+            Ok(FrameExit::Return(v)) => {
+                if self.handled.len() > base {
+                    self.handled.truncate(base);
+                }
+                Ok(v)
+            }
+            Ok(FrameExit::Yield(_)) => Err(self.new_error("SystemError", "yield outside generator".to_string())),
+            Err(e) => {
+                let code = f.code.clone();
+                match self.execute_inner(f, &code, Some(e)) {
+                    Ok(FrameExit::Return(v)) => Ok(v),
+                    Ok(FrameExit::Yield(_)) => Err(self.new_error("SystemError", "yield outside generator".to_string())),
+                    Err(e) => Err(e),
+                }
+            }
+        };
+        self.frames.pop();
+        self.depth -= 1;
         r
     }
 
@@ -389,7 +429,7 @@ impl Vm {
                             Some(Obj { kind: ObjKind::Function(fun) }) => {
                                 let c = &fun.code;
                                 if c.argcount as usize == argc + 1 && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && !c.flags.coroutine && c.ncells() == 0 {
-                                    Some((c.clone(), fun.globals.clone()))
+                                    Some((c as *const std::rc::Rc<crate::bytecode::Code>, &fun.globals as *const Value))
                                 } else {
                                     None
                                 }
@@ -398,7 +438,9 @@ impl Vm {
                         };
                         if let Some((c, g)) = simple {
                             // Fast path: self and the arguments move into the new frame.
-                            let r = self.call_simple(f, argc + 1, c, g)?;
+                            // SAFETY: as for CallFunction, the function stays in its stack slot
+                            // until `call_simple` is done with these references.
+                            let r = self.call_simple(f, argc + 1, unsafe { &*c }, unsafe { &*g })?;
                             push_fast(&mut f.stack, r);
                             continue;
                         }
@@ -720,7 +762,7 @@ impl Vm {
                         Some(Obj { kind: ObjKind::Function(fun) }) => {
                             let c = &fun.code;
                             if c.argcount == argc && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0 && !c.flags.generator && !c.flags.coroutine && c.ncells() == 0 {
-                                Some((c.clone(), fun.globals.clone()))
+                                Some((c as *const std::rc::Rc<crate::bytecode::Code>, &fun.globals as *const Value))
                             } else {
                                 None
                             }
@@ -728,7 +770,10 @@ impl Vm {
                         _ => None,
                     };
                     if let Some((c, g)) = simple {
-                        let r = self.call_simple(f, argc as usize, c, g)?;
+                        // SAFETY: the function object sits in the callable slot of `f.stack`
+                        // until `call_simple` has copied what it needs from these references
+                        // (it pops that slot only after cloning code and globals).
+                        let r = self.call_simple(f, argc as usize, unsafe { &*c }, unsafe { &*g })?;
                         push_fast(&mut f.stack, r);
                         continue;
                     }

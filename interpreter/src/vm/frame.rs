@@ -24,7 +24,7 @@ pub struct Block {
 pub struct Frame {
     pub code: Rc<Code>,
     pub pc: usize,
-    pub stack: Vec<Value>,
+    pub stack: super::value_stack::ValueStack,
     pub fast: Vec<Value>,
     pub cells: Vec<Value>,
     pub globals: Value,
@@ -43,13 +43,21 @@ pub struct FrameInfo {
 impl Frame {
     pub fn new(code: Rc<Code>, globals: Value, locals: Value, builtins: Value) -> Frame {
         let n = code.varnames.len();
+        let mut f = Frame::new_empty(code, globals, builtins);
+        f.locals = locals;
+        f.fast.resize(n, Value::NULL);
+        f
+    }
+
+    /// A function frame whose fast locals the caller fills in.
+    pub fn new_empty(code: Rc<Code>, globals: Value, builtins: Value) -> Frame {
         Frame {
             pc: 0,
-            stack: Vec::with_capacity(16),
-            fast: vec![Value::NULL; n],
+            stack: super::value_stack::ValueStack::with_capacity(16),
+            fast: Vec::with_capacity(8),
             cells: Vec::new(),
             globals,
-            locals,
+            locals: Value::NULL,
             builtins,
             blocks: Vec::new(),
             handled_base: 0,

@@ -318,7 +318,7 @@ impl Vm {
         Ok(out)
     }
 
-    pub fn unpack_into(&mut self, seq: &Value, n: usize, stack: &mut Vec<Value>) -> PyResult<()> {
+    pub fn unpack_into(&mut self, seq: &Value, n: usize, stack: &mut super::value_stack::ValueStack) -> PyResult<()> {
         let items = match seq.as_obj().map(|o| &o.kind) {
             Some(ObjKind::Tuple(t)) => {
                 if t.len() == n {
@@ -358,7 +358,7 @@ impl Vm {
         Ok(())
     }
 
-    pub fn unpack_ex_into(&mut self, seq: &Value, before: usize, after: usize, stack: &mut Vec<Value>) -> PyResult<()> {
+    pub fn unpack_ex_into(&mut self, seq: &Value, before: usize, after: usize, stack: &mut super::value_stack::ValueStack) -> PyResult<()> {
         let items = match self.collect(seq) {
             Ok(v) => v,
             Err(e) if self.is_instance_of_exc(&e, "TypeError") && self.get_iter(seq).is_err() => {

@@ -16,6 +16,7 @@ pub mod protocols;
 pub mod subscript;
 pub mod num;
 pub mod types;
+pub mod value_stack;
 
 use crate::bytecode::Code;
 use crate::dict::Dict;
