@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 cargo build --release
 cargo test --release --workspace --exclude rpy-tests
-RPY_TEST_MODES="${RPY_TEST_MODES:-off}" cargo test --release -p rpy-tests --test programs
+RPY_TEST_MODES="${RPY_TEST_MODES:-off;threshold=1,bridge=1;threshold=7,bridge=3}" cargo test --release -p rpy-tests --test programs

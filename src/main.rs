@@ -230,6 +230,9 @@ fn run(cli: Cli, theirs: Vec<String>) -> u8 {
     };
     let mut vm = Vm::new(config);
     rpy_stdlib::register_all(&mut vm);
+    if jit {
+        vm.jit = Some(Box::new(rpy_tracer::Jit::from_env()));
+    }
     let code = match source {
         Source::File(f) => match std::fs::read(&f) {
             // Like CPython (3.9+), the main script's code carries its absolute path.
@@ -258,6 +261,9 @@ fn run(cli: Cli, theirs: Vec<String>) -> u8 {
         Source::Interactive => repl(&mut vm),
     };
     vm.flush_std();
+    if let Some(mut j) = vm.jit.take() {
+        j.on_exit(&mut vm);
+    }
     code
 }
 

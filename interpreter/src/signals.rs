@@ -23,6 +23,12 @@ pub fn install() {
     }
 }
 
+/// Address of the interrupt flag (one byte, non-zero once SIGINT arrived), for compiled code
+/// that polls it.
+pub fn interrupt_flag_addr() -> usize {
+    &INTERRUPTED as *const AtomicBool as usize
+}
+
 #[inline]
 pub fn take_interrupt() -> bool {
     INTERRUPTED.load(Ordering::Relaxed) && INTERRUPTED.swap(false, Ordering::Relaxed)

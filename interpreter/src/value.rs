@@ -85,6 +85,18 @@ impl Value {
     pub fn bits(&self) -> u64 {
         self.0
     }
+    /// The value with raw bits `b`, when they encode a value that owns nothing (a float, an
+    /// inline int or an immediate); `None` for object pointers.
+    #[inline]
+    pub fn from_inline_bits(b: u64) -> Option<Value> {
+        let v = Value(b);
+        if v.is_obj() {
+            std::mem::forget(v);
+            None
+        } else {
+            Some(v)
+        }
+    }
     #[inline(always)]
     pub fn is_float(&self) -> bool {
         self.0 < PTR_TAG

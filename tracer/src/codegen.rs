@@ -78,11 +78,14 @@ pub struct JitOptions {
     pub verifier: bool,
     /// Keep the CLIF text of each trace in [`CompiledTrace::clif`] (for logs and tests).
     pub keep_clif: bool,
+    /// Address of the interrupt flag byte polled by `guard_no_interrupt` (0: the guard never
+    /// fails).
+    pub interrupt_flag: usize,
 }
 
 impl Default for JitOptions {
     fn default() -> Self {
-        JitOptions { opt_level: OptLevel::Speed, verifier: cfg!(debug_assertions), keep_clif: false }
+        JitOptions { opt_level: OptLevel::Speed, verifier: cfg!(debug_assertions), keep_clif: false, interrupt_flag: 0 }
     }
 }
 
@@ -219,24 +222,6 @@ fn cl_type(ty: Ty) -> Option<Type> {
     }
 }
 
-/// Operand types each op expects (`None` for variadic/structural ops checked elsewhere).
-fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
-    use OpKind::*;
-    Some(match kind {
-        Label | Jump | PhiInt | PhiFloat | PhiRef => return None,
-        ConstInt | ConstFloat | LoadSlot => &[],
-        StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxFloat => &[Ty::Ref],
-        GuardTrue | GuardFalse => &[Ty::Bool],
-        BoxInt | IntToFloat => &[Ty::I64],
-        BoxFloat => &[Ty::F64],
-        IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub | IntLt | IntLe | IntEq | IntNe | IntGt
-        | IntGe => &[Ty::I64, Ty::I64],
-        FloatAdd | FloatSub | FloatMul | FloatDiv | FloatLt | FloatLe | FloatEq | FloatGt | FloatGe => {
-            &[Ty::F64, Ty::F64]
-        }
-    })
-}
-
 fn phi_ty(kind: OpKind) -> Option<Ty> {
     match kind {
         OpKind::PhiInt => Some(Ty::I64),
@@ -312,7 +297,7 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                 jumped = true;
             }
             kind => {
-                let want = operand_types(kind).ok_or_else(|| format!("op {i} ({name}): no operand table"))?;
+                let want = crate::ir::text::operand_types(kind).ok_or_else(|| format!("op {i} ({name}): no operand table"))?;
                 if op.args.len() != want.len() {
                     return Err(format!("op {i} ({name}): expected {} operands, got {}", want.len(), op.args.len()));
                 }
@@ -405,7 +390,7 @@ impl JitModule {
         sig.returns.push(AbiParam::new(types::I32));
         self.ctx.func.signature = sig.clone();
 
-        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config());
+        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config(), self.options.interrupt_flag);
         let exits = match built {
             Ok(exits) => exits,
             Err(e) => {
@@ -446,6 +431,7 @@ fn build(
     trace: &Trace,
     shape: &Shape,
     target: cranelift_codegen::isa::TargetFrontendConfig,
+    interrupt_flag: usize,
 ) -> Result<Vec<ExitInfo>, String> {
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();
@@ -521,6 +507,15 @@ fn build(
                 guard(&mut b, ok, true, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
                 None
             }
+            OpKind::GuardNoInterrupt => {
+                if interrupt_flag != 0 {
+                    let addr = b.ins().iconst(types::I64, interrupt_flag as i64);
+                    let flag = b.ins().load(types::I8, MemFlagsData::new(), addr, 0);
+                    let ok = b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
+                    guard(&mut b, ok, true, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                }
+                None
+            }
             OpKind::GuardTrue | OpKind::GuardFalse => {
                 let c = arg(0)?;
                 let want = op.kind == OpKind::GuardTrue;
@@ -555,6 +550,32 @@ fn build(
             OpKind::IntAdd => {
                 let (x, y) = (arg(0)?, arg(1)?);
                 Some(b.ins().iadd(x, y))
+            }
+            OpKind::IntFloorDivOvf | OpKind::IntMod => {
+                let (x, y) = (arg(0)?, arg(1)?);
+                // The recorder guards y != 0 first; a zero here still must not trap.
+                let zero = b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+                let one = b.ins().iconst(types::I64, 1);
+                let d = b.ins().select(zero, one, y);
+                let q = b.ins().sdiv(x, d);
+                let r = b.ins().srem(x, d);
+                // Floor semantics: when the remainder is non-zero and its sign differs from
+                // the divisor's, step the quotient down and the remainder by the divisor.
+                let rnz = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                let sx = b.ins().bxor(r, d);
+                let neg = b.ins().icmp_imm_s(IntCC::SignedLessThan, sx, 0);
+                let adj = b.ins().band(rnz, neg);
+                if op.kind == OpKind::IntMod {
+                    let r2 = b.ins().iadd(r, d);
+                    Some(b.ins().select(adj, r2, r))
+                } else {
+                    let q2 = b.ins().iadd_imm_s(q, -1);
+                    let q = b.ins().select(adj, q2, q);
+                    let biased = b.ins().iadd_imm_s(q, 1 << (TAG_SHIFT - 1));
+                    let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
+                    guard(&mut b, out, false, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                    Some(q)
+                }
             }
             OpKind::IntSub => {
                 let (x, y) = (arg(0)?, arg(1)?);

@@ -1,9 +1,14 @@
-//! rpy's tracing JIT (issue 3), under construction. Present today: the trace IR (one op
-//! table, `ir/ops.rs`), its text format, the optimizer pass list and Cranelift code generation
-//! for traces, each tested from trace text. Not yet present: the recorder (hooked into the
-//! eval loop through `JitHooks`), snapshots/deopt into interpreter frames, side traces. The
-//! binary does not use this crate yet; `RPY_JIT` is accepted and has no effect.
+//! rpy's tracing JIT (issue 3). The interpreter knows it only through `JitHooks`
+//! (`jit::Jit` implements them): hot loops are recorded by `recorder` into the trace IR
+//! (`ir`, one op table in `ir/ops.rs`, with a text format), optimised by `opt` and compiled
+//! by `codegen` with Cranelift; guard exits write their snapshot back into the interpreter
+//! frame. Side traces (bridges) are not built yet.
 
 pub mod codegen;
 pub mod ir;
+pub mod jit;
 pub mod opt;
+pub mod params;
+pub mod recorder;
+
+pub use jit::Jit;

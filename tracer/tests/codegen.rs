@@ -407,7 +407,7 @@ fn many_traces_and_drop_order() {
     }
     // Many modules created and dropped (code freed each time).
     for _ in 0..20 {
-        let mut j = JitModule::with_options(JitOptions { opt_level: OptLevel::None, verifier: false, keep_clif: false })
+        let mut j = JitModule::with_options(JitOptions { opt_level: OptLevel::None, verifier: false, keep_clif: false, interrupt_flag: 0 })
             .expect("jit");
         for step in 1..=5 {
             let ct = j.compile(&sum_loop(step)).expect("compile");
@@ -492,10 +492,52 @@ fn malformed_traces_are_errors() {
 #[test]
 fn opt_levels_agree() {
     for opt_level in [OptLevel::None, OptLevel::Speed, OptLevel::SpeedAndSize] {
-        let mut j = JitModule::with_options(JitOptions { opt_level, verifier: true, keep_clif: false }).expect("jit");
+        let mut j = JitModule::with_options(JitOptions { opt_level, verifier: true, keep_clif: false, interrupt_flag: 0 }).expect("jit");
         let ct = j.compile(&sum_loop(7)).expect("compile");
         let mut buf = [0u64; 3];
         assert_eq!(ct.run(&mut [int(-3), int(1000)], &mut buf), 1);
         assert_eq!(as_int(buf[1]), 1005); // -3 + 7 * 144
     }
+}
+
+/// `int_floordiv_ovf` and `int_mod` follow Python's floor semantics on every sign
+/// combination, a zero divisor does not trap, and `-2**47 // -1` exits.
+#[test]
+fn floordiv_and_mod_match_python() {
+    let build = |kind: K| {
+        let mut t = Trace::new();
+        let (a, b) = (load(&mut t, 0), load(&mut t, 1));
+        guard(&mut t, K::GuardInt, &[a], 0);
+        guard(&mut t, K::GuardInt, &[b], 0);
+        let (x, y) = (push(&mut t, K::UnboxInt, &[a]), push(&mut t, K::UnboxInt, &[b]));
+        let q = if kind == K::IntMod { push(&mut t, kind, &[x, y]) } else { guard(&mut t, kind, &[x, y], 1) };
+        let r = push(&mut t, K::BoxInt, &[q]);
+        t.push(K::StoreSlot, vec![r], 2, None);
+        t
+    };
+    let mut j = jit();
+    let div = j.compile(&build(K::IntFloorDivOvf)).expect("compile floordiv");
+    let rem = j.compile(&build(K::IntMod)).expect("compile mod");
+    let vals = [-7i64, -3, -1, 1, 2, 3, 7, 100, -(1 << 47), (1 << 47) - 1];
+    for &x in &vals {
+        for &y in &vals {
+            let py_div = x.div_euclid(y) - if x.rem_euclid(y) != 0 && y < 0 { 1 } else { 0 };
+            let py_mod = x - py_div * y;
+            let mut slots = [int(x), int(y), 0];
+            let mut eb = [0u64; 1];
+            let e = div.run(&mut slots, &mut eb);
+            if Value::small_int(py_div).is_some() {
+                assert_eq!((e, as_int(slots[2])), (FINISHED, py_div), "{x} // {y}");
+            } else {
+                assert_eq!(e, 1, "{x} // {y} leaves the inline range");
+            }
+            let mut slots = [int(x), int(y), 0];
+            assert_eq!(rem.run(&mut slots, &mut eb), FINISHED);
+            assert_eq!(as_int(slots[2]), py_mod, "{x} % {y}");
+        }
+    }
+    // A zero divisor reaching the op (guards removed) must not trap.
+    let mut slots = [int(5), int(0), 0];
+    let mut eb = [0u64; 1];
+    assert_eq!(rem.run(&mut slots, &mut eb), FINISHED);
 }

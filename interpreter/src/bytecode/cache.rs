@@ -462,6 +462,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             _ => return None,
         };
         let global_cache = (0..names.len()).map(|_| std::cell::Cell::new(GlobalCache::default())).collect();
+        let instrs_len_for_heat = instrs.len();
         let code = Code {
             name,
             qualname,
@@ -481,6 +482,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             flags,
             docstring,
             global_cache,
+            loop_heat: super::code::new_loop_heat(instrs_len_for_heat),
             max_stack: 0,
         };
         if !consistent(&code) {

@@ -80,6 +80,14 @@ pub struct Code {
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// Upper bound of the value-stack depth (see `compute_max_stack`).
     pub max_stack: usize,
+    /// Back-edge countdown per instruction index, read at loop headers by the eval loop when
+    /// a JIT is installed (0 = not started; the JIT owns the values, see `JitHooks`).
+    pub loop_heat: Box<[std::cell::Cell<u32>]>,
+}
+
+/// Fresh loop-heat counters for `n` instructions.
+pub fn new_loop_heat(n: usize) -> Box<[std::cell::Cell<u32>]> {
+    (0..n).map(|_| std::cell::Cell::new(0)).collect()
 }
 
 impl Code {

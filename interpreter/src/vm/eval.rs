@@ -38,7 +38,7 @@ macro_rules! top {
 
 /// Fast arithmetic on inline ints and floats; `None` means take the general path.
 #[inline(always)]
-fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     if a.is_small_int() && b.is_small_int() {
         let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
         let r = match op {
@@ -85,7 +85,7 @@ fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 }
 
 #[inline(always)]
-fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     if a.is_small_int() && b.is_small_int() {
         let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
         return Some(match op {
@@ -261,6 +261,16 @@ impl Vm {
         self.frames.pop();
         self.depth -= 1;
         r
+    }
+
+    /// Hands a hot back-edge to the JIT (see `JitHooks`).
+    #[cold]
+    #[inline(never)]
+    fn jit_back_edge(&mut self, f: &mut Frame, header: usize) {
+        if let Some(mut jit) = self.jit.take() {
+            jit.on_back_edge(self, f, header);
+            self.jit = Some(jit);
+        }
     }
 
     /// Runs instructions until the frame returns, yields or raises. `f.pc` is kept current
@@ -654,10 +664,21 @@ impl Vm {
                     self.unpack_ex_into(&seq, (counts & 0xff) as usize, (counts >> 8) as usize, &mut f.stack)?;
                 }
                 Instr::Jump(t) => {
-                    if (t.0 as usize) < f.pc {
+                    let t = t.0 as usize;
+                    let back = t < f.pc;
+                    f.pc = t;
+                    if back {
                         self.check_signals()?;
+                        if self.jit.is_some() {
+                            let heat = &code.loop_heat[t];
+                            let h = heat.get();
+                            if h > 1 {
+                                heat.set(h - 1);
+                            } else {
+                                self.jit_back_edge(f, t);
+                            }
+                        }
                     }
-                    f.pc = t.0 as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = pop!(f);

@@ -49,11 +49,17 @@ impl Interner {
 }
 
 /// Hooks the tracer implements; the interpreter knows the JIT only through this.
+///
+/// The eval loop counts back-edges down in `Code::loop_heat[header]` and calls
+/// `on_back_edge` when the count is 0 or 1 (0 is a counter the JIT has not set yet); the JIT
+/// sets the next countdown. The frame is at the back-edge with `f.pc` already at `header`.
+/// The hook may record (executing instructions itself), run compiled code or do nothing; it
+/// returns with the frame consistent and `f.pc` at the next instruction to execute. It never
+/// raises: anything it cannot handle is left for the interpreter to execute.
 pub trait JitHooks {
-    /// Called on a loop back-edge; returns true if the JIT took over (not yet used).
-    fn on_back_edge(&mut self, _code: &Code, _pc: usize) -> bool {
-        false
-    }
+    fn on_back_edge(&mut self, vm: &mut Vm, f: &mut frame::Frame, header: usize);
+    /// Called once when the program finishes (for logs and summaries).
+    fn on_exit(&mut self, _vm: &mut Vm) {}
 }
 
 pub struct Config {

@@ -100,6 +100,10 @@ trace_ops! {
     IntAddOvf / "int_add_ovf" / 2 / I64 / GUARD;
     IntSubOvf / "int_sub_ovf" / 2 / I64 / GUARD;
     IntMulOvf / "int_mul_ovf" / 2 / I64 / GUARD;
+    /// Python floor division and modulo of ints; the divisor is guarded non-zero beforehand.
+    /// The quotient exits when it leaves the inline range (`-2**47 // -1`).
+    IntFloorDivOvf / "int_floordiv_ovf" / 2 / I64 / GUARD;
+    IntMod / "int_mod" / 2 / I64 / PURE;
     /// Integer add known not to overflow (after range analysis).
     IntAdd / "int_add" / 2 / I64 / PURE;
     IntSub / "int_sub" / 2 / I64 / PURE;
@@ -121,6 +125,9 @@ trace_ops! {
     FloatGe / "float_ge" / 2 / Bool / PURE;
     /// int -> float conversion.
     IntToFloat / "int_to_float" / 1 / F64 / PURE;
+    /// Guard: no SIGINT is pending. Polls the interpreter's interrupt flag (its address is a
+    /// code-generation option) once per iteration, so a running loop stays interruptible.
+    GuardNoInterrupt / "guard_no_interrupt" / 0 / Void / GUARD;
 }
 
 const _: () = assert!(VARIADIC == 18446744073709551615);

@@ -66,7 +66,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const II: &[Ty] = &[I64, I64];
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
-        Label | ConstInt | ConstFloat | LoadSlot => NONE,
+        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt => NONE,
         Jump => return None,
         PhiInt => I,
         PhiFloat => F,
@@ -75,7 +75,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         GuardTrue | GuardFalse => B,
         BoxInt | IntToFloat => I,
         BoxFloat => F,
-        IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub => II,
+        IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub | IntFloorDivOvf | IntMod => II,
         IntLt | IntLe | IntEq | IntNe | IntGt | IntGe => II,
         FloatAdd | FloatSub | FloatMul | FloatDiv => FF,
         FloatLt | FloatLe | FloatEq | FloatGt | FloatGe => FF,

@@ -218,6 +218,6 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         }
         Label | PhiInt | PhiFloat | PhiRef | Jump | ConstInt | ConstFloat | LoadSlot | StoreSlot
         | GuardInt | GuardFloat | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | FloatLt
-        | FloatLe | FloatEq | FloatGt | FloatGe => Keep,
+        | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod => Keep,
     }
 }
