@@ -21,20 +21,41 @@ use std::rc::Rc;
 const EVERY_TIME: u32 = 1;
 /// Countdown for a loop left to the interpreter (4 billion back-edges before it is asked again).
 const NEVER: u32 = u32::MAX;
+/// Most traces per loop (the root and its side traces).
+const MAX_TRACES: usize = 8;
+/// Most trace-to-trace switches per back-edge; then the interpreter runs an iteration, so
+/// traces that keep exiting into each other without finishing an iteration cannot spin.
+const MAX_HOPS: u32 = 64;
+/// Failed side-trace recordings from one exit before it stops trying.
+const MAX_LINK_FAILURES: u32 = 2;
+
+/// What an exit leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Link {
+    /// Not linked yet: back to the interpreter.
+    None,
+    /// Switch to this trace of the same loop.
+    Trace(usize),
+    /// Side-trace recording from here failed this many times.
+    Failed(u32),
+}
 
 struct Compiled {
     trace: CompiledTrace,
     homes: Vec<Home>,
     range_iter: bool,
     nfast: usize,
+    interrupt_exit: u32,
     entries: u64,
-    /// Exits taken, per exit number.
+    /// Exits taken, and where each leads, per exit number.
     exits: Vec<u64>,
+    links: Vec<Link>,
 }
 
 enum State {
     Counting,
-    Compiled(Box<Compiled>),
+    /// The root trace first, then side traces recorded from hot exits.
+    Compiled(Vec<Compiled>),
     Blacklisted,
 }
 
@@ -50,9 +71,11 @@ struct Stats {
     recorded: u64,
     aborted: u64,
     compiled: u64,
+    side_traces: u64,
     compile_errors: u64,
     blacklisted: u64,
     entries: u64,
+    switches: u64,
     code_bytes: usize,
 }
 
@@ -65,6 +88,13 @@ pub struct Jit {
     slots: Vec<u64>,
     exitbuf: Vec<u64>,
     stats: Stats,
+}
+
+/// How a run of one trace ended.
+struct Exit {
+    n: u32,
+    /// Left from inside the loop body (the frame now holds the iteration-start state).
+    in_loop: bool,
 }
 
 impl Jit {
@@ -116,11 +146,12 @@ impl Jit {
         self.module.as_mut()
     }
 
-    /// Records, optimises and compiles the loop at `header`; the frame is at the header.
-    fn try_compile(&mut self, f: &mut Frame, header: usize) -> Result<Box<Compiled>, String> {
+    /// Records, optimises and compiles the loop at `header` from the frame's current state
+    /// (at the header); on success the frame is back at the header, one iteration later.
+    fn try_compile(&mut self, f: &mut Frame, header: usize, what: &str) -> Result<Compiled, String> {
         let code = f.code.clone();
         let where_ = format!("{} line {} pc {header}", code.qualname, line_of(&code, header));
-        self.log(format_args!("record {where_}"));
+        self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
         let rec = record(f, &code, header, limit)?;
         self.stats.recorded += 1;
@@ -129,44 +160,52 @@ impl Jit {
         if self.log.is_some() {
             let text = crate::ir::text::print(&opt);
             self.log(format_args!(
-                "recorded {where_}: {} instructions, {} ops, {} after optimisation\n{text}",
+                "recorded {what} {where_}: {} instructions, {} ops, {} after optimisation\n{text}",
                 rec.length,
                 rec.trace.ops.len(),
                 opt.ops.len()
             ));
         }
+        // The recorder left the frame at the back-edge: resume at the header.
+        f.pc = header;
         let module = self.module().ok_or("no code generator")?;
         let trace = module.compile(&opt).map_err(|e| {
             self.stats.compile_errors += 1;
             format!("compile: {e}")
         })?;
-        // The recorder left the frame at the back-edge: resume at the header.
-        f.pc = header;
         self.stats.compiled += 1;
         self.stats.code_bytes += trace.code_size();
-        self.log(format_args!("compiled {where_}: {} bytes of machine code", trace.code_size()));
+        self.log(format_args!("compiled {what} {where_}: {} bytes of machine code", trace.code_size()));
         let nexits = trace.exits().iter().map(|e| e.exit as usize + 1).max().unwrap_or(0);
-        Ok(Box::new(Compiled { trace, homes: rec.homes, range_iter: rec.range_iter, nfast: rec.nfast, entries: 0, exits: vec![0; nexits] }))
+        Ok(Compiled {
+            trace,
+            homes: rec.homes,
+            range_iter: rec.range_iter,
+            nfast: rec.nfast,
+            interrupt_exit: rec.interrupt_exit,
+            entries: 0,
+            exits: vec![0; nexits],
+            links: vec![Link::None; nexits],
+        })
     }
 
-    /// Runs a compiled loop from its header and writes the exit state back into the frame.
-    fn enter(&mut self, c: &mut Compiled, f: &mut Frame, header: usize) {
+    /// Runs one compiled trace from the loop header and writes the exit state back into the
+    /// frame; `None` when the frame does not fit the trace (it was not entered).
+    fn run_trace(&mut self, c: &mut Compiled, f: &mut Frame, header: usize) -> Option<Exit> {
         f.pc = header;
         if f.fast.len() != c.nfast {
-            return;
+            return None;
         }
         self.slots.clear();
         self.slots.extend(f.fast.iter().map(|v| v.bits()));
         if c.range_iter {
-            let Some((cur, step, remaining)) = f.stack.last().and_then(range_state) else {
-                return;
-            };
+            let (cur, step, remaining) = f.stack.last().and_then(range_state)?;
             for x in [cur, step, remaining] {
                 self.slots.push(Value::small_int(x).map_or(Value::NONE.bits(), |v| v.bits()));
             }
         }
         if self.slots.len() < c.trace.slots_len() {
-            return;
+            return None;
         }
         if self.exitbuf.len() < c.trace.exitbuf_len() {
             self.exitbuf.resize(c.trace.exitbuf_len(), 0);
@@ -177,11 +216,9 @@ impl Jit {
         if let Some(k) = c.exits.get_mut(n as usize) {
             *k += 1;
         }
-        let Some(info) = c.trace.exit_info(n) else {
-            return;
-        };
+        let info = c.trace.exit_info(n)?;
         if info.snapshot.is_empty() {
-            return;
+            return Some(Exit { n, in_loop: false });
         }
         let mut iter_cur = None;
         let mut iter_rem = None;
@@ -209,6 +246,63 @@ impl Jit {
                 }
             }
         }
+        Some(Exit { n, in_loop: true })
+    }
+
+    /// Runs the loop's traces from the header: the root first, then wherever exits link,
+    /// recording a side trace from an exit once it is hot. Returns with the frame at the
+    /// header for the interpreter.
+    fn run_loop(&mut self, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize) {
+        let mut i = 0;
+        for _ in 0..MAX_HOPS {
+            let Some(exit) = self.run_trace(&mut traces[i], f, header) else { return };
+            if !exit.in_loop || exit.n == traces[i].interrupt_exit {
+                return;
+            }
+            let n = exit.n as usize;
+            match traces[i].links[n] {
+                Link::Trace(j) => {
+                    self.stats.switches += 1;
+                    i = j;
+                }
+                Link::None | Link::Failed(_) => {
+                    let failures = match traces[i].links[n] {
+                        Link::Failed(k) => k,
+                        _ => 0,
+                    };
+                    let hot = traces[i].exits[n] >= self.params.bridge as u64;
+                    if !hot || failures >= MAX_LINK_FAILURES {
+                        return;
+                    }
+                    if traces.len() >= MAX_TRACES {
+                        // No room for more: hand hot exits of side traces back to the root.
+                        if i == 0 {
+                            traces[i].links[n] = Link::Failed(MAX_LINK_FAILURES);
+                            return;
+                        }
+                        traces[i].links[n] = Link::Trace(0);
+                        i = 0;
+                        continue;
+                    }
+                    let what = format!("side trace from exit {n} of trace {i} of");
+                    match self.try_compile(f, header, &what) {
+                        Ok(c) => {
+                            self.stats.side_traces += 1;
+                            traces.push(c);
+                            let j = traces.len() - 1;
+                            traces[i].links[n] = Link::Trace(j);
+                            i = j;
+                        }
+                        Err(reason) => {
+                            self.stats.aborted += 1;
+                            traces[i].links[n] = Link::Failed(failures + 1);
+                            self.log(format_args!("abort side trace from exit {n} of trace {i}: {reason}"));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -223,17 +317,15 @@ impl JitHooks for Jit {
         let threshold = self.params.threshold;
         let heat = &code.loop_heat[header];
         let lp = self.loops.entry(key).or_insert_with(|| Loop { code: code.clone(), header, aborts: 0, state: State::Counting });
-        match &mut lp.state {
+        match std::mem::replace(&mut lp.state, State::Counting) {
             State::Blacklisted => {
+                lp.state = State::Blacklisted;
                 heat.set(NEVER);
             }
-            State::Compiled(_) => {
-                let State::Compiled(mut c) = std::mem::replace(&mut lp.state, State::Counting) else {
-                    unreachable!("matched Compiled above")
-                };
-                self.enter(&mut c, f, header);
+            State::Compiled(mut traces) => {
+                self.run_loop(&mut traces, f, header);
                 if let Some(lp) = self.loops.get_mut(&key) {
-                    lp.state = State::Compiled(c);
+                    lp.state = State::Compiled(traces);
                 }
                 heat.set(EVERY_TIME);
             }
@@ -243,11 +335,12 @@ impl JitHooks for Jit {
                     heat.set(threshold - 1);
                     return;
                 }
-                match self.try_compile(f, header) {
-                    Ok(mut c) => {
-                        self.enter(&mut c, f, header);
+                match self.try_compile(f, header, "loop") {
+                    Ok(c) => {
+                        let mut traces = vec![c];
+                        self.run_loop(&mut traces, f, header);
                         if let Some(lp) = self.loops.get_mut(&key) {
-                            lp.state = State::Compiled(c);
+                            lp.state = State::Compiled(traces);
                         }
                         heat.set(EVERY_TIME);
                     }
@@ -279,23 +372,36 @@ impl JitHooks for Jit {
         }
         let s = &self.stats;
         let summary = format!(
-            "summary: {} loops seen, {} recorded, {} compiled ({} bytes), {} aborts, {} compile errors, {} blacklisted, {} trace entries",
+            "summary: {} loops seen, {} recorded, {} compiled ({} side traces, {} bytes), {} aborts, {} compile errors, {} blacklisted, {} trace entries, {} trace switches",
             self.loops.len(),
             s.recorded,
             s.compiled,
+            s.side_traces,
             s.code_bytes,
             s.aborted,
             s.compile_errors,
             s.blacklisted,
-            s.entries
+            s.entries,
+            s.switches
         );
         let mut lines = vec![summary];
         let mut loops: Vec<&Loop> = self.loops.values().collect();
         loops.sort_by_key(|l| (l.code.qualname.clone(), l.header));
         for l in loops {
-            if let State::Compiled(c) = &l.state {
-                let exits: Vec<String> = c.exits.iter().enumerate().filter(|(_, n)| **n > 0).map(|(e, n)| format!("exit {e}: {n}")).collect();
-                lines.push(format!("  {} line {} pc {}: {} entries; {}", l.code.qualname, line_of(&l.code, l.header), l.header, c.entries, exits.join(", ")));
+            if let State::Compiled(traces) = &l.state {
+                for (i, c) in traces.iter().enumerate() {
+                    let exits: Vec<String> = c
+                        .exits
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(e, n)| match c.links[e] {
+                            Link::Trace(j) => format!("exit {e}: {n} -> trace {j}"),
+                            _ => format!("exit {e}: {n}"),
+                        })
+                        .collect();
+                    lines.push(format!("  {} line {} pc {} trace {i}: {} entries; {}", l.code.qualname, line_of(&l.code, l.header), l.header, c.entries, exits.join(", ")));
+                }
             }
         }
         for line in lines {

@@ -59,6 +59,8 @@ pub struct Recorded {
     pub nfast: usize,
     /// Bytecode instructions in the recorded iteration.
     pub length: usize,
+    /// Exit number of the loop's interrupt poll.
+    pub interrupt_exit: u32,
 }
 
 /// A value in the body being recorded: a phi (home index) or a body op.
@@ -511,7 +513,8 @@ fn finish(r: Rec, nfast: usize, length: usize) -> Result<Recorded, Abort> {
         let k = if ty == Ty::I64 { OpKind::PhiInt } else { OpKind::PhiFloat };
         phis.push(t.push(k, vec![e], 0, None));
     }
-    t.push(OpKind::GuardNoInterrupt, vec![], 0, next_exit());
+    let interrupt_exit = next_exit();
+    t.push(OpKind::GuardNoInterrupt, vec![], 0, interrupt_exit);
     let mut ops: Vec<OpRef> = Vec::with_capacity(r.body.len());
     let map = |v: V, ops: &[OpRef]| match v {
         V::Phi(k) => phis[k],
@@ -532,5 +535,6 @@ fn finish(r: Rec, nfast: usize, length: usize) -> Result<Recorded, Abort> {
     }
     t.push(OpKind::Jump, jump_args, 0, None);
     let homes = r.homes.iter().map(|h| h.home).collect();
-    Ok(Recorded { trace: t, homes, range_iter: r.range_iter, nfast, length })
+    let interrupt_exit = interrupt_exit.unwrap_or(u32::MAX);
+    Ok(Recorded { trace: t, homes, range_iter: r.range_iter, nfast, length, interrupt_exit })
 }
