@@ -325,6 +325,44 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                     next = t.0 as usize;
                 }
             }
+            Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                // `and`/`or` and chained comparisons: jump keeping the value, or pop it.
+                let s = *r.stack.last().ok_or("stack value from before the loop")?;
+                let Some(b) = f.stack.last().and_then(truth) else {
+                    return Err("branch on a value of another type".into());
+                };
+                r.guard_truth(s, b);
+                let jump_if = matches!(ins, Instr::JumpIfTrueOrPop(_));
+                if b == jump_if {
+                    next = t.0 as usize;
+                } else {
+                    r.pop()?;
+                    f.stack.pop();
+                }
+            }
+            Instr::UnaryNeg => {
+                let s = *r.stack.last().ok_or("stack value from before the loop")?;
+                let real = f.stack.last().ok_or("empty stack")?;
+                let (sym, v) = match s {
+                    Sym::Int(x) if real.is_small_int() => {
+                        let Some(v) = Value::small_int(-real.as_small_int_unchecked()) else {
+                            return Err("negation leaves the inline int range".into());
+                        };
+                        let z = r.const_int(0);
+                        (Sym::Int(r.emit(OpKind::IntSubOvf, vec![z, x], 0)), v)
+                    }
+                    Sym::Float(x) if real.is_float() => {
+                        // -x as x * -1.0: exact, and it gives -0.0 for 0.0 (0.0 - x would not).
+                        let m = r.const_float(-1.0);
+                        (Sym::Float(r.emit(OpKind::FloatMul, vec![x, m], 0)), Value::float(-real.as_float_unchecked()))
+                    }
+                    _ => return Err("negation of a value of another type".into()),
+                };
+                r.pop()?;
+                r.stack.push(sym);
+                f.stack.pop();
+                f.stack.push(v);
+            }
             Instr::Jump(t) => {
                 let t = t.0 as usize;
                 if t == header {
