@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: release build once, unit tests (value encoding, CPython-verified
 # formatting/hash/math/str/set tables), JIT trace shapes, then every program under tests/python
-# against its
-# CPython 3.11 expected output. Programs listed in tests/known_failures.txt may fail.
+# against its CPython 3.11 expected output in three JIT modes. Programs listed in
+# tests/known_failures.txt may fail.
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo build --release
