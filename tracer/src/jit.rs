@@ -28,6 +28,11 @@ const MAX_TRACES: usize = 8;
 const MAX_HOPS: u32 = 64;
 /// Failed side-trace recordings from one exit before it stops trying.
 const MAX_LINK_FAILURES: u32 = 2;
+/// Entries of a `range` loop after which its traces are judged: fewer than
+/// `MIN_ITERATIONS_PER_ENTRY` iterations per entry on average do not pay for the entry and
+/// exit glue, and the loop goes back to the interpreter for good.
+const JUDGE_AFTER_ENTRIES: u64 = 1000;
+const MIN_ITERATIONS_PER_ENTRY: u64 = 4;
 
 /// What an exit leads to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +52,8 @@ struct Compiled {
     nfast: usize,
     interrupt_exit: u32,
     entries: u64,
+    /// Iterations run, counted for `range` loops (from the iterator's remaining count).
+    iterations: u64,
     /// Exits taken, and where each leads, per exit number.
     exits: Vec<u64>,
     links: Vec<Link>,
@@ -184,6 +191,7 @@ impl Jit {
             nfast: rec.nfast,
             interrupt_exit: rec.interrupt_exit,
             entries: 0,
+            iterations: 0,
             exits: vec![0; nexits],
             links: vec![Link::None; nexits],
         })
@@ -198,8 +206,10 @@ impl Jit {
         }
         self.slots.clear();
         self.slots.extend(f.fast.iter().map(|v| v.bits()));
+        let mut remaining_at_entry = 0;
         if c.range_iter {
             let (cur, step, remaining) = f.stack.last().and_then(range_state)?;
+            remaining_at_entry = remaining;
             for x in [cur, step, remaining] {
                 self.slots.push(Value::small_int(x).map_or(Value::NONE.bits(), |v| v.bits()));
             }
@@ -238,11 +248,12 @@ impl Jit {
         }
         if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
             if let Iter::Range { cur, remaining, .. } = &mut *cell.borrow_mut() {
-                if let Some(c) = iter_cur {
-                    *cur = c;
+                if let Some(x) = iter_cur {
+                    *cur = x;
                 }
                 if let Some(r) = iter_rem {
                     *remaining = r;
+                    c.iterations += remaining_at_entry.saturating_sub(r) as u64;
                 }
             }
         }
@@ -324,6 +335,21 @@ impl JitHooks for Jit {
             }
             State::Compiled(mut traces) => {
                 self.run_loop(&mut traces, f, header);
+                let root = &traces[0];
+                let unprofitable = root.range_iter && root.entries == JUDGE_AFTER_ENTRIES && {
+                    let iterations: u64 = traces.iter().map(|c| c.iterations).sum();
+                    iterations < MIN_ITERATIONS_PER_ENTRY * root.entries
+                };
+                if unprofitable {
+                    self.stats.blacklisted += 1;
+                    let where_ = format!("{} line {} pc {header}", code.qualname, line_of(&code, header));
+                    self.log(format_args!("blacklist {where_}: fewer than {MIN_ITERATIONS_PER_ENTRY} iterations per entry"));
+                    if let Some(lp) = self.loops.get_mut(&key) {
+                        lp.state = State::Blacklisted;
+                    }
+                    heat.set(NEVER);
+                    return;
+                }
                 if let Some(lp) = self.loops.get_mut(&key) {
                     lp.state = State::Compiled(traces);
                 }
