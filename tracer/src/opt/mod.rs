@@ -5,8 +5,8 @@
 //! All passes rely on the trace being SSA in execution order: a value defined before the
 //! `label` dominates the whole loop body (and is loop-invariant, since phis only appear after
 //! the label), and a fact established at op `k` of the body holds for later ops of the same
-//! iteration. So forward passes may reuse pre-label values and facts after the label, and
-//! never move anything across it.
+//! iteration. So forward passes may reuse pre-label values and facts after the label; only
+//! `licm` moves ops across it (out of the loop, see there).
 //!
 //! Passes expect a trace that passes `ir::text::verify` (operand counts and types are relied
 //! upon) and return one that does too.
@@ -17,6 +17,7 @@ pub mod cse;
 pub mod dce;
 pub mod fold;
 pub mod guards;
+pub mod licm;
 
 /// A named optimization pass.
 #[derive(Clone, Copy)]
@@ -25,12 +26,14 @@ pub struct Pass {
     pub run: fn(&Trace) -> Trace,
 }
 
-/// The passes, in order. CSE runs before guard elimination so that guards on equal
+/// The passes, in order. LICM moves invariant work in front of the label after CSE merged
+/// duplicates. CSE runs before guard elimination so that guards on equal
 /// recomputed conditions (`guard_true(int_lt(a, b))` twice) become guards on the same value;
 /// DCE runs last to drop what the others left unused.
 pub const PASSES: &[Pass] = &[
     Pass { name: "fold", run: fold::run },
     Pass { name: "cse", run: cse::run },
+    Pass { name: "licm", run: licm::run },
     Pass { name: "guards", run: guards::run },
     Pass { name: "dce", run: dce::run },
 ];

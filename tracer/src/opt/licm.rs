@@ -1,0 +1,87 @@
+//! Loop-invariant code motion (the loop-peeling effect for traces of this shape): a phi that
+//! `jump` passes back unchanged is replaced by its entry value in the body, and body ops whose
+//! operands are all defined before the `label` (or hoisted themselves) move in front of it,
+//! in order. Pure ops and value guards (`int_*_ovf`, `guard_true/false/int/float`) move;
+//! effects, the interrupt poll and the phis stay.
+//!
+//! Moving a guard out of the loop is exact under the exit model of `codegen`: a guard before
+//! the label has an empty snapshot, so failing it leaves the frame as it was at entry and the
+//! interpreter runs the loop instead. It may turn away an entry that the body would have
+//! accepted (the guard was on a path not taken), never the reverse.
+
+use super::Rewriter;
+use crate::ir::{OpKind, OpRef, Trace};
+
+fn movable(kind: OpKind) -> bool {
+    use OpKind::*;
+    kind.flags() & crate::ir::ops::PURE != 0
+        || matches!(kind, IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardFloat)
+}
+
+fn is_phi(kind: OpKind) -> bool {
+    matches!(kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
+}
+
+pub fn run(src: &Trace) -> Trace {
+    let n = src.ops.len();
+    let Some(label) = src.ops.iter().position(|op| op.kind == OpKind::Label) else {
+        return src.clone();
+    };
+    let Some(jump) = src.ops.last().filter(|op| op.kind == OpKind::Jump) else {
+        return src.clone();
+    };
+    // Invariant phis: the k-th phi whose k-th jump operand is itself.
+    let phis: Vec<usize> = (label + 1..n).filter(|&i| is_phi(src.ops[i].kind)).collect();
+    // entry[i] = the pre-label value standing for invariant phi i in the body.
+    let mut entry: Vec<Option<OpRef>> = vec![None; n];
+    for (k, &p) in phis.iter().enumerate() {
+        if jump.args.get(k) == Some(&OpRef(p as u32)) {
+            entry[p] = Some(src.ops[p].args[0]);
+        }
+    }
+    // Which body ops move: operands all outside the loop.
+    let mut outside = vec![false; n];
+    outside[..label].iter_mut().for_each(|o| *o = true);
+    let mut hoist = vec![false; n];
+    for i in label + 1..n - 1 {
+        let op = &src.ops[i];
+        if is_phi(op.kind) {
+            outside[i] = entry[i].is_some();
+            continue;
+        }
+        if movable(op.kind) && op.args.iter().all(|a| outside[a.0 as usize]) {
+            hoist[i] = true;
+            outside[i] = true;
+        }
+    }
+    if !hoist.iter().any(|&h| h) && !entry.iter().any(|e| e.is_some()) {
+        return src.clone();
+    }
+    let mut rw = Rewriter::new(src);
+    // Operands in the body: invariant phis read their entry value.
+    let body_args = |rw: &Rewriter, op: &crate::ir::Op| -> Vec<OpRef> {
+        op.args.iter().map(|&a| entry[a.0 as usize].map_or_else(|| rw.get(a), |e| rw.get(e))).collect()
+    };
+    for (i, op) in src.ops.iter().enumerate().take(label) {
+        let args = rw.args(op);
+        rw.keep(i, op, args);
+    }
+    for i in label + 1..n - 1 {
+        if hoist[i] {
+            let op = &src.ops[i];
+            let args = body_args(&rw, op);
+            rw.keep(i, op, args);
+        }
+    }
+    for (i, op) in src.ops.iter().enumerate().skip(label).take(n - 1 - label) {
+        if hoist[i] {
+            continue;
+        }
+        let args = if is_phi(op.kind) { rw.args(op) } else { body_args(&rw, op) };
+        rw.keep(i, op, args);
+    }
+    // The jump passes invariant phis back as themselves.
+    let args = rw.args(jump);
+    rw.keep(n - 1, jump, args);
+    rw.finish()
+}
