@@ -157,7 +157,7 @@ impl Jit {
     /// (at the header); on success the frame is back at the header, one iteration later.
     fn try_compile(&mut self, f: &mut Frame, header: usize, what: &str) -> Result<Compiled, String> {
         let code = f.code.clone();
-        let where_ = format!("{} line {} pc {header}", code.qualname, line_of(&code, header));
+        let where_ = loop_name(&code, header);
         self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
         let rec = record(f, &code, header, limit)?;
@@ -317,8 +317,10 @@ impl Jit {
     }
 }
 
-fn line_of(code: &Code, pc: usize) -> u32 {
-    code.spans.get(pc).map_or(code.first_line, |s| s.line)
+/// How logs name a loop: function, source line and header pc.
+fn loop_name(code: &Code, header: usize) -> String {
+    let line = code.spans.get(header).map_or(code.first_line, |s| s.line);
+    format!("{} line {line} pc {header}", code.qualname)
 }
 
 impl JitHooks for Jit {
@@ -342,7 +344,7 @@ impl JitHooks for Jit {
                 };
                 if unprofitable {
                     self.stats.blacklisted += 1;
-                    let where_ = format!("{} line {} pc {header}", code.qualname, line_of(&code, header));
+                    let where_ = loop_name(&code, header);
                     self.log(format_args!("blacklist {where_}: fewer than {MIN_ITERATIONS_PER_ENTRY} iterations per entry"));
                     if let Some(lp) = self.loops.get_mut(&key) {
                         lp.state = State::Blacklisted;
@@ -384,7 +386,7 @@ impl JitHooks for Jit {
                             // Exponential back-off before the next try.
                             heat.set(threshold.saturating_mul(1 << lp.aborts.min(16)).max(2));
                         }
-                        let where_ = format!("{} line {} pc {header}", code.qualname, line_of(&code, header));
+                        let where_ = loop_name(&code, header);
                         self.log(format_args!("abort {where_}: {reason}{}", if give_up { " (blacklisted)" } else { "" }));
                     }
                 }
@@ -426,7 +428,7 @@ impl JitHooks for Jit {
                             _ => format!("exit {e}: {n}"),
                         })
                         .collect();
-                    lines.push(format!("  {} line {} pc {} trace {i}: {} entries; {}", l.code.qualname, line_of(&l.code, l.header), l.header, c.entries, exits.join(", ")));
+                    lines.push(format!("  {} trace {i}: {} entries; {}", loop_name(&l.code, l.header), c.entries, exits.join(", ")));
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! Calling: Python functions (argument binding into a new frame), native functions, bound
 //! methods, classes, and objects with `__call__`.
 
-use super::frame::{Frame, FrameExit};
+use super::frame::Frame;
 use super::Vm;
 use crate::dict::Dict;
 use crate::object::*;
@@ -172,26 +172,33 @@ impl Vm {
         self.run_boxed_frame(frame)
     }
 
-    /// A frame from the VM's pool: frames are reused whole (buffers and all), so a call
-    /// neither allocates nor builds and drops a frame struct in steady state.
+    /// A frame with every fast local unbound, from the VM's pool (see `pooled_frame`).
     #[inline(always)]
     pub fn new_frame(&mut self, code: Rc<crate::bytecode::Code>, globals: Value, locals: Value) -> Box<Frame> {
-        let n = code.varnames.len();
+        let mut f = self.pooled_frame(&code, &globals);
+        f.locals = locals;
+        f.fast.resize(code.varnames.len(), Value::NULL);
+        f
+    }
+
+    /// A frame for `code` with no fast locals yet, from the VM's pool: frames are reused whole
+    /// (buffers and all), so a call neither allocates nor builds and drops a frame struct in
+    /// steady state. A pooled frame that last ran the same code keeps its code and globals
+    /// references (no reference-count traffic on recursive and repeated calls).
+    #[inline(always)]
+    pub fn pooled_frame(&mut self, code: &Rc<crate::bytecode::Code>, globals: &Value) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
-                f.code = code;
-                f.globals = globals;
-                f.locals = locals;
-                f.pc = 0;
-                for _ in 0..n {
-                    f.fast.push(Value::NULL);
+                if !Rc::ptr_eq(&f.code, code) {
+                    f.code = code.clone();
                 }
+                if !f.globals.is(globals) {
+                    f.globals = globals.clone();
+                }
+                f.pc = 0;
                 f
             }
-            None => {
-                let b = self.builtins.clone();
-                Box::new(Frame::new(code, globals, locals, b))
-            }
+            None => Box::new(Frame::new_empty(code.clone(), globals.clone(), self.builtins.clone())),
         }
     }
 
@@ -232,17 +239,7 @@ impl Vm {
     /// Runs a frame the caller owns (no moves of the frame on the hot call path).
     #[inline]
     pub fn run_frame_in_place(&mut self, frame: &mut Frame) -> PyResult<Value> {
-        if self.depth >= self.recursion_limit {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded".to_string()));
-        }
-        self.depth += 1;
-        let r = self.execute(frame, None);
-        self.depth -= 1;
-        match r {
-            Ok(FrameExit::Return(v)) => Ok(v),
-            Ok(FrameExit::Yield(_)) => Err(self.new_error("SystemError", "yield outside generator".to_string())),
-            Err(e) => Err(e),
-        }
+        self.run_call_frame(frame)
     }
 
     fn bind_args(&mut self, fun: &Function, code: &Rc<crate::bytecode::Code>, fast: &mut [Value], args: &[Value], kw: &KwArgs) -> PyResult<()> {

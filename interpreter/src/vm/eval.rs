@@ -20,13 +20,6 @@ macro_rules! pop {
 
 static NULL_VALUE: Value = Value::NULL;
 
-/// Push for the eval loop: `execute` reserved `Code::max_stack` slots, an upper bound of the
-/// frame's stack depth, so the capacity check in `push` never grows in practice.
-#[inline(always)]
-fn push_fast(stack: &mut super::value_stack::ValueStack, v: Value) {
-    stack.push(v);
-}
-
 macro_rules! top {
     ($f:expr) => {
         match $f.stack.last() {
@@ -122,7 +115,7 @@ impl Vm {
     #[inline]
     pub fn execute(&mut self, f: &mut Frame, pending: Option<PyErr>) -> Result<FrameExit, PyErr> {
         f.handled_base = self.handled.len();
-        // Pushes in the eval loop rely on this capacity (see `push_fast`).
+        // `Code::max_stack` bounds the frame's stack depth: pushes in the eval loop never grow.
         let need = f.code.max_stack;
         if f.stack.capacity() - f.stack.len() < need {
             f.stack.reserve(need);
@@ -201,22 +194,10 @@ impl Vm {
 
     /// Calls a plain Python function whose `nargs` arguments sit on top of `f`'s stack, above
     /// the callable: the arguments move into a pooled frame in one copy, the callable slot is
-    /// popped. A pooled frame that last ran the same code keeps its code and globals references.
+    /// popped.
     #[inline(always)]
     fn call_simple(&mut self, f: &mut Frame, nargs: usize, code: &std::rc::Rc<crate::bytecode::Code>, globals: &Value) -> Result<Value, PyErr> {
-        let mut nf = match self.frame_pool.pop() {
-            Some(mut nf) => {
-                if !std::rc::Rc::ptr_eq(&nf.code, code) {
-                    nf.code = code.clone();
-                }
-                if !nf.globals.is(globals) {
-                    nf.globals = globals.clone();
-                }
-                nf.pc = 0;
-                nf
-            }
-            None => Box::new(Frame::new_empty(code.clone(), globals.clone(), self.builtins.clone())),
-        };
+        let mut nf = self.pooled_frame(code, globals);
         f.stack.move_top_into(nargs, &mut nf.fast);
         for _ in nargs..code.varnames.len() {
             nf.fast.push(Value::NULL);
@@ -227,10 +208,10 @@ impl Vm {
         r
     }
 
-    /// `run_frame_in_place` for a fresh function frame, with the return path of `execute`
-    /// folded in (the hot path of every Python-to-Python call).
+    /// Runs a function frame to its return, enforcing the recursion limit: `execute` with its
+    /// return path folded in (the hot path of every Python-to-Python call).
     #[inline(always)]
-    fn run_call_frame(&mut self, f: &mut Frame) -> Result<Value, PyErr> {
+    pub(super) fn run_call_frame(&mut self, f: &mut Frame) -> Result<Value, PyErr> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded".to_string()));
         }
@@ -291,14 +272,14 @@ impl Vm {
                 }
                 Instr::DupTop => {
                     let v = top!(f).clone();
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::DupTop2 => {
                     let n = f.stack.len();
                     let a = f.stack[n - 2].clone();
                     let b = f.stack[n - 1].clone();
-                    push_fast(&mut f.stack, a);
-                    push_fast(&mut f.stack, b);
+                    f.stack.push(a);
+                    f.stack.push(b);
                 }
                 Instr::RotTwo => {
                     let n = f.stack.len();
@@ -314,13 +295,13 @@ impl Vm {
                     let n = f.stack.len();
                     f.stack.insert(n - 3, v);
                 }
-                Instr::LoadConst(c) => push_fast(&mut f.stack, code.consts[c.idx()].clone()),
+                Instr::LoadConst(c) => f.stack.push(code.consts[c.idx()].clone()),
                 Instr::LoadFast(i) => {
                     let v = &f.fast[i.idx()];
                     if v.is_null() {
                         return Err(self.unbound_local(&code.varnames[i.idx()]));
                     }
-                    push_fast(&mut f.stack, v.clone());
+                    f.stack.push(v.clone());
                 }
                 Instr::StoreFast(i) => {
                     let v = pop!(f);
@@ -337,7 +318,7 @@ impl Vm {
                     if v.is_null() {
                         return Err(self.unbound_deref(code, i.0 as usize));
                     }
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::StoreDeref(i) => {
                     let v = pop!(f);
@@ -349,26 +330,26 @@ impl Vm {
                     }
                     cell_set(&f.cells[i.0 as usize], Value::NULL);
                 }
-                Instr::LoadClosure(i) => push_fast(&mut f.stack, f.cells[i.0 as usize].clone()),
+                Instr::LoadClosure(i) => f.stack.push(f.cells[i.0 as usize].clone()),
                 Instr::LoadClassDeref(i) => {
                     let name = code.cell_name(i.0 as usize).to_string();
                     let key = self.intern(&name);
                     let found = super::dict_of(&f.locals).and_then(|d| super::dict_get_str(&d.borrow(), &key));
                     match found {
-                        Some(v) => push_fast(&mut f.stack, v),
+                        Some(v) => f.stack.push(v),
                         None => {
                             let v = cell_get(&f.cells[i.0 as usize]);
                             if v.is_null() {
                                 return Err(self.unbound_deref(code, i.0 as usize));
                             }
-                            push_fast(&mut f.stack, v);
+                            f.stack.push(v);
                         }
                     }
                 }
                 Instr::LoadName(n) => {
                     // Module code: the namespace is the globals dict, so the global cache applies.
                     let v = if f.locals.is(&f.globals) { self.load_global_cached(f, code, n.idx())? } else { self.load_name(f, &code.names[n.idx()])? };
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::StoreName(n) => {
                     let v = pop!(f);
@@ -381,7 +362,7 @@ impl Vm {
                 Instr::DeleteName(n) => self.delete_name(f, &code.names[n.idx()])?,
                 Instr::LoadGlobal(n) => {
                     let v = self.load_global_cached(f, code, n.idx())?;
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::StoreGlobal(n) => {
                     let v = pop!(f);
@@ -403,12 +384,12 @@ impl Vm {
                 Instr::LoadAttr(n) => {
                     if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
                         f.stack.pop();
-                        push_fast(&mut f.stack, v);
+                        f.stack.push(v);
                         continue;
                     }
                     let obj = pop!(f);
                     let v = self.getattr(&obj, &code.names[n.idx()])?;
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::StoreAttr(n) => {
                     let obj = pop!(f);
@@ -422,14 +403,14 @@ impl Vm {
                 Instr::LoadMethod(n) => {
                     if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
                         f.stack.pop();
-                        push_fast(&mut f.stack, v);
-                        push_fast(&mut f.stack, Value::NULL);
+                        f.stack.push(v);
+                        f.stack.push(Value::NULL);
                         continue;
                     }
                     let obj = pop!(f);
                     let (m, slf) = self.load_method(&obj, &code.names[n.idx()])?;
-                    push_fast(&mut f.stack, m);
-                    push_fast(&mut f.stack, slf);
+                    f.stack.push(m);
+                    f.stack.push(slf);
                 }
                 Instr::CallMethod(argc) => {
                     let argc = argc as usize;
@@ -451,7 +432,7 @@ impl Vm {
                             // SAFETY: as for CallFunction, the function stays in its stack slot
                             // until `call_simple` is done with these references.
                             let r = self.call_simple(f, argc + 1, unsafe { &*c }, unsafe { &*g })?;
-                            push_fast(&mut f.stack, r);
+                            f.stack.push(r);
                             continue;
                         }
                     }
@@ -463,13 +444,13 @@ impl Vm {
                         self.call(&func, &f.stack[base + 1..], &[])
                     };
                     f.stack.truncate(base);
-                    push_fast(&mut f.stack, result?);
+                    f.stack.push(result?);
                 }
                 Instr::BinarySubscr => {
                     let key = pop!(f);
                     let obj = pop!(f);
                     let v = self.getitem_fast(&obj, &key)?;
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::StoreSubscr => {
                     let key = pop!(f);
@@ -486,7 +467,7 @@ impl Vm {
                     let step = if n == 3 { pop!(f) } else { Value::NONE };
                     let stop = pop!(f);
                     let start = pop!(f);
-                    push_fast(&mut f.stack, Value::new_obj(Obj { kind: ObjKind::Slice(start, stop, step) }));
+                    f.stack.push(Value::new_obj(Obj { kind: ObjKind::Slice(start, stop, step) }));
                 }
                 Instr::BinaryOp(op) => {
                     let b = pop!(f);
@@ -495,7 +476,7 @@ impl Vm {
                         Some(v) => v,
                         None => self.binary_op(op, &a, &b)?,
                     };
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::InplaceOp(op) => {
                     let b = pop!(f);
@@ -504,27 +485,27 @@ impl Vm {
                         Some(v) => v,
                         None => self.inplace_op(op, a, &b)?,
                     };
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::UnaryNeg => {
                     let a = pop!(f);
                     let r = self.neg(&a)?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::UnaryPos => {
                     let a = pop!(f);
                     let r = self.pos(&a)?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::UnaryNot => {
                     let a = pop!(f);
                     let t = self.truthy(&a)?;
-                    push_fast(&mut f.stack, Value::bool(!t));
+                    f.stack.push(Value::bool(!t));
                 }
                 Instr::UnaryInvert => {
                     let a = pop!(f);
                     let r = self.invert(&a)?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::CompareOp(op) => {
                     let b = pop!(f);
@@ -546,36 +527,36 @@ impl Vm {
                         }
                         None => self.compare(op, &a, &b)?,
                     };
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::IsOp(inv) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    push_fast(&mut f.stack, Value::bool(a.is(&b) != (inv != 0)));
+                    f.stack.push(Value::bool(a.is(&b) != (inv != 0)));
                 }
                 Instr::ContainsOp(inv) => {
                     let container = pop!(f);
                     let item = pop!(f);
                     let r = self.contains(&container, &item)?;
-                    push_fast(&mut f.stack, Value::bool(r != (inv != 0)));
+                    f.stack.push(Value::bool(r != (inv != 0)));
                 }
                 Instr::BuildTuple(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
-                    push_fast(&mut f.stack, super::new_tuple(items));
+                    f.stack.push(super::new_tuple(items));
                 }
                 Instr::BuildList(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
-                    push_fast(&mut f.stack, super::new_list(items));
+                    f.stack.push(super::new_list(items));
                 }
                 Instr::BuildSet(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
                     let s = self.new_set_from(items)?;
-                    push_fast(&mut f.stack, s);
+                    f.stack.push(s);
                 }
                 Instr::BuildMap(n) => {
                     let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
                     let d = self.new_dict_from_pairs(items)?;
-                    push_fast(&mut f.stack, d);
+                    f.stack.push(d);
                 }
                 Instr::BuildString(n) => {
                     let items = f.stack.split_off(f.stack.len() - n as usize);
@@ -583,7 +564,7 @@ impl Vm {
                     for it in &items {
                         s.push_str(super::str_of(it).unwrap_or(""));
                     }
-                    push_fast(&mut f.stack, super::new_string(s));
+                    f.stack.push(super::new_string(s));
                 }
                 Instr::ListAppend(d) => {
                     let v = pop!(f);
@@ -647,13 +628,13 @@ impl Vm {
                         Some(Obj { kind: ObjKind::List(l) }) => std::mem::take(&mut *l.borrow_mut()),
                         _ => Vec::new(),
                     };
-                    push_fast(&mut f.stack, super::new_tuple(items));
+                    f.stack.push(super::new_tuple(items));
                 }
                 Instr::FormatValue(flags) => {
                     let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
                     let v = pop!(f);
                     let r = self.format_value(v, flags & 3, spec)?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!(f);
@@ -723,7 +704,7 @@ impl Vm {
                 Instr::GetIter => {
                     let v = pop!(f);
                     let it = self.get_iter(&v)?;
-                    push_fast(&mut f.stack, it);
+                    f.stack.push(it);
                 }
                 Instr::ForIter(t) => {
                     // Inline fast paths: range and list iterators.
@@ -736,7 +717,7 @@ impl Vm {
                                     *remaining -= 1;
                                     *cur = cur.wrapping_add(*step);
                                     drop(st);
-                                    push_fast(&mut f.stack, super::new_int(v));
+                                    f.stack.push(super::new_int(v));
                                 } else {
                                     drop(st);
                                     f.stack.pop();
@@ -751,7 +732,7 @@ impl Vm {
                                         Some(v) => {
                                             *idx += 1;
                                             drop(st);
-                                            push_fast(&mut f.stack, v);
+                                            f.stack.push(v);
                                         }
                                         None => {
                                             *st = Iter::Done;
@@ -768,7 +749,7 @@ impl Vm {
                     }
                     let it = top!(f).clone();
                     match self.iter_next(&it)? {
-                        Some(v) => push_fast(&mut f.stack, v),
+                        Some(v) => f.stack.push(v),
                         None => {
                             f.stack.pop();
                             f.pc = t.0 as usize;
@@ -795,13 +776,13 @@ impl Vm {
                         // until `call_simple` has copied what it needs from these references
                         // (it pops that slot only after cloning code and globals).
                         let r = self.call_simple(f, argc as usize, unsafe { &*c }, unsafe { &*g })?;
-                        push_fast(&mut f.stack, r);
+                        f.stack.push(r);
                         continue;
                     }
                     let func = f.stack[base].clone();
                     let r = self.call(&func, &f.stack[base + 1..], &[]);
                     f.stack.truncate(base);
-                    push_fast(&mut f.stack, r?);
+                    f.stack.push(r?);
                 }
                 Instr::CallFunctionKw(argc) => {
                     let names = pop!(f);
@@ -815,14 +796,14 @@ impl Vm {
                     let kw: Vec<(Value, Value)> = names.iter().cloned().zip(f.stack[base + 1 + npos..].iter().cloned()).collect();
                     let r = self.call(&func, &f.stack[base + 1..base + 1 + npos], &kw);
                     f.stack.truncate(base);
-                    push_fast(&mut f.stack, r?);
+                    f.stack.push(r?);
                 }
                 Instr::CallFunctionEx(flags) => {
                     let kwargs = if flags & 1 != 0 { Some(pop!(f)) } else { None };
                     let args = pop!(f);
                     let func = pop!(f);
                     let r = self.call_ex(&func, &args, kwargs.as_ref())?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::MakeFunction(flags) => {
                     let qualname = pop!(f);
@@ -832,7 +813,7 @@ impl Vm {
                     let kwdefaults = if flags & 2 != 0 { pop!(f) } else { Value::NONE };
                     let defaults = if flags & 1 != 0 { pop!(f) } else { Value::NONE };
                     let func = self.make_function(f, codev, qualname, defaults, kwdefaults, annotations, closure);
-                    push_fast(&mut f.stack, func);
+                    f.stack.push(func);
                 }
                 Instr::ReturnValue => {
                     let v = pop!(f);
@@ -840,18 +821,18 @@ impl Vm {
                 }
                 Instr::LoadBuildClass => {
                     let v = self.builtin_value("__build_class__")?;
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::ImportName(n) => {
                     let fromlist = pop!(f);
                     let level = pop!(f);
                     let m = self.import_name(f, &code.names[n.idx()], &fromlist, &level)?;
-                    push_fast(&mut f.stack, m);
+                    f.stack.push(m);
                 }
                 Instr::ImportFrom(n) => {
                     let m = top!(f).clone();
                     let v = self.import_from(&m, &code.names[n.idx()])?;
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
                 Instr::ImportStar => {
                     let m = pop!(f);
@@ -892,14 +873,14 @@ impl Vm {
                     let ty = pop!(f);
                     let exc = top!(f).clone();
                     let m = self.exception_matches(&exc, &ty)?;
-                    push_fast(&mut f.stack, Value::bool(m));
+                    f.stack.push(Value::bool(m));
                 }
                 Instr::CheckEgMatch => {
                     let ty = pop!(f);
                     let eg = pop!(f);
                     let (rest, matched) = self.exception_group_split(&eg, &ty)?;
-                    push_fast(&mut f.stack, rest);
-                    push_fast(&mut f.stack, matched);
+                    f.stack.push(rest);
+                    f.stack.push(matched);
                 }
                 Instr::ReraiseStar => {
                     let rest = pop!(f);
@@ -914,13 +895,13 @@ impl Vm {
                 Instr::BeforeWith => {
                     let mgr = pop!(f);
                     let (exit, value) = self.with_enter(&mgr)?;
-                    push_fast(&mut f.stack, exit);
-                    push_fast(&mut f.stack, value);
+                    f.stack.push(exit);
+                    f.stack.push(value);
                 }
                 Instr::WithExitNormal => {
                     let exit = pop!(f);
                     let r = self.call(&exit, &[Value::NONE, Value::NONE, Value::NONE], &[])?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::WithExitExc => {
                     let exc = pop!(f);
@@ -952,21 +933,21 @@ impl Vm {
                         }
                         Err(result) => {
                             f.stack.pop();
-                            push_fast(&mut f.stack, result);
+                            f.stack.push(result);
                         }
                     }
                 }
                 Instr::GetAwaitable => {
                     let v = pop!(f);
                     let it = self.get_awaitable(&v)?;
-                    push_fast(&mut f.stack, it);
+                    f.stack.push(it);
                 }
                 Instr::GetYieldFromIter => {
                     let v = pop!(f);
                     let it = if matches!(v.as_obj().map(|o| &o.kind), Some(ObjKind::Generator(_))) { v } else { self.get_iter(&v)? };
-                    push_fast(&mut f.stack, it);
+                    f.stack.push(it);
                 }
-                Instr::LoadAssertionError => push_fast(&mut f.stack, self.exc_type("AssertionError")),
+                Instr::LoadAssertionError => f.stack.push(self.exc_type("AssertionError")),
                 Instr::SetupAnnotations => self.setup_annotations(f)?,
                 Instr::PrintExpr => {
                     let v = pop!(f);
@@ -974,38 +955,38 @@ impl Vm {
                 }
                 Instr::GetLen => {
                     let n = self.len(top!(f))?;
-                    push_fast(&mut f.stack, super::new_int(n as i64));
+                    f.stack.push(super::new_int(n as i64));
                 }
                 Instr::MatchMapping => {
                     let b = self.is_mapping_for_match(top!(f));
-                    push_fast(&mut f.stack, Value::bool(b));
+                    f.stack.push(Value::bool(b));
                 }
                 Instr::MatchSequence => {
                     let b = self.is_sequence_for_match(top!(f));
-                    push_fast(&mut f.stack, Value::bool(b));
+                    f.stack.push(Value::bool(b));
                 }
                 Instr::MatchKeys => {
                     let n = f.stack.len();
                     let (subj, keys) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
                     let r = self.match_keys(&subj, &keys)?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::MatchClass(npos) => {
                     let names = pop!(f);
                     let cls = pop!(f);
                     let subj = pop!(f);
                     let r = self.match_class(&subj, &cls, npos as usize, &names)?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::CopyDictWithoutKeys => {
                     let keys = pop!(f);
                     let subj = pop!(f);
                     let r = self.copy_dict_without_keys(&subj, &keys)?;
-                    push_fast(&mut f.stack, r);
+                    f.stack.push(r);
                 }
                 Instr::CopyN(n) => {
                     let v = f.stack[f.stack.len() - n as usize].clone();
-                    push_fast(&mut f.stack, v);
+                    f.stack.push(v);
                 }
             }
         }
