@@ -97,6 +97,25 @@ impl Value {
             Some(v)
         }
     }
+    /// The raw bits `b` seen as a borrowed value.
+    ///
+    /// # Safety
+    /// `b` must be the bits of a value that stays alive (owned elsewhere) while the borrow is
+    /// used.
+    #[inline]
+    pub unsafe fn borrow_bits(b: &u64) -> &Value {
+        // SAFETY: `Value` is `repr(transparent)` over `u64`.
+        unsafe { &*(b as *const u64 as *const Value) }
+    }
+    /// A new reference to the value with raw bits `b` (an object gains a reference).
+    ///
+    /// # Safety
+    /// As for `borrow_bits`.
+    #[inline]
+    pub unsafe fn clone_from_bits(b: u64) -> Value {
+        // SAFETY: forwarded to the caller.
+        unsafe { Value::borrow_bits(&b).clone() }
+    }
     #[inline(always)]
     pub fn is_float(&self) -> bool {
         self.0 < PTR_TAG

@@ -7,16 +7,14 @@
 //!
 //! * `slots` is the interpreter frame's values as raw `Value` bits. `load_slot(k)` reads
 //!   `slots[k]`, `store_slot(k, r)` writes it. The code neither increments nor decrements
-//!   reference counts: a `Ref` read from a slot is borrowed from the frame.
+//!   reference counts: a `Ref` read from a slot is borrowed from the frame. List ops call the
+//!   helpers in [`crate::runtime`] or access list storage directly; they never free anything.
 //! * The function returns an *exit number*:
-//!   - `n` (the `exit` of the guard that failed): `exitbuf[0] = n` and `exitbuf[1..1 + k]` hold the
-//!     exit's snapshot, described by [`CompiledTrace::exit_info`]. In v1 the snapshot of a guard
-//!     that lies after the `label` is the *boxed* value of every phi at the start of the current
-//!     iteration, in phi order (`phi_int` boxed as an inline int, `phi_float` as a float with NaN
-//!     canonicalised, `phi_ref` as is). A guard before the `label` has an empty snapshot
-//!     (`k = 0`): the interpreter frame is as it was on entry apart from the `store_slot`s that
-//!     already ran. The interpreter resumes at the loop header (after the label) or at the trace
-//!     start (before it) with these values.
+//!   - `n` (the `exit` of the guard that failed, or of the final `exit` op): `exitbuf[0] = n`
+//!     and `exitbuf[1..1 + k]` hold the *boxed* values of the op's snapshot (`Op::snap`), in
+//!     order, described by [`CompiledTrace::exit_info`]: ints as inline ints, floats with NaN
+//!     canonicalised, bools as 0 or 1, refs as they are (borrowed). What they mean (which
+//!     local or stack entry, where to resume) is the recorder's business.
 //!   - [`FINISHED`] (`u32::MAX`, `exitbuf[0] = u32::MAX`, nothing else written): a trace without
 //!     `label`/`jump` ran off its end. A loop trace (ending in `jump`) only ever leaves through a
 //!     guard.
@@ -52,6 +50,7 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Module};
 
 use crate::ir::{OpKind, OpRef, Trace, Ty};
+use crate::runtime as rt;
 
 /// Exit number returned when a straight-line trace runs off its end.
 pub const FINISHED: u32 = u32::MAX;
@@ -255,6 +254,21 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                 return Err(format!("op {i} ({name}): operand {k} refers to op {ai} which has no value"));
             }
         }
+        for (k, a) in op.snap.iter().enumerate() {
+            let ai = a.0 as usize;
+            if ai >= i || trace.ops[ai].kind.result() == Ty::Void {
+                return Err(format!("op {i} ({name}): snapshot value {k} (op {ai}) is not a value defined before it"));
+            }
+        }
+        if !op.snap.is_empty() && !op.is_guard() {
+            return Err(format!("op {i} ({name}): snapshot on a non-guard"));
+        }
+        if op.kind == OpKind::Exit {
+            if i + 1 != n {
+                return Err(format!("op {i}: exit is not the last op"));
+            }
+            jumped = true;
+        }
         if op.is_guard() {
             match op.exit {
                 None => return Err(format!("op {i} ({name}): guard without exit")),
@@ -445,8 +459,6 @@ fn build(
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
     let mut exits = Vec::new();
     let mut loop_block: Option<Block> = None;
-    // Phi values as (op index, Cranelift value), valid inside the loop.
-    let mut phi_vals: Vec<(usize, Value)> = Vec::new();
 
     let get = |vals: &[Option<Value>], r: OpRef| -> Result<Value, String> {
         vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("op {} has no value", r.0))
@@ -462,12 +474,10 @@ fn build(
             OpKind::Label => {
                 let lb = b.create_block();
                 let mut entry_args = Vec::with_capacity(shape.phis.len());
-                phi_vals.clear();
                 for &p in &shape.phis {
                     let pop = &trace.ops[p];
                     let ty = phi_ty(pop.kind).and_then(cl_type).ok_or("phi type")?;
                     let param = b.append_block_param(lb, ty);
-                    phi_vals.push((p, param));
                     entry_args.push(BlockArg::Value(get(&vals, pop.args[0])?));
                     vals[p] = Some(param);
                 }
@@ -498,13 +508,13 @@ fn build(
                 let x = arg(0)?;
                 let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
                 let ok = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
-                guard(&mut b, ok, true, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
                 None
             }
             OpKind::GuardFloat => {
                 let x = arg(0)?;
                 let ok = b.ins().icmp_imm_s(IntCC::UnsignedLessThan, x, PTR_TAG);
-                guard(&mut b, ok, true, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
                 None
             }
             OpKind::GuardNoInterrupt => {
@@ -512,14 +522,14 @@ fn build(
                     let addr = b.ins().iconst(types::I64, interrupt_flag as i64);
                     let flag = b.ins().load(types::I8, MemFlagsData::new(), addr, 0);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
-                    guard(&mut b, ok, true, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                    guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
                 }
                 None
             }
             OpKind::GuardTrue | OpKind::GuardFalse => {
                 let c = arg(0)?;
                 let want = op.kind == OpKind::GuardTrue;
-                guard(&mut b, c, want, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, c, want, op, i, &vals, trace, exitbuf, &mut exits)?;
                 None
             }
             OpKind::UnboxInt => {
@@ -544,7 +554,7 @@ fn build(
                 let biased = b.ins().iadd_imm_s(r, 1 << (TAG_SHIFT - 1));
                 let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
                 let bad = b.ins().bor(out, of);
-                guard(&mut b, bad, false, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, bad, false, op, i, &vals, trace, exitbuf, &mut exits)?;
                 Some(r)
             }
             OpKind::IntAdd => {
@@ -573,7 +583,7 @@ fn build(
                     let q = b.ins().select(adj, q2, q);
                     let biased = b.ins().iadd_imm_s(q, 1 << (TAG_SHIFT - 1));
                     let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
-                    guard(&mut b, out, false, op.exit, i, loop_block.is_some(), &phi_vals, trace, exitbuf, &mut exits)?;
+                    guard(&mut b, out, false, op, i, &vals, trace, exitbuf, &mut exits)?;
                     Some(q)
                 }
             }
@@ -618,12 +628,51 @@ fn build(
                 let x = arg(0)?;
                 Some(b.ins().fcvt_from_sint(types::F64, x))
             }
+            OpKind::RefBits => Some(arg(0)?),
+            OpKind::IntUlt => {
+                let (x, y) = (arg(0)?, arg(1)?);
+                Some(b.ins().icmp(IntCC::UnsignedLessThan, x, y))
+            }
+            OpKind::GuardList => {
+                let x = arg(0)?;
+                let r = call_helper(&mut b, &target, rt::is_list as *const () as usize, x, types::I8);
+                guard(&mut b, r, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                None
+            }
+            OpKind::ListData => Some(call_helper(&mut b, &target, rt::list_data as *const () as usize, arg(0)?, types::I64)),
+            OpKind::ListLen => Some(call_helper(&mut b, &target, rt::list_len as *const () as usize, arg(0)?, types::I64)),
+            OpKind::LoadElem => {
+                let (data, idx) = (arg(0)?, arg(1)?);
+                let off = b.ins().ishl_imm_s(idx, 3);
+                let addr = b.ins().iadd(data, off);
+                Some(b.ins().load(types::I64, MemFlagsData::new(), addr, 0))
+            }
+            OpKind::StoreElem => {
+                let (data, idx, x) = (arg(0)?, arg(1)?, arg(2)?);
+                let off = b.ins().ishl_imm_s(idx, 3);
+                let addr = b.ins().iadd(data, off);
+                b.ins().store(MemFlagsData::new(), x, addr, 0);
+                None
+            }
+            OpKind::GuardNotObj => {
+                let x = arg(0)?;
+                let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
+                let ok = b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0xFFF9);
+                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                None
+            }
+            OpKind::Exit => {
+                let n = op.exit.ok_or_else(|| format!("op {i}: exit without number"))?;
+                let snapshot = write_exit(&mut b, n, op, &vals, trace, exitbuf)?;
+                exits.push(ExitInfo { exit: n, guard: OpRef(i as u32), snapshot });
+                None
+            }
         };
         if op.kind.result() != Ty::Void && !matches!(op.kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef) {
             vals[i] = Some(v.ok_or_else(|| format!("op {i}: no value produced"))?);
         }
     }
-    if trace.ops.last().is_none_or(|op| op.kind != OpKind::Jump) {
+    if trace.ops.last().is_none_or(|op| !matches!(op.kind, OpKind::Jump | OpKind::Exit)) {
         let done = b.ins().iconst(types::I32, FINISHED as i64);
         let done64 = b.ins().iconst(types::I64, FINISHED as i64);
         b.ins().store(mem, done64, exitbuf, 0);
@@ -646,22 +695,32 @@ fn box_float(b: &mut FunctionBuilder, x: Value) -> Value {
     b.ins().select(nan, canon, bits)
 }
 
+/// Calls the runtime helper at `addr`, `extern "C" fn(u64) -> ret`.
+fn call_helper(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, addr: usize, x: Value, ret: Type) -> Value {
+    let mut sig = cranelift_codegen::ir::Signature::new(target.default_call_conv);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(ret));
+    let sigref = b.import_signature(sig);
+    let callee = b.ins().iconst(types::I64, addr as i64);
+    let call = b.ins().call_indirect(sigref, callee, &[x]);
+    b.inst_results(call)[0]
+}
+
 /// Emits a guard on `cond` (an i8/bool): continue when `cond != 0` equals `want`, otherwise
-/// branch to a fresh cold exit block that writes the exit number and the snapshot.
+/// branch to a fresh cold exit block that writes the exit number and the guard's snapshot.
 #[allow(clippy::too_many_arguments)]
 fn guard(
     b: &mut FunctionBuilder,
     cond: Value,
     want: bool,
-    exit: Option<u32>,
-    op: usize,
-    in_loop: bool,
-    phi_vals: &[(usize, Value)],
+    op: &crate::ir::Op,
+    i: usize,
+    vals: &[Option<Value>],
     trace: &Trace,
     exitbuf: Value,
     exits: &mut Vec<ExitInfo>,
 ) -> Result<(), String> {
-    let n = exit.ok_or_else(|| format!("op {op}: guard without exit"))?;
+    let n = op.exit.ok_or_else(|| format!("op {i}: guard without exit"))?;
     let cont = b.create_block();
     let out = b.create_block();
     b.set_cold_block(out);
@@ -671,25 +730,35 @@ fn guard(
         b.ins().brif(cond, out, &[], cont, &[]);
     }
     b.switch_to_block(out);
+    let snapshot = write_exit(b, n, op, vals, trace, exitbuf)?;
+    b.switch_to_block(cont);
+    exits.push(ExitInfo { exit: n, guard: OpRef(i as u32), snapshot });
+    Ok(())
+}
+
+/// In the current block: store exit number `n` and `op`'s snapshot (boxed: ints as inline
+/// ints, floats NaN-canonicalised, bools as 0/1, refs as they are) into `exitbuf`, and
+/// return `n`.
+fn write_exit(b: &mut FunctionBuilder, n: u32, op: &crate::ir::Op, vals: &[Option<Value>], trace: &Trace, exitbuf: Value) -> Result<Vec<(OpRef, Ty)>, String> {
     let mem = MemFlagsData::trusted();
-    let mut snapshot = Vec::new();
-    if in_loop {
-        for (k, &(p, v)) in phi_vals.iter().enumerate() {
-            let (boxed, ty) = match trace.ops[p].kind {
-                OpKind::PhiInt => (box_int(b, v), Ty::I64),
-                OpKind::PhiFloat => (box_float(b, v), Ty::F64),
-                _ => (v, Ty::Ref),
-            };
-            let off = i32::try_from(8 * (k + 1)).map_err(|_| "snapshot too large".to_string())?;
-            b.ins().store(mem, boxed, exitbuf, off);
-            snapshot.push((OpRef(p as u32), ty));
-        }
+    let mut snapshot = Vec::with_capacity(op.snap.len());
+    for (k, &r) in op.snap.iter().enumerate() {
+        let v = vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("snapshot value op {} has no value", r.0))?;
+        let ty = trace.ty(r);
+        let boxed = match ty {
+            Ty::I64 => box_int(b, v),
+            Ty::F64 => box_float(b, v),
+            Ty::Bool => b.ins().uextend(types::I64, v),
+            Ty::Ref => v,
+            Ty::Void => return Err(format!("void snapshot value op {}", r.0)),
+        };
+        let off = i32::try_from(8 * (k + 1)).map_err(|_| "snapshot too large".to_string())?;
+        b.ins().store(mem, boxed, exitbuf, off);
+        snapshot.push((r, ty));
     }
     let num = b.ins().iconst(types::I32, n as i64);
     let num64 = b.ins().iconst(types::I64, n as i64);
     b.ins().store(mem, num64, exitbuf, 0);
     b.ins().return_(&[num]);
-    b.switch_to_block(cont);
-    exits.push(ExitInfo { exit: n, guard: OpRef(op as u32), snapshot });
-    Ok(())
+    Ok(snapshot)
 }

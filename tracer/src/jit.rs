@@ -6,8 +6,9 @@
 //! a key can never be reused by another code object at the same address.
 
 use crate::codegen::{CompiledTrace, JitModule, JitOptions};
+use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{range_state, record, Home};
+use crate::recorder::{global_value, range_state, record, set_global, Dest, ExitMap, Home, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -47,7 +48,14 @@ enum Link {
 
 struct Compiled {
     trace: CompiledTrace,
+    /// Slot `k` is filled from `homes[k]`.
     homes: Vec<Home>,
+    exit_maps: Vec<ExitMap>,
+    /// Where it starts: the loop header, or the resume pc of the exit a bridge grew from.
+    start: usize,
+    /// Stack entries above the loop's base when it starts (bridges).
+    stack_in: usize,
+    /// A `for` loop over a range iterator.
     range_iter: bool,
     nfast: usize,
     interrupt_exit: u32,
@@ -69,6 +77,8 @@ enum State {
 struct Loop {
     code: Rc<Code>,
     header: usize,
+    /// Value stack depth at the header (set when the loop is first recorded).
+    base: usize,
     aborts: u32,
     state: State,
 }
@@ -95,13 +105,6 @@ pub struct Jit {
     slots: Vec<u64>,
     exitbuf: Vec<u64>,
     stats: Stats,
-}
-
-/// How a run of one trace ended.
-struct Exit {
-    n: u32,
-    /// Left from inside the loop body (the frame now holds the iteration-start state).
-    in_loop: bool,
 }
 
 impl Jit {
@@ -153,14 +156,16 @@ impl Jit {
         self.module.as_mut()
     }
 
-    /// Records, optimises and compiles the loop at `header` from the frame's current state
-    /// (at the header); on success the frame is back at the header, one iteration later.
-    fn try_compile(&mut self, f: &mut Frame, header: usize, what: &str) -> Result<Compiled, String> {
+    /// Records, optimises and compiles a loop trace (`start.pc == start.header`) or a bridge
+    /// from the frame's current state; on success the frame is back at the header, one
+    /// iteration later.
+    fn try_compile(&mut self, f: &mut Frame, start: Start, what: &str) -> Result<Compiled, String> {
         let code = f.code.clone();
+        let header = start.header;
         let where_ = loop_name(&code, header);
         self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
-        let rec = record(f, &code, header, limit)?;
+        let rec = record(f, &code, start, limit)?;
         self.stats.recorded += 1;
         crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
         let opt = crate::opt::optimize(&rec.trace);
@@ -183,11 +188,14 @@ impl Jit {
         self.stats.compiled += 1;
         self.stats.code_bytes += trace.code_size();
         self.log(format_args!("compiled {what} {where_}: {} bytes of machine code", trace.code_size()));
-        let nexits = trace.exits().iter().map(|e| e.exit as usize + 1).max().unwrap_or(0);
+        let nexits = rec.exits.len();
         Ok(Compiled {
             trace,
+            range_iter: rec.homes.contains(&Home::IterRemaining),
             homes: rec.homes,
-            range_iter: rec.range_iter,
+            exit_maps: rec.exits,
+            start: rec.start,
+            stack_in: rec.stack_in,
             nfast: rec.nfast,
             interrupt_exit: rec.interrupt_exit,
             entries: 0,
@@ -197,22 +205,34 @@ impl Jit {
         })
     }
 
-    /// Runs one compiled trace from the loop header and writes the exit state back into the
+    /// Runs one compiled trace from its start and writes the exit's snapshot back into the
     /// frame; `None` when the frame does not fit the trace (it was not entered).
-    fn run_trace(&mut self, c: &mut Compiled, f: &mut Frame, header: usize) -> Option<Exit> {
-        f.pc = header;
-        if f.fast.len() != c.nfast {
+    fn run_trace(&mut self, c: &mut Compiled, f: &mut Frame, base: usize) -> Option<(u32, bool)> {
+        if f.fast.len() != c.nfast || f.stack.len() != base + c.stack_in || f.pc != c.start {
             return None;
         }
+        let code = f.code.clone();
         self.slots.clear();
-        self.slots.extend(f.fast.iter().map(|v| v.bits()));
-        let mut remaining_at_entry = 0;
-        if c.range_iter {
-            let (cur, step, remaining) = f.stack.last().and_then(range_state)?;
-            remaining_at_entry = remaining;
-            for x in [cur, step, remaining] {
-                self.slots.push(Value::small_int(x).map_or(Value::NONE.bits(), |v| v.bits()));
-            }
+        for home in &c.homes {
+            let bits = match *home {
+                Home::Fast(i) => f.fast.get(i as usize)?.bits(),
+                Home::Global(n) => {
+                    // The dict keeps the value alive; only its bits go into the slot.
+                    let v = global_value(f, &code, n as usize)?;
+                    v.bits()
+                }
+                Home::IterCur | Home::IterStep | Home::IterRemaining => {
+                    let (cur, step, remaining) = f.stack.get(base.checked_sub(1)?).and_then(range_state)?;
+                    let x = match *home {
+                        Home::IterCur => cur,
+                        Home::IterStep => step,
+                        _ => remaining,
+                    };
+                    Value::small_int(x)?.bits()
+                }
+                Home::Stack(k) => f.stack.get(base + k as usize)?.bits(),
+            };
+            self.slots.push(bits);
         }
         if self.slots.len() < c.trace.slots_len() {
             return None;
@@ -226,51 +246,73 @@ impl Jit {
         if let Some(k) = c.exits.get_mut(n as usize) {
             *k += 1;
         }
+        let map = c.exit_maps.get(n as usize)?;
         let info = c.trace.exit_info(n)?;
-        if info.snapshot.is_empty() {
-            return Some(Exit { n, in_loop: false });
-        }
-        let mut iter_cur = None;
-        let mut iter_rem = None;
-        for (k, home) in c.homes.iter().enumerate() {
+        // Own every value first: writing one home may drop the last other reference to an
+        // object that another snapshot value borrows.
+        let mut vals = Vec::with_capacity(map.vals.len());
+        for (k, (ev, &(_, ty))) in map.vals.iter().zip(&info.snapshot).enumerate() {
             let bits = self.exitbuf[1 + k];
-            match *home {
-                Home::Fast(i) => {
-                    // Phis are ints and floats: their boxed bits own nothing.
-                    if let Some(v) = Value::from_inline_bits(bits) {
-                        f.fast[i as usize] = v;
+            let v = match ty {
+                crate::ir::Ty::Bool => Value::bool((bits != 0) != ev.neg),
+                // SAFETY: a ref in a snapshot is borrowed from the frame, a global or a list
+                // the trace read, none of which the trace released.
+                crate::ir::Ty::Ref => unsafe { Value::clone_from_bits(bits) },
+                _ => Value::from_inline_bits(bits)?,
+            };
+            vals.push((ev.dest, v));
+        }
+        if n == ENTRY_EXIT {
+            return Some((n, false));
+        }
+        f.stack.truncate(base);
+        for (dest, v) in vals {
+            match dest {
+                Dest::Push => f.stack.push(v),
+                Dest::Home(Home::Fast(i)) => f.fast[i as usize] = v,
+                Dest::Home(Home::Global(g)) => {
+                    set_global(f, &code, g as usize, v);
+                }
+                Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
+                    let x = v.as_small_int();
+                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(|v| v.as_obj()) {
+                        if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
+                            if h == Home::IterCur {
+                                *cur = x;
+                            } else {
+                                *remaining = x;
+                            }
+                        }
                     }
                 }
-                Home::IterCur => iter_cur = Value::from_inline_bits(bits).and_then(|v| v.as_small_int()),
-                Home::IterRemaining => iter_rem = Value::from_inline_bits(bits).and_then(|v| v.as_small_int()),
-                Home::IterStep => {}
+                Dest::Home(Home::IterStep | Home::Stack(_)) => {}
             }
         }
-        if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
-            if let Iter::Range { cur, remaining, .. } = &mut *cell.borrow_mut() {
-                if let Some(x) = iter_cur {
-                    *cur = x;
-                }
-                if let Some(r) = iter_rem {
-                    *remaining = r;
-                    c.iterations += remaining_at_entry.saturating_sub(r) as u64;
-                }
-            }
-        }
-        Some(Exit { n, in_loop: true })
+        f.pc = map.pc;
+        Some((n, map.end))
     }
 
-    /// Runs the loop's traces from the header: the root first, then wherever exits link,
-    /// recording a side trace from an exit once it is hot. Returns with the frame at the
-    /// header for the interpreter.
-    fn run_loop(&mut self, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize) {
+    /// Runs the loop's traces from the header: the root first, then the bridges that hot
+    /// exits link to, recording a bridge from an exit once it is hot. Returns with the frame
+    /// where the interpreter goes on.
+    fn run_loop(&mut self, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize, base: usize) {
         let mut i = 0;
         for _ in 0..MAX_HOPS {
-            let Some(exit) = self.run_trace(&mut traces[i], f, header) else { return };
-            if !exit.in_loop || exit.n == traces[i].interrupt_exit {
+            let Some((n, end)) = self.run_trace(&mut traces[i], f, base) else { return };
+            if n == ENTRY_EXIT || n == traces[i].interrupt_exit {
                 return;
             }
-            let n = exit.n as usize;
+            if end {
+                // A bridge completed the iteration: the loop trace takes the next one.
+                self.stats.switches += 1;
+                i = 0;
+                continue;
+            }
+            if f.pc == header {
+                // Leaving at the header (the loop ends, or the header test changed).
+                return;
+            }
+            let n = n as usize;
             match traces[i].links[n] {
                 Link::Trace(j) => {
                     self.stats.switches += 1;
@@ -286,28 +328,24 @@ impl Jit {
                         return;
                     }
                     if traces.len() >= MAX_TRACES {
-                        // No room for more: hand hot exits of side traces back to the root.
-                        if i == 0 {
-                            traces[i].links[n] = Link::Failed(MAX_LINK_FAILURES);
-                            return;
-                        }
-                        traces[i].links[n] = Link::Trace(0);
-                        i = 0;
-                        continue;
+                        traces[i].links[n] = Link::Failed(MAX_LINK_FAILURES);
+                        return;
                     }
-                    let what = format!("side trace from exit {n} of trace {i} of");
-                    match self.try_compile(f, header, &what) {
+                    let what = format!("bridge from exit {n} of trace {i} of");
+                    let start = Start { header, pc: f.pc, base };
+                    match self.try_compile(f, start, &what) {
                         Ok(c) => {
                             self.stats.side_traces += 1;
                             traces.push(c);
                             let j = traces.len() - 1;
                             traces[i].links[n] = Link::Trace(j);
-                            i = j;
+                            // The recording finished the iteration: back to the loop trace.
+                            i = 0;
                         }
                         Err(reason) => {
                             self.stats.aborted += 1;
                             traces[i].links[n] = Link::Failed(failures + 1);
-                            self.log(format_args!("abort side trace from exit {n} of trace {i}: {reason}"));
+                            self.log(format_args!("abort bridge from exit {n} of trace {i}: {reason}"));
                             return;
                         }
                     }
@@ -329,18 +367,23 @@ impl JitHooks for Jit {
         let key = (Rc::as_ptr(&code) as usize, header);
         let threshold = self.params.threshold;
         let heat = &code.loop_heat[header];
-        let lp = self.loops.entry(key).or_insert_with(|| Loop { code: code.clone(), header, aborts: 0, state: State::Counting });
+        let lp = self.loops.entry(key).or_insert_with(|| Loop { code: code.clone(), header, base: 0, aborts: 0, state: State::Counting });
         match std::mem::replace(&mut lp.state, State::Counting) {
             State::Blacklisted => {
                 lp.state = State::Blacklisted;
                 heat.set(NEVER);
             }
             State::Compiled(mut traces) => {
-                self.run_loop(&mut traces, f, header);
+                let base = lp.base;
+                let remaining = |f: &Frame| base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(range_state).map_or(0, |s| s.2);
+                let before = remaining(f);
+                self.run_loop(&mut traces, f, header, base);
+                if traces[0].range_iter {
+                    traces[0].iterations += before.saturating_sub(remaining(f)) as u64;
+                }
                 let root = &traces[0];
                 let unprofitable = root.range_iter && root.entries == JUDGE_AFTER_ENTRIES && {
-                    let iterations: u64 = traces.iter().map(|c| c.iterations).sum();
-                    iterations < MIN_ITERATIONS_PER_ENTRY * root.entries
+                    root.iterations < MIN_ITERATIONS_PER_ENTRY * root.entries
                 };
                 if unprofitable {
                     self.stats.blacklisted += 1;
@@ -363,10 +406,12 @@ impl JitHooks for Jit {
                     heat.set(threshold - 1);
                     return;
                 }
-                match self.try_compile(f, header, "loop") {
+                let base = f.stack.len();
+                lp.base = base;
+                match self.try_compile(f, Start { header, pc: header, base }, "loop") {
                     Ok(c) => {
                         let mut traces = vec![c];
-                        self.run_loop(&mut traces, f, header);
+                        self.run_loop(&mut traces, f, header, base);
                         if let Some(lp) = self.loops.get_mut(&key) {
                             lp.state = State::Compiled(traces);
                         }

@@ -1,8 +1,8 @@
 //! rpy's tracing JIT (issue 3). The interpreter knows it only through `JitHooks`
 //! (`jit::Jit` implements them): hot loops are recorded by `recorder` into the trace IR
 //! (`ir`, one op table in `ir/ops.rs`, with a text format), optimised by `opt` and compiled
-//! by `codegen` with Cranelift; guard exits write their snapshot back into the interpreter
-//! frame. Side traces (bridges) are not built yet.
+//! by `codegen` with Cranelift (calling the helpers in `runtime`); guard exits write their
+//! snapshot back into the interpreter frame, and hot exits grow bridges.
 
 pub mod codegen;
 pub mod ir;
@@ -10,5 +10,6 @@ pub mod jit;
 pub mod opt;
 pub mod params;
 pub mod recorder;
+pub mod runtime;
 
 pub use jit::Jit;

@@ -1,21 +1,38 @@
 //! The recorder: executes one iteration of a hot loop itself, on the real frame, and writes
 //! down what each instruction did as typed trace IR.
 //!
-//! It understands a subset of the bytecode (fast locals holding ints and floats, constants,
-//! arithmetic, comparisons, conditional and forward jumps, stack shuffles, `for` over a
-//! `range` iterator at the loop header). Before executing an instruction it checks that it can
-//! handle it with the values at hand; when it cannot, it stops and leaves that instruction to
-//! the interpreter, with the frame exactly as the interpreter would have left it up to there
-//! (an abort never needs undoing). Values are computed with the interpreter's own fast paths
-//! (`fast_binop`, `fast_compare`), so a recorded iteration cannot differ from an interpreted one.
+//! It understands a subset of the bytecode: locals and module globals holding ints, floats
+//! and lists; constants; arithmetic; comparisons; conditional and forward jumps; stack
+//! shuffles; `list[int]` loads and stores; `for` over a `range` iterator at the loop header.
+//! Before executing an instruction it checks that it can handle it with the values at hand;
+//! when it cannot, it stops and leaves that instruction to the interpreter, with the frame
+//! exactly as the interpreter would have left it up to there (an abort never needs undoing).
+//! Values are computed with the interpreter's own fast paths (`fast_binop`, `fast_compare`),
+//! so a recorded iteration cannot differ from an interpreted one.
 //!
-//! Trace shape: every loop-carried value (a "home": a fast local, or the state of the header's
-//! range iterator) is loaded and type-guarded before the `label`, becomes a phi after it, and
-//! is passed to `jump`. Nothing is stored back inside the loop: every guard's exit snapshot
-//! is the phis at the start of the iteration, which the JIT writes back before the
-//! interpreter resumes at the loop header and re-runs that iteration.
+//! # Homes and snapshots
+//!
+//! A *home* is a place in the interpreter that the iteration reads or writes: a fast local, a
+//! module global, the state of the header's range iterator, or (for a bridge) a value stack
+//! entry that was already there when recording started. Each home read before it is written
+//! is loaded and type-guarded once on entry (exit 0: nothing has happened yet, the frame is
+//! untouched). Homes are kept in registers: a loop trace carries them as phis and writes
+//! nothing back while it runs.
+//!
+//! Every guard carries a snapshot: the interpreter state just before the instruction that
+//! emitted it. That is the value of every home written in the loop (its current value, or its
+//! phi when not yet written in this iteration), plus the symbolic value stack. The exit map
+//! ([`ExitMap`]) says where each snapshot value goes and at which pc the interpreter resumes.
+//! Stores into lists happen as the trace runs, so resuming mid-iteration is exact.
+//!
+//! # Loops and bridges
+//!
+//! A *loop* trace starts at the header and ends at the back-edge with `jump`. A *bridge*
+//! starts where a hot exit of a loop trace resumes, runs to the back-edge and ends with an
+//! `exit` op whose snapshot writes the homes back; the driver then re-enters the loop trace.
 
-use crate::ir::{OpKind, OpRef, Trace, Ty};
+use crate::ir::{OpKind, OpRef, Trace};
+use crate::opt::licm::ENTRY_EXIT;
 use rpy_interpreter::bytecode::opcodes::{BinOp, CmpOp};
 use rpy_interpreter::bytecode::{Code, Instr};
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
@@ -23,80 +40,167 @@ use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::eval::{fast_binop, fast_compare};
 use rpy_interpreter::vm::frame::Frame;
 
-/// Where a loop-carried value lives in the interpreter.
+/// Where a value lives in the interpreter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Home {
     /// Fast local `i`.
     Fast(u32),
-    /// The range iterator on top of the value stack at the header: next value, step, and
-    /// how many values remain.
+    /// The module global named `code.names[i]` (in the frame's globals dict).
+    Global(u32),
+    /// The range iterator just below the loop's stack base: next value, step, and how many
+    /// values remain.
     IterCur,
     IterStep,
     IterRemaining,
+    /// Value stack entry `base + i`, present when a bridge starts.
+    Stack(u32),
 }
 
-impl Home {
-    /// Index in the slots buffer handed to the compiled trace: the fast locals, then the
-    /// range iterator's three fields.
-    pub fn slot(self, nfast: usize) -> usize {
-        match self {
-            Home::Fast(i) => i as usize,
-            Home::IterCur => nfast,
-            Home::IterStep => nfast + 1,
-            Home::IterRemaining => nfast + 2,
-        }
-    }
+/// Where an exit puts one snapshot value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dest {
+    Home(Home),
+    /// Pushed on the value stack (after it is cut back to the loop's base), in order.
+    Push,
 }
 
-/// A recorded loop, ready to optimise and compile.
+/// One snapshot value of an exit: where it goes, and for a bool whether it is negated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExitVal {
+    pub dest: Dest,
+    pub neg: bool,
+}
+
+/// What exit `n` of a trace means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExitMap {
+    /// The pc the interpreter resumes at.
+    pub pc: usize,
+    /// `snapshot[k]` goes to `vals[k]`.
+    pub vals: Vec<ExitVal>,
+    /// The end of a bridge: the iteration is complete and the loop trace can run again.
+    pub end: bool,
+}
+
+/// A recorded loop or bridge, ready to optimise and compile.
 #[derive(Debug)]
 pub struct Recorded {
     pub trace: Trace,
-    /// Phi `k` of the trace is written back to `homes[k]` on an exit.
+    /// `load_slot(k)` reads `homes[k]`: the driver fills the slots in this order.
     pub homes: Vec<Home>,
-    /// The loop is a `for` over a range iterator (kept on the stack at the header).
-    pub range_iter: bool,
+    /// Exit maps by exit number; exit 0 (`ENTRY_EXIT`) leaves the frame as it was entered.
+    pub exits: Vec<ExitMap>,
+    /// The pc the trace starts at (the header for a loop trace).
+    pub start: usize,
+    /// Value stack depth at the loop header.
+    pub base: usize,
+    /// Stack entries above `base` when the trace starts (bridges only).
+    pub stack_in: usize,
     pub nfast: usize,
     /// Bytecode instructions in the recorded iteration.
     pub length: usize,
-    /// Exit number of the loop's interrupt poll.
+    /// Exit number of the loop's interrupt poll (`u32::MAX` for a bridge).
     pub interrupt_exit: u32,
 }
 
-/// A value in the body being recorded: a phi (home index) or a body op.
+/// A value in the body being recorded: a home's entry value (phi) or a body op.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum V {
     Phi(usize),
     Op(usize),
 }
 
-/// A symbolic stack entry. `Bool(v, neg)`: the Python bool is `v` xor `neg`.
-#[derive(Clone, Copy, Debug)]
+/// A symbolic value. `Bool(v, neg)`: the Python bool is `v` xor `neg`.
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Sym {
     Int(V),
     Float(V),
     Bool(V, bool),
+    /// A `list` (guarded), as a borrowed reference.
+    List(V),
+}
+
+/// The kinds of value a home can hold in a trace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Int,
+    Float,
+    List,
+    /// A bool with this value (the stack entry a bridge starts with after a failed branch
+    /// guard: always the same value for that exit).
+    Bool(bool),
+}
+
+impl Kind {
+    fn of(v: &Value) -> Option<Kind> {
+        if v.is_small_int() {
+            Some(Kind::Int)
+        } else if v.is_float() {
+            Some(Kind::Float)
+        } else if is_list(v) {
+            Some(Kind::List)
+        } else if v.is_bool() {
+            Some(Kind::Bool(v.is(&Value::TRUE)))
+        } else {
+            None
+        }
+    }
+
+    fn of_sym(s: Sym) -> Option<Kind> {
+        match s {
+            Sym::Int(_) => Some(Kind::Int),
+            Sym::Float(_) => Some(Kind::Float),
+            Sym::List(_) => Some(Kind::List),
+            Sym::Bool(..) => None,
+        }
+    }
+
+    fn sym(self, v: V) -> Sym {
+        match self {
+            Kind::Int => Sym::Int(v),
+            Kind::Float => Sym::Float(v),
+            Kind::List => Sym::List(v),
+            // `v` is the entry test `value is b`, true whenever the trace runs.
+            Kind::Bool(b) => Sym::Bool(v, !b),
+        }
+    }
+
+}
+
+fn is_list(v: &Value) -> bool {
+    matches!(v.as_obj(), Some(Obj { kind: ObjKind::List(_) }))
 }
 
 struct BodyOp {
     kind: OpKind,
     args: Vec<V>,
     imm: u64,
+    /// For guards: the snapshot (index into `Rec::snaps`).
+    snap: Option<usize>,
+}
+
+/// The state at a guard: resume pc, homes written so far in this iteration, the stack.
+struct Snap {
+    pc: usize,
+    written: Vec<(usize, Sym)>,
+    stack: Vec<Sym>,
 }
 
 struct HomeState {
     home: Home,
-    /// Type of the phi (decided at the first read, or from the final value when the first
-    /// access was a write).
-    ty: Option<Ty>,
+    /// Kind of the entry value, when the home is read before it is written.
+    entry: Option<Kind>,
     cur: Option<Sym>,
+    written: bool,
 }
 
 struct Rec {
     homes: Vec<HomeState>,
     body: Vec<BodyOp>,
+    snaps: Vec<Snap>,
     stack: Vec<Sym>,
-    range_iter: bool,
+    /// Pc of the instruction being recorded (where its guards resume).
+    pc: usize,
 }
 
 /// Why recording stopped without a trace.
@@ -104,15 +208,28 @@ pub type Abort = String;
 
 impl Rec {
     fn emit(&mut self, kind: OpKind, args: Vec<V>, imm: u64) -> V {
-        self.body.push(BodyOp { kind, args, imm });
+        self.body.push(BodyOp { kind, args, imm, snap: None });
         V::Op(self.body.len() - 1)
+    }
+
+    /// Emits a guard (or overflow-checked op) whose exit resumes at the current instruction
+    /// with the current state.
+    fn emit_guard(&mut self, kind: OpKind, args: Vec<V>) -> V {
+        let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
+        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone() });
+        self.body.push(BodyOp { kind, args, imm: 0, snap: Some(self.snaps.len() - 1) });
+        V::Op(self.body.len() - 1)
+    }
+
+    fn guard(&mut self, kind: OpKind, v: V) {
+        self.emit_guard(kind, vec![v]);
     }
 
     fn home_index(&mut self, home: Home) -> usize {
         match self.homes.iter().position(|h| h.home == home) {
             Some(k) => k,
             None => {
-                self.homes.push(HomeState { home, ty: None, cur: None });
+                self.homes.push(HomeState { home, entry: None, cur: None, written: false });
                 self.homes.len() - 1
             }
         }
@@ -124,25 +241,36 @@ impl Rec {
         if let Some(s) = self.homes[k].cur {
             return Ok(s);
         }
-        let (ty, s) = if real.is_small_int() {
-            (Ty::I64, Sym::Int(V::Phi(k)))
-        } else if real.is_float() {
-            (Ty::F64, Sym::Float(V::Phi(k)))
-        } else {
-            return Err(format!("{home:?} holds a value that is neither an inline int nor a float"));
-        };
-        self.homes[k].ty = Some(ty);
+        let kind = Kind::of(real).ok_or_else(|| format!("{home:?} holds a value that is not an inline int, a float, a list or a bool"))?;
+        if matches!(kind, Kind::Bool(_)) && !matches!(home, Home::Stack(_)) {
+            return Err(format!("{home:?} holds a bool"));
+        }
+        let s = kind.sym(V::Phi(k));
+        self.homes[k].entry = Some(kind);
         self.homes[k].cur = Some(s);
         Ok(s)
     }
 
-    fn write_home(&mut self, home: Home, s: Sym) {
+    fn write_home(&mut self, home: Home, s: Sym) -> Result<(), Abort> {
+        if matches!(s, Sym::Bool(..)) {
+            return Err("bool stored in a variable".into());
+        }
         let k = self.home_index(home);
         self.homes[k].cur = Some(s);
+        self.homes[k].written = true;
+        Ok(())
     }
 
     fn pop(&mut self) -> Result<Sym, Abort> {
         self.stack.pop().ok_or_else(|| "stack value from before the loop".to_string())
+    }
+
+    fn top(&self, depth: usize) -> Result<Sym, Abort> {
+        let n = self.stack.len();
+        if n <= depth {
+            return Err("stack value from before the loop".into());
+        }
+        Ok(self.stack[n - 1 - depth])
     }
 
     fn const_int(&mut self, x: i64) -> V {
@@ -157,16 +285,12 @@ impl Rec {
         match s {
             Sym::Float(v) => Ok(v),
             Sym::Int(v) => Ok(self.emit(OpKind::IntToFloat, vec![v], 0)),
-            Sym::Bool(..) => Err("bool operand".into()),
+            _ => Err("operand is neither an int nor a float".into()),
         }
     }
 
-    fn guard(&mut self, kind: OpKind, v: V) {
-        self.emit(kind, vec![v], 0);
-    }
-
     /// Guards that the recorded truth value of `s` holds again.
-    fn guard_truth(&mut self, s: Sym, truth: bool) {
+    fn guard_truth(&mut self, s: Sym, truth: bool) -> Result<(), Abort> {
         let (v, neg) = match s {
             Sym::Bool(v, neg) => (v, neg),
             Sym::Int(x) => {
@@ -177,9 +301,29 @@ impl Rec {
                 let z = self.const_float(0.0);
                 (self.emit(OpKind::FloatEq, vec![x, z], 0), true)
             }
+            Sym::List(_) => return Err("truth of a list".into()),
         };
         let want = truth != neg;
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);
+        Ok(())
+    }
+
+    /// Guards `0 <= key (+ len) < len` as recorded and returns the list's element array and
+    /// the non-negative index.
+    fn list_index(&mut self, list: V, key: V, real_key: i64) -> (V, V) {
+        let len = self.emit(OpKind::ListLen, vec![list], 0);
+        let data = self.emit(OpKind::ListData, vec![list], 0);
+        let idx = if real_key >= 0 {
+            key
+        } else {
+            let z = self.const_int(0);
+            let neg = self.emit(OpKind::IntLt, vec![key, z], 0);
+            self.guard(OpKind::GuardTrue, neg);
+            self.emit(OpKind::IntAdd, vec![key, len], 0)
+        };
+        let ok = self.emit(OpKind::IntUlt, vec![idx, len], 0);
+        self.guard(OpKind::GuardTrue, ok);
+        (data, idx)
     }
 }
 
@@ -193,14 +337,6 @@ fn truth(v: &Value) -> Option<bool> {
         Some(v.as_float_unchecked() != 0.0)
     } else {
         None
-    }
-}
-
-fn sym_of_result(kind_int: bool, v: V) -> Sym {
-    if kind_int {
-        Sym::Int(v)
-    } else {
-        Sym::Float(v)
     }
 }
 
@@ -218,13 +354,63 @@ pub fn range_state(v: &Value) -> Option<(i64, i64, i64)> {
     }
 }
 
-/// Records one iteration of the loop whose header is `header`, starting with the frame at
-/// the header. On success the frame is at the loop's back-edge (`f.pc` at the `Jump`); on an
-/// abort `f.pc` is at the instruction the interpreter must execute next.
-pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result<Recorded, Abort> {
-    let mut r = Rec { homes: Vec::new(), body: Vec::new(), stack: Vec::new(), range_iter: false };
+/// The value of module global `code.names[n]` in the frame's globals, borrowed.
+pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
+    let name = code.names.get(n)?;
+    let d = rpy_interpreter::vm::dict_of(&f.globals)?;
+    let d = d.try_borrow().ok()?;
+    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
+}
+
+/// Sets module global `code.names[n]`.
+pub fn set_global(f: &Frame, code: &Code, n: usize, v: Value) -> bool {
+    let (Some(name), Some(d)) = (code.names.get(n), rpy_interpreter::vm::dict_of(&f.globals)) else { return false };
+    let Ok(mut d) = d.try_borrow_mut() else { return false };
+    rpy_interpreter::vm::dict_set_str(&mut d, name.clone(), v);
+    true
+}
+
+/// The list element at Python index `i`, and the non-negative index.
+fn list_item(list: &Value, i: i64) -> Option<(Value, usize)> {
+    let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() else { return None };
+    let l = cell.try_borrow().ok()?;
+    let j = if i < 0 { i + l.len() as i64 } else { i };
+    (j >= 0 && (j as usize) < l.len()).then(|| (l[j as usize].clone(), j as usize))
+}
+
+/// Where recording starts.
+pub struct Start {
+    /// The loop header.
+    pub header: usize,
+    /// The pc to start at: the header for a loop trace, an exit's resume pc for a bridge.
+    pub pc: usize,
+    /// Value stack depth at the header.
+    pub base: usize,
+}
+
+/// Records one iteration (a loop trace when `start.pc == start.header`, else a bridge from
+/// `start.pc` to the back-edge) from the frame's current state. On success the frame is at
+/// the loop's back-edge (`f.pc` at the `Jump`); on an abort `f.pc` is at the instruction the
+/// interpreter must execute next.
+pub fn record(f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<Recorded, Abort> {
+    let header = start.header;
+    let bridge = start.pc != header;
+    let mut r = Rec { homes: Vec::new(), body: Vec::new(), snaps: Vec::new(), stack: Vec::new(), pc: start.pc };
     let nfast = f.fast.len();
-    f.pc = header;
+    if f.stack.len() < start.base {
+        return Err("stack below the loop's base".into());
+    }
+    let stack_in = f.stack.len() - start.base;
+    if !bridge && stack_in != 0 {
+        return Err("stack not at the loop's base".into());
+    }
+    for k in 0..stack_in {
+        let real = f.stack[start.base + k].clone();
+        let s = r.read_home(Home::Stack(k as u32), &real)?;
+        r.stack.push(s);
+    }
+    f.pc = start.pc;
+    let module_names = f.locals.is(&f.globals);
     let mut length = 0usize;
     loop {
         length += 1;
@@ -232,6 +418,7 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
             return Err(format!("trace too long (more than {limit} instructions)"));
         }
         let pc = f.pc;
+        r.pc = pc;
         let ins = *code.instrs.get(pc).ok_or("pc out of range")?;
         let mut next = pc + 1;
         match ins {
@@ -247,14 +434,35 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                 f.stack.push(real);
             }
             Instr::StoreFast(i) => {
-                let s = *r.stack.last().ok_or("stack value from before the loop")?;
-                if matches!(s, Sym::Bool(..)) {
-                    return Err("bool stored in a local".into());
-                }
+                let s = r.top(0)?;
+                r.write_home(Home::Fast(i.idx() as u32), s)?;
                 r.pop()?;
-                r.write_home(Home::Fast(i.idx() as u32), s);
                 let v = f.stack.pop().ok_or("empty stack")?;
                 f.fast[i.idx()] = v;
+            }
+            Instr::LoadGlobal(n) | Instr::LoadName(n) => {
+                if matches!(ins, Instr::LoadName(_)) && !module_names {
+                    return Err("name lookup outside module code".into());
+                }
+                let real = global_value(f, code, n.idx()).ok_or("name is not a module global")?;
+                let s = r.read_home(Home::Global(n.idx() as u32), &real)?;
+                r.stack.push(s);
+                f.stack.push(real);
+            }
+            Instr::StoreGlobal(n) | Instr::StoreName(n) => {
+                if matches!(ins, Instr::StoreName(_)) && !module_names {
+                    return Err("name store outside module code".into());
+                }
+                if global_value(f, code, n.idx()).is_none() {
+                    return Err("store creates a new global".into());
+                }
+                let s = r.top(0)?;
+                r.write_home(Home::Global(n.idx() as u32), s)?;
+                r.pop()?;
+                let v = f.stack.pop().ok_or("empty stack")?;
+                if !set_global(f, code, n.idx(), v) {
+                    return Err("globals are not a dict".into());
+                }
             }
             Instr::LoadConst(c) => {
                 let v = code.consts.get(c.idx()).ok_or("bad const")?;
@@ -262,21 +470,25 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                     Sym::Int(r.const_int(v.as_small_int_unchecked()))
                 } else if v.is_float() {
                     Sym::Float(r.const_float(v.as_float_unchecked()))
+                } else if v.is_bool() {
+                    let one = r.const_int(v.is(&Value::TRUE) as i64);
+                    let zero = r.const_int(0);
+                    Sym::Bool(r.emit(OpKind::IntNe, vec![one, zero], 0), false)
                 } else {
-                    return Err("constant is not an inline int or a float".into());
+                    return Err("constant is not an inline int, a float or a bool".into());
                 };
                 r.stack.push(s);
                 f.stack.push(v.clone());
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let n = f.stack.len();
-                if r.stack.len() < 2 || n < 2 {
-                    return Err("stack value from before the loop".into());
+                let (sb, sa) = (r.top(0)?, r.top(1)?);
+                if n < 2 {
+                    return Err("empty stack".into());
                 }
                 let Some(result) = fast_binop(op, &f.stack[n - 2], &f.stack[n - 1]) else {
                     return Err(format!("binary {} outside the inline fast path", op.symbol()));
                 };
-                let (sb, sa) = (r.stack[r.stack.len() - 1], r.stack[r.stack.len() - 2]);
                 let s = record_binop(&mut r, op, sa, sb, &result)?;
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);
@@ -286,13 +498,13 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
             }
             Instr::CompareOp(op) => {
                 let n = f.stack.len();
-                if r.stack.len() < 2 || n < 2 {
-                    return Err("stack value from before the loop".into());
+                let (sb, sa) = (r.top(0)?, r.top(1)?);
+                if n < 2 {
+                    return Err("empty stack".into());
                 }
                 let Some(t) = fast_compare(op, &f.stack[n - 2], &f.stack[n - 1]) else {
                     return Err(format!("comparison {} outside the inline fast path", op.symbol()));
                 };
-                let (sb, sa) = (r.stack[r.stack.len() - 1], r.stack[r.stack.len() - 2]);
                 let s = record_compare(&mut r, op, sa, sb)?;
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);
@@ -300,25 +512,96 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                 f.stack.pop();
                 f.stack.push(Value::bool(t));
             }
-            Instr::UnaryNot => {
-                let Some(Sym::Bool(v, neg)) = r.stack.last().copied() else {
-                    return Err("`not` of a non-bool".into());
+            Instr::BinarySubscr => {
+                let (sk, sl) = (r.top(0)?, r.top(1)?);
+                let n = f.stack.len();
+                let (Sym::List(l), Sym::Int(k)) = (sl, sk) else {
+                    return Err("subscript of something other than a list by an int".into());
                 };
+                let key = f.stack[n - 1].as_small_int().ok_or("index")?;
+                let (item, _) = list_item(&f.stack[n - 2], key).ok_or("list index out of range")?;
+                let kind = Kind::of(&item).ok_or("list item is not an inline int, a float or a list")?;
+                let (data, idx) = r.list_index(l, k, key);
+                let e = r.emit(OpKind::LoadElem, vec![data, idx], 0);
+                let s = match kind {
+                    Kind::Int => {
+                        r.guard(OpKind::GuardInt, e);
+                        Sym::Int(r.emit(OpKind::UnboxInt, vec![e], 0))
+                    }
+                    Kind::Float => {
+                        r.guard(OpKind::GuardFloat, e);
+                        Sym::Float(r.emit(OpKind::UnboxFloat, vec![e], 0))
+                    }
+                    Kind::List => {
+                        r.guard(OpKind::GuardList, e);
+                        Sym::List(e)
+                    }
+                    Kind::Bool(_) => return Err("list item is a bool".into()),
+                };
+                r.stack.truncate(r.stack.len() - 2);
+                r.stack.push(s);
+                f.stack.pop();
+                f.stack.pop();
+                f.stack.push(item);
+            }
+            Instr::StoreSubscr => {
+                let (sk, sl, sv) = (r.top(0)?, r.top(1)?, r.top(2)?);
+                let n = f.stack.len();
+                let (Sym::List(l), Sym::Int(k)) = (sl, sk) else {
+                    return Err("item store into something other than a list by an int".into());
+                };
+                let boxed = match sv {
+                    Sym::Int(v) => r.emit(OpKind::BoxInt, vec![v], 0),
+                    Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
+                    _ => return Err("item store of a value other than an int or a float".into()),
+                };
+                let key = f.stack[n - 1].as_small_int().ok_or("index")?;
+                let (old, j) = list_item(&f.stack[n - 2], key).ok_or("list index out of range")?;
+                if old.is_obj() {
+                    return Err("item store replaces an object".into());
+                }
+                let (data, idx) = r.list_index(l, k, key);
+                let e = r.emit(OpKind::LoadElem, vec![data, idx], 0);
+                r.guard(OpKind::GuardNotObj, e);
+                r.emit(OpKind::StoreElem, vec![data, idx, boxed], 0);
+                r.stack.truncate(r.stack.len() - 3);
+                let _key = f.stack.pop();
+                let list = f.stack.pop().ok_or("empty stack")?;
+                let v = f.stack.pop().ok_or("empty stack")?;
+                if let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() {
+                    let old = std::mem::replace(&mut cell.borrow_mut()[j], v);
+                    drop(old);
+                }
+            }
+            Instr::UnaryNot => {
+                let s = r.top(0)?;
                 let Some(t) = f.stack.last().and_then(truth) else {
-                    return Err("`not` of a non-bool".into());
+                    return Err("`not` of a value of another type".into());
+                };
+                let b = match s {
+                    Sym::Bool(v, neg) => Sym::Bool(v, !neg),
+                    Sym::Int(x) => {
+                        let z = r.const_int(0);
+                        Sym::Bool(r.emit(OpKind::IntEq, vec![x, z], 0), false)
+                    }
+                    Sym::Float(x) => {
+                        let z = r.const_float(0.0);
+                        Sym::Bool(r.emit(OpKind::FloatEq, vec![x, z], 0), false)
+                    }
+                    Sym::List(_) => return Err("`not` of a list".into()),
                 };
                 r.pop()?;
-                r.stack.push(Sym::Bool(v, !neg));
+                r.stack.push(b);
                 f.stack.pop();
                 f.stack.push(Value::bool(!t));
             }
             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                let s = *r.stack.last().ok_or("stack value from before the loop")?;
+                let s = r.top(0)?;
                 let Some(b) = f.stack.last().and_then(truth) else {
                     return Err("branch on a value of another type".into());
                 };
+                r.guard_truth(s, b)?;
                 r.pop()?;
-                r.guard_truth(s, b);
                 f.stack.pop();
                 let jump_if = matches!(ins, Instr::PopJumpIfTrue(_));
                 if b == jump_if {
@@ -327,11 +610,11 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
             }
             Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
                 // `and`/`or` and chained comparisons: jump keeping the value, or pop it.
-                let s = *r.stack.last().ok_or("stack value from before the loop")?;
+                let s = r.top(0)?;
                 let Some(b) = f.stack.last().and_then(truth) else {
                     return Err("branch on a value of another type".into());
                 };
-                r.guard_truth(s, b);
+                r.guard_truth(s, b)?;
                 let jump_if = matches!(ins, Instr::JumpIfTrueOrPop(_));
                 if b == jump_if {
                     next = t.0 as usize;
@@ -341,7 +624,7 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                 }
             }
             Instr::UnaryNeg => {
-                let s = *r.stack.last().ok_or("stack value from before the loop")?;
+                let s = r.top(0)?;
                 let real = f.stack.last().ok_or("empty stack")?;
                 let (sym, v) = match s {
                     Sym::Int(x) if real.is_small_int() => {
@@ -349,7 +632,7 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                             return Err("negation leaves the inline int range".into());
                         };
                         let z = r.const_int(0);
-                        (Sym::Int(r.emit(OpKind::IntSubOvf, vec![z, x], 0)), v)
+                        (Sym::Int(r.emit_guard(OpKind::IntSubOvf, vec![z, x])), v)
                     }
                     Sym::Float(x) if real.is_float() => {
                         // -x as x * -1.0: exact, and it gives -0.0 for 0.0 (0.0 - x would not).
@@ -366,14 +649,17 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
             Instr::Jump(t) => {
                 let t = t.0 as usize;
                 if t == header {
-                    return finish(r, nfast, length);
+                    if !r.stack.is_empty() || f.stack.len() != start.base {
+                        return Err("stack not back at the loop's base at the back-edge".into());
+                    }
+                    return finish(r, &start, nfast, stack_in, length);
                 }
                 if t < pc {
                     return Err("back-edge of an inner loop".into());
                 }
                 next = t;
             }
-            Instr::ForIter(t) => {
+            Instr::ForIter(_) => {
                 if pc != header {
                     return Err("inner loop".into());
                 }
@@ -386,8 +672,6 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                 let Some(after) = cur.checked_add(step).filter(|x| Value::small_int(*x).is_some()) else {
                     return Err("range value outside the inline int range".into());
                 };
-                let _ = t;
-                r.range_iter = true;
                 let small = |x: i64| Value::small_int(x).ok_or("range state");
                 let sc = r.read_home(Home::IterCur, &small(cur)?)?;
                 let ss = r.read_home(Home::IterStep, &small(step)?)?;
@@ -400,9 +684,9 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                 r.guard(OpKind::GuardTrue, more);
                 let one = r.const_int(1);
                 let rem2 = r.emit(OpKind::IntSub, vec![rem, one], 0);
-                let c2 = r.emit(OpKind::IntAddOvf, vec![c, st], 0);
-                r.write_home(Home::IterRemaining, Sym::Int(rem2));
-                r.write_home(Home::IterCur, Sym::Int(c2));
+                let c2 = r.emit_guard(OpKind::IntAddOvf, vec![c, st]);
+                r.write_home(Home::IterRemaining, Sym::Int(rem2))?;
+                r.write_home(Home::IterCur, Sym::Int(c2))?;
                 r.stack.push(Sym::Int(c));
                 // Execute it, as the interpreter's inline range path does.
                 if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
@@ -418,7 +702,7 @@ pub fn record(f: &mut Frame, code: &Code, header: usize, limit: usize) -> Result
                 f.stack.pop();
             }
             Instr::DupTop => {
-                let s = *r.stack.last().ok_or("stack value from before the loop")?;
+                let s = r.top(0)?;
                 r.stack.push(s);
                 let v = f.stack.last().cloned().ok_or("empty stack")?;
                 f.stack.push(v);
@@ -457,8 +741,10 @@ fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value) -> Resul
                 let z = r.const_int(0);
                 let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
                 r.guard(OpKind::GuardTrue, nz);
-                let kind = if op == BinOp::Mod { OpKind::IntMod } else { OpKind::IntFloorDivOvf };
-                return Ok(Sym::Int(r.emit(kind, vec![x, y], 0)));
+                if op == BinOp::Mod {
+                    return Ok(Sym::Int(r.emit(OpKind::IntMod, vec![x, y], 0)));
+                }
+                return Ok(Sym::Int(r.emit_guard(OpKind::IntFloorDivOvf, vec![x, y])));
             }
             BinOp::TrueDiv => {
                 let z = r.const_int(0);
@@ -470,8 +756,10 @@ fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value) -> Resul
             }
             _ => return Err(format!("int {} has no trace op", op.symbol())),
         };
-        let v = r.emit(kind, vec![x, y], 0);
-        return Ok(sym_of_result(result.is_small_int(), v));
+        if !result.is_small_int() {
+            return Err("int result outside the inline range".into());
+        }
+        return Ok(Sym::Int(r.emit_guard(kind, vec![x, y])));
     }
     let x = r.as_float(a)?;
     let y = r.as_float(b)?;
@@ -516,63 +804,150 @@ fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<Sym, Abort> 
     Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), neg))
 }
 
-/// Builds the trace: entry loads and guards, label, phis, the interrupt poll, the body, jump.
-fn finish(r: Rec, nfast: usize, length: usize) -> Result<Recorded, Abort> {
+/// Builds the trace. A loop: entry loads and guards, label, phis, the interrupt poll, the
+/// body, jump. A bridge: entry loads and guards, the body, and an `exit` that writes the
+/// homes back and resumes at the header.
+fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -> Result<Recorded, Abort> {
+    let bridge = start.pc != start.header;
     let mut t = Trace::new();
-    let mut exit = 0u32;
-    let mut next_exit = || {
-        exit += 1;
-        Some(exit - 1)
-    };
-    // Phi types: from the first read, else from the value at the back-edge.
-    let mut tys = Vec::with_capacity(r.homes.len());
+    // Kind of each home's entry value: as first read, else (loops) as finally written.
+    let mut kinds = Vec::with_capacity(r.homes.len());
     for h in &r.homes {
-        let end = match h.cur {
-            Some(Sym::Int(_)) => Ty::I64,
-            Some(Sym::Float(_)) => Ty::F64,
-            _ => return Err(format!("{:?} is not an int or float at the back-edge", h.home)),
+        let end = h.cur.and_then(Kind::of_sym);
+        let kind = match (h.entry, end) {
+            (Some(k), Some(e)) if !bridge && h.written && k != e => return Err(format!("{:?} changes type in the loop", h.home)),
+            (Some(k), _) => Some(k),
+            (None, Some(e)) if !bridge => Some(e),
+            (None, _) => None,
         };
-        let ty = h.ty.unwrap_or(end);
-        if ty != end {
-            return Err(format!("{:?} changes type in the loop", h.home));
+        kinds.push(kind);
+    }
+    // Slots: one per home with an entry value.
+    let mut homes = Vec::new();
+    let mut entry: Vec<Option<OpRef>> = vec![None; r.homes.len()];
+    for (k, h) in r.homes.iter().enumerate() {
+        let Some(kind) = kinds[k] else { continue };
+        let slot = t.push(OpKind::LoadSlot, vec![], homes.len() as u64, None);
+        homes.push(h.home);
+        entry[k] = Some(match kind {
+            Kind::Int => {
+                t.push(OpKind::GuardInt, vec![slot], 0, Some(ENTRY_EXIT));
+                t.push(OpKind::UnboxInt, vec![slot], 0, None)
+            }
+            Kind::Float => {
+                t.push(OpKind::GuardFloat, vec![slot], 0, Some(ENTRY_EXIT));
+                t.push(OpKind::UnboxFloat, vec![slot], 0, None)
+            }
+            Kind::List => {
+                t.push(OpKind::GuardList, vec![slot], 0, Some(ENTRY_EXIT));
+                slot
+            }
+            Kind::Bool(b) => {
+                if !bridge {
+                    return Err("bool carried around a loop".into());
+                }
+                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
+                let want = t.push(OpKind::ConstInt, vec![], Value::bool(b).bits(), None);
+                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
+                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
+                eq
+            }
+        });
+    }
+    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false }];
+    // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
+    // start of the iteration.
+    let mut phis: Vec<Option<OpRef>> = entry.clone();
+    let mut interrupt_exit = u32::MAX;
+    if !bridge {
+        t.push(OpKind::Label, vec![], 0, None);
+        for (k, kind) in kinds.iter().enumerate() {
+            if let (Some(kind), Some(e)) = (kind, entry[k]) {
+                let pk = match kind {
+                    Kind::Int => OpKind::PhiInt,
+                    Kind::Float => OpKind::PhiFloat,
+                    Kind::List => OpKind::PhiRef,
+                    Kind::Bool(_) => return Err("bool carried around a loop".into()),
+                };
+                phis[k] = Some(t.push(pk, vec![e], 0, None));
+            }
         }
-        tys.push(ty);
     }
-    let mut entry = Vec::with_capacity(r.homes.len());
-    for (h, &ty) in r.homes.iter().zip(&tys) {
-        let slot = t.push(OpKind::LoadSlot, vec![], h.home.slot(nfast) as u64, None);
-        let (g, u) = if ty == Ty::I64 { (OpKind::GuardInt, OpKind::UnboxInt) } else { (OpKind::GuardFloat, OpKind::UnboxFloat) };
-        t.push(g, vec![slot], 0, next_exit());
-        entry.push(t.push(u, vec![slot], 0, None));
-    }
-    t.push(OpKind::Label, vec![], 0, None);
-    let mut phis = Vec::with_capacity(entry.len());
-    for (&e, &ty) in entry.iter().zip(&tys) {
-        let k = if ty == Ty::I64 { OpKind::PhiInt } else { OpKind::PhiFloat };
-        phis.push(t.push(k, vec![e], 0, None));
-    }
-    let interrupt_exit = next_exit();
-    t.push(OpKind::GuardNoInterrupt, vec![], 0, interrupt_exit);
     let mut ops: Vec<OpRef> = Vec::with_capacity(r.body.len());
-    let map = |v: V, ops: &[OpRef]| match v {
-        V::Phi(k) => phis[k],
-        V::Op(j) => ops[j],
+    let map = |v: V, ops: &[OpRef]| -> Result<OpRef, Abort> {
+        match v {
+            V::Phi(k) => phis.get(k).copied().flatten().ok_or_else(|| "value of a home without an entry value".to_string()),
+            V::Op(j) => ops.get(j).copied().ok_or_else(|| "forward reference".to_string()),
+        }
     };
-    for op in &r.body {
-        let args = op.args.iter().map(|&v| map(v, &ops)).collect();
-        let ex = if op.kind.flags() & crate::ir::ops::GUARD != 0 { next_exit() } else { None };
-        ops.push(t.push(op.kind, args, op.imm, ex));
-    }
-    let mut jump_args = Vec::with_capacity(r.homes.len());
-    for h in &r.homes {
-        let v = match h.cur {
-            Some(Sym::Int(v)) | Some(Sym::Float(v)) => v,
-            _ => return Err("home without a value".into()),
+    // The homes a loop writes: every snapshot of a loop trace carries all of them (the frame
+    // holds their values from trace entry, not from this iteration).
+    let written: Vec<usize> = (0..r.homes.len()).filter(|&k| r.homes[k].written).collect();
+    let snapshot = |pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
+        let mut vals = Vec::new();
+        let mut refs = Vec::new();
+        let mut add = |dest: Dest, s: Sym, ops: &[OpRef]| -> Result<(), Abort> {
+            let (v, neg) = match s {
+                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => (v, false),
+                Sym::Bool(v, neg) => (v, neg),
+            };
+            refs.push(map(v, ops)?);
+            vals.push(ExitVal { dest, neg });
+            Ok(())
         };
-        jump_args.push(map(v, &ops));
+        for &k in &written {
+            let s = match w.iter().find(|(j, _)| *j == k) {
+                Some(&(_, s)) => s,
+                None if bridge => continue,
+                None => kinds[k].ok_or("home without a kind")?.sym(V::Phi(k)),
+            };
+            add(Dest::Home(r.homes[k].home), s, ops)?;
+        }
+        for &s in stack {
+            add(Dest::Push, s, ops)?;
+        }
+        Ok((ExitMap { pc, vals, end }, refs))
+    };
+    if !bridge {
+        let (m, refs) = snapshot(start.header, &[], &[], &ops, false)?;
+        interrupt_exit = exits.len() as u32;
+        exits.push(m);
+        t.push_guard(OpKind::GuardNoInterrupt, vec![], interrupt_exit, refs);
     }
-    t.push(OpKind::Jump, jump_args, 0, None);
-    let homes = r.homes.iter().map(|h| h.home).collect();
-    let interrupt_exit = interrupt_exit.unwrap_or(u32::MAX);
-    Ok(Recorded { trace: t, homes, range_iter: r.range_iter, nfast, length, interrupt_exit })
+    for op in &r.body {
+        let args = op.args.iter().map(|&v| map(v, &ops)).collect::<Result<Vec<_>, _>>()?;
+        let o = match op.snap {
+            Some(si) => {
+                let s = &r.snaps[si];
+                let (m, refs) = snapshot(s.pc, &s.written, &s.stack, &ops, false)?;
+                let n = exits.len() as u32;
+                exits.push(m);
+                t.push_guard(op.kind, args, n, refs)
+            }
+            None => t.push(op.kind, args, op.imm, None),
+        };
+        ops.push(o);
+    }
+    let finals: Vec<(usize, Sym)> = written.iter().filter_map(|&k| r.homes[k].cur.map(|s| (k, s))).collect();
+    if bridge {
+        let (m, refs) = snapshot(start.header, &finals, &[], &ops, true)?;
+        let n = exits.len() as u32;
+        exits.push(m);
+        t.push_guard(OpKind::Exit, vec![], n, refs);
+    } else {
+        let mut jump_args = Vec::new();
+        for (k, h) in r.homes.iter().enumerate() {
+            if phis[k].is_none() || kinds[k].is_none() {
+                continue;
+            }
+            let s = h.cur.ok_or("home without a value")?;
+            let v = match s {
+                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => v,
+                Sym::Bool(..) => return Err("bool in a variable".into()),
+            };
+            jump_args.push(map(v, &ops)?);
+        }
+        t.push(OpKind::Jump, jump_args, 0, None);
+    }
+    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit })
 }

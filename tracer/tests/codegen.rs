@@ -2,7 +2,7 @@
 //! raw `Value` bits.
 
 use rpy_interpreter::value::Value;
-use rpy_tracer::codegen::{JitModule, JitOptions, OptLevel, FINISHED};
+use rpy_tracer::codegen::{CompiledTrace, JitModule, JitOptions, OptLevel, FINISHED};
 use rpy_tracer::ir::{OpKind as K, OpRef, Trace, Ty};
 
 fn jit() -> JitModule {
@@ -25,6 +25,23 @@ fn as_int(bits: u64) -> i64 {
     let i = ((bits << 16) as i64) >> 16;
     assert_eq!(int(i), bits);
     i
+}
+
+/// Compiles `t` after giving every guard behind the label the phis as its snapshot (the
+/// shape of a loop trace's exits at the loop header).
+fn compile(j: &mut JitModule, t: &Trace) -> Result<CompiledTrace, String> {
+    let mut t = t.clone();
+    let mut phis = Vec::new();
+    let mut after_label = false;
+    for i in 0..t.ops.len() {
+        match t.ops[i].kind {
+            K::Label => after_label = true,
+            K::PhiInt | K::PhiFloat | K::PhiRef if after_label => phis.push(OpRef(i as u32)),
+            _ if after_label && t.ops[i].is_guard() => t.ops[i].snap = phis.clone(),
+            _ => {}
+        }
+    }
+    j.compile(&t)
 }
 
 fn push(t: &mut Trace, k: K, args: &[OpRef]) -> OpRef {
@@ -66,7 +83,7 @@ fn sum_loop(step: i64) -> Trace {
 #[test]
 fn sum_loop_exits_with_boxed_phis() {
     let mut j = jit();
-    let ct = j.compile(&sum_loop(1)).expect("compile");
+    let ct = compile(&mut j, &sum_loop(1)).expect("compile");
     assert_eq!(ct.slots_len(), 2);
     assert_eq!(ct.exitbuf_len(), 3);
     let info = ct.exit_info(1).expect("exit 1");
@@ -118,7 +135,7 @@ fn float_accumulation_matches_rust() {
     push(&mut t, K::Jump, &[acc2, i2]);
 
     let mut j = jit();
-    let ct = j.compile(&t).expect("compile");
+    let ct = compile(&mut j, &t).expect("compile");
     let (acc0, x0, nn) = (0.25f64, 1.7f64, 100_000i64);
     let mut slots = [float(acc0), int(0), int(nn), float(x0)];
     let mut buf = [0u64; 3];
@@ -134,7 +151,7 @@ fn float_accumulation_matches_rust() {
 #[test]
 fn overflow_exit_at_2_pow_47() {
     let mut j = jit();
-    let ct = j.compile(&sum_loop(1)).expect("compile");
+    let ct = compile(&mut j, &sum_loop(1)).expect("compile");
     let max = (1i64 << 47) - 1;
     // i reaches 2**47 - 1 < n can't be encoded, so use n = max and step past it with step 3.
     let mut slots = [int(max - 5), int(max)];
@@ -142,7 +159,7 @@ fn overflow_exit_at_2_pow_47() {
     assert_eq!(ct.run(&mut slots, &mut buf), 1, "max itself is fine");
     assert_eq!(as_int(buf[1]), max);
 
-    let ct3 = j.compile(&sum_loop(3)).expect("compile");
+    let ct3 = compile(&mut j, &sum_loop(3)).expect("compile");
     let mut slots = [int(max - 5), int(max)];
     // max-5 -> max-2 -> max+1: overflow; snapshot holds the phi at iteration start (max - 2).
     assert_eq!(ct3.run(&mut slots, &mut buf), 2);
@@ -152,7 +169,7 @@ fn overflow_exit_at_2_pow_47() {
 
     // Negative direction: step -1 from the minimum.
     let min = -(1i64 << 47);
-    let ctm = j.compile(&sum_loop(-1)).expect("compile");
+    let ctm = compile(&mut j, &sum_loop(-1)).expect("compile");
     let mut slots = [int(min + 2), int(max)];
     assert_eq!(ctm.run(&mut slots, &mut buf), 2);
     assert_eq!(as_int(buf[1]), min);
@@ -174,7 +191,7 @@ fn mul_overflow_and_sub() {
     let bd = push(&mut t, K::BoxInt, &[d]);
     t.push(K::StoreSlot, vec![bp], 2, None);
     t.push(K::StoreSlot, vec![bd], 3, None);
-    let ct = jit().compile(&t).expect("compile");
+    let ct = compile(&mut jit(), &t).expect("compile");
     let mut buf = [0u64; 1];
     for (x, y, want) in [
         (3i64, -4i64, Some(-12i64)),
@@ -205,7 +222,7 @@ fn mul_overflow_and_sub() {
 
 #[test]
 fn type_guard_failure() {
-    let ct = jit().compile(&sum_loop(1)).expect("compile");
+    let ct = compile(&mut jit(), &sum_loop(1)).expect("compile");
     let mut buf = [0u64; 3];
     let mut slots = [float(1.5), int(10)];
     assert_eq!(ct.run(&mut slots, &mut buf), 0);
@@ -220,7 +237,7 @@ fn type_guard_failure() {
     let mut t = Trace::new();
     let r = load(&mut t, 0);
     guard(&mut t, K::GuardFloat, &[r], 5);
-    let ct = jit().compile(&t).expect("compile");
+    let ct = compile(&mut jit(), &t).expect("compile");
     let mut buf = [0u64; 1];
     for (bits, want) in [
         (int(3), 5),
@@ -251,7 +268,7 @@ fn box_float_canonicalises_nan() {
     let nz = t.push(K::ConstFloat, vec![], (-0.0f64).to_bits(), None);
     let bnz = push(&mut t, K::BoxFloat, &[nz]);
     t.push(K::StoreSlot, vec![bnz], 3, None);
-    let ct = jit().compile(&t).expect("compile");
+    let ct = compile(&mut jit(), &t).expect("compile");
     let mut buf = [0u64; 1];
     let mut slots = [float(f64::INFINITY), 0, 0, 0];
     assert_eq!(ct.run(&mut slots, &mut buf), FINISHED);
@@ -280,7 +297,7 @@ fn phi_float_snapshot_canonicalises_nan() {
     let y = push(&mut t, K::FloatMul, &[px, zero]);
     let z = push(&mut t, K::FloatSub, &[y, y]); // inf*0 = NaN; 0-0 = 0
     push(&mut t, K::Jump, &[z, pr]);
-    let ct = jit().compile(&t).expect("compile");
+    let ct = compile(&mut jit(), &t).expect("compile");
     let mut buf = [0u64; 3];
     let mut slots = [float(f64::INFINITY)];
     assert_eq!(ct.run(&mut slots, &mut buf), 3);
@@ -313,7 +330,7 @@ fn straight_line_trace_finishes() {
     t.push(K::StoreSlot, vec![r0], 4, None);
     let le = push(&mut t, K::IntLe, &[a, b]);
     guard(&mut t, K::GuardFalse, &[le], 9);
-    let ct = jit().compile(&t).expect("compile");
+    let ct = compile(&mut jit(), &t).expect("compile");
     assert_eq!(ct.slots_len(), 5);
     assert!(ct.code_size() > 0);
     assert!(ct.clif().is_some_and(|c| c.contains("brif")));
@@ -345,7 +362,7 @@ fn comparisons() {
         };
         let c = push(&mut t, k, &[a, b]);
         guard(&mut t, GuardTrue, &[c], 1);
-        let ct = j.compile(&t).expect("compile");
+        let ct = compile(&mut j, &t).expect("compile");
         let mut buf = [0u64; 1];
         for (x, y) in [(1i64, 2i64), (2, 1), (2, 2), (-5, 3), (3, -5)] {
             let (want, slots) = if is_float {
@@ -386,7 +403,7 @@ fn many_traces_and_drop_order() {
     let mut j = jit();
     let mut kept = Vec::new();
     for step in 1..=100i64 {
-        let ct = j.compile(&sum_loop(step)).expect("compile");
+        let ct = compile(&mut j, &sum_loop(step)).expect("compile");
         let mut slots = [int(0), int(1000)];
         let mut buf = [0u64; 3];
         assert_eq!(ct.run(&mut slots, &mut buf), 1);
@@ -410,7 +427,7 @@ fn many_traces_and_drop_order() {
         let mut j = JitModule::with_options(JitOptions { opt_level: OptLevel::None, verifier: false, keep_clif: false, interrupt_flag: 0 })
             .expect("jit");
         for step in 1..=5 {
-            let ct = j.compile(&sum_loop(step)).expect("compile");
+            let ct = compile(&mut j, &sum_loop(step)).expect("compile");
             let mut buf = [0u64; 3];
             assert_eq!(ct.run(&mut [int(0), int(7)], &mut buf), 1);
         }
@@ -479,11 +496,11 @@ fn malformed_traces_are_errors() {
         }),
     ];
     for (what, t) in bad {
-        let e = j.compile(&t);
+        let e = compile(&mut j, &t);
         assert!(e.is_err(), "{what}: compiled");
     }
     // The module still works afterwards.
-    let ct = j.compile(&sum_loop(2)).expect("compile after errors");
+    let ct = compile(&mut j, &sum_loop(2)).expect("compile after errors");
     let mut buf = [0u64; 3];
     assert_eq!(ct.run(&mut [int(0), int(9)], &mut buf), 1);
     assert_eq!(as_int(buf[1]), 10);
@@ -493,7 +510,7 @@ fn malformed_traces_are_errors() {
 fn opt_levels_agree() {
     for opt_level in [OptLevel::None, OptLevel::Speed, OptLevel::SpeedAndSize] {
         let mut j = JitModule::with_options(JitOptions { opt_level, verifier: true, keep_clif: false, interrupt_flag: 0 }).expect("jit");
-        let ct = j.compile(&sum_loop(7)).expect("compile");
+        let ct = compile(&mut j, &sum_loop(7)).expect("compile");
         let mut buf = [0u64; 3];
         assert_eq!(ct.run(&mut [int(-3), int(1000)], &mut buf), 1);
         assert_eq!(as_int(buf[1]), 1005); // -3 + 7 * 144
@@ -516,8 +533,8 @@ fn floordiv_and_mod_match_python() {
         t
     };
     let mut j = jit();
-    let div = j.compile(&build(K::IntFloorDivOvf)).expect("compile floordiv");
-    let rem = j.compile(&build(K::IntMod)).expect("compile mod");
+    let div = compile(&mut j, &build(K::IntFloorDivOvf)).expect("compile floordiv");
+    let rem = compile(&mut j, &build(K::IntMod)).expect("compile mod");
     let vals = [-7i64, -3, -1, 1, 2, 3, 7, 100, -(1 << 47), (1 << 47) - 1];
     for &x in &vals {
         for &y in &vals {
@@ -540,4 +557,53 @@ fn floordiv_and_mod_match_python() {
     let mut slots = [int(5), int(0), 0];
     let mut eb = [0u64; 1];
     assert_eq!(rem.run(&mut slots, &mut eb), FINISHED);
+}
+
+/// A list of floats, read and written through `list_data`/`load_elem`/`store_elem` with a
+/// bounds check, and a bridge-style `exit` whose snapshot holds an int, a float, a bool and
+/// the list itself.
+#[test]
+fn list_elements_and_exit_snapshot() {
+    let list = Value::new_obj(rpy_interpreter::object::Obj {
+        kind: rpy_interpreter::object::ObjKind::List(std::cell::RefCell::new(vec![Value::float(1.5), Value::float(-2.0), Value::float(4.0)])),
+    });
+    let mut t = Trace::new();
+    let l = load(&mut t, 0);
+    guard(&mut t, K::GuardList, &[l], 0);
+    let r1 = load(&mut t, 1);
+    guard(&mut t, K::GuardInt, &[r1], 0);
+    let i = push(&mut t, K::UnboxInt, &[r1]);
+    let len = push(&mut t, K::ListLen, &[l]);
+    let data = push(&mut t, K::ListData, &[l]);
+    let ok = push(&mut t, K::IntUlt, &[i, len]);
+    guard(&mut t, K::GuardTrue, &[ok], 1);
+    let e = push(&mut t, K::LoadElem, &[data, i]);
+    guard(&mut t, K::GuardFloat, &[e], 2);
+    guard(&mut t, K::GuardNotObj, &[e], 3);
+    let x = push(&mut t, K::UnboxFloat, &[e]);
+    let y = push(&mut t, K::FloatAdd, &[x, x]);
+    let by = push(&mut t, K::BoxFloat, &[y]);
+    push(&mut t, K::StoreElem, &[data, i, by]);
+    let z = const_int(&mut t, 0);
+    let b = push(&mut t, K::IntLt, &[i, z]);
+    t.push_guard(K::Exit, vec![], 4, vec![i, y, b, l]);
+    let ct = jit().compile(&t).expect("compile");
+    assert_eq!(ct.exit_info(4).expect("exit 4").snapshot.iter().map(|s| s.1).collect::<Vec<_>>(), vec![Ty::I64, Ty::F64, Ty::Bool, Ty::Ref]);
+    let mut buf = [0u64; 5];
+    let mut slots = [list.bits(), int(1)];
+    assert_eq!(ct.run(&mut slots, &mut buf), 4);
+    assert_eq!((as_int(buf[1]), f64::from_bits(buf[2]), buf[3], buf[4]), (1, -4.0, 0, list.bits()));
+    // Out of range (and negative: unsigned compare) leave through the bounds guard.
+    for k in [3, -1] {
+        let mut slots = [list.bits(), int(k)];
+        assert_eq!(ct.run(&mut slots, &mut buf), 1);
+    }
+    // Not a list: the entry guard.
+    let mut slots = [float(1.0), int(0)];
+    assert_eq!(ct.run(&mut slots, &mut buf), 0);
+    let mut slots = [list.bits(), int(2)];
+    assert_eq!(ct.run(&mut slots, &mut buf), 4);
+    let rpy_interpreter::object::ObjKind::List(cell) = &list.as_obj().expect("list").kind else { panic!("not a list") };
+    let items: Vec<f64> = cell.borrow().iter().map(|v| v.as_float_unchecked()).collect();
+    assert_eq!(items, vec![1.5, -4.0, 8.0]);
 }

@@ -128,18 +128,42 @@ trace_ops! {
     /// Guard: no SIGINT is pending. Polls the interpreter's interrupt flag (its address is a
     /// code-generation option) once per iteration, so a running loop stays interruptible.
     GuardNoInterrupt / "guard_no_interrupt" / 0 / Void / GUARD;
+    /// Leave the trace through its exit unconditionally (the end of a bridge). Last op.
+    Exit / "exit" / 0 / Void / GUARD;
+    /// Unsigned `<` (a bounds check `0 <= i < n` in one compare when `n >= 0`).
+    IntUlt / "int_ult" / 2 / Bool / PURE;
+    /// Guard: the boxed value is a `list` that nothing holds mutably borrowed.
+    GuardList / "guard_list" / 1 / Void / GUARD;
+    /// Address of a list's element array / its length. Pure: no trace op resizes a list
+    /// (the recorder aborts on anything that could), so both are loop-invariant for an
+    /// invariant list.
+    ListData / "list_data" / 1 / I64 / PURE;
+    ListLen / "list_len" / 1 / I64 / PURE;
+    /// Element `i` of the array at `data` (boxed bits, borrowed). Reads memory that stores
+    /// may change: neither pure nor movable.
+    LoadElem / "load_elem" / 2 / Ref / 0;
+    /// Store boxed `v` as element `i` of the array at `data`; the element it replaces must
+    /// own nothing (see `guard_not_obj`) and `v` must own nothing either.
+    StoreElem / "store_elem" / 3 / Void / EFFECT;
+    /// The raw bits of a boxed value, as an int (for comparing immediates such as bools).
+    RefBits / "ref_bits" / 1 / I64 / PURE;
+    /// Guard: the boxed value is not a heap object (a float, inline int or immediate).
+    GuardNotObj / "guard_not_obj" / 1 / Void / GUARD;
 }
 
 const _: () = assert!(VARIADIC == 18446744073709551615);
 
 /// One op: its kind, operands (indices of earlier ops), an immediate, and for guards the
-/// exit (snapshot) number.
+/// exit number and the snapshot: the values the exit hands back (boxed, in order), which
+/// the recorder's exit map says where to put. A guard with an empty snapshot before the
+/// `label` (or exit 0) leaves the interpreter frame as it was when the trace was entered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Op {
     pub kind: OpKind,
     pub args: Vec<super::trace::OpRef>,
     pub imm: u64,
     pub exit: Option<u32>,
+    pub snap: Vec<super::trace::OpRef>,
 }
 
 impl Op {

@@ -11,9 +11,9 @@
 //! label()
 //! i5 = phi_int(i2)               # phis follow the label; operand = value on loop entry
 //! b6 = int_lt(i5, i3)
-//! guard_true(b6) exit=1
+//! guard_true(b6) exit=1 [i5]      # snapshot: values the exit hands back, in order
 //! i8 = const_int(1)
-//! i9 = int_add_ovf(i5, i8) exit=2
+//! i9 = int_add_ovf(i5, i8) exit=2 [i5]
 //! jump(i9)                       # next values of the phis, in order
 //! ```
 //!
@@ -21,9 +21,10 @@
 //! followed by any number; the parser maps names to `OpRef`s, the printer names each value
 //! after its op index. Structural rules (checked by `verify`): operand counts and types follow
 //! `operand_types`; operands are defined before use and are not void; guards have an exit and
-//! other ops do not; ops without an immediate have `imm == 0`; at most one `label`, the phis
-//! directly after it with operands from before it; `jump` only after the label, as the last
-//! op, with arguments matching the phis' types in order.
+//! other ops do not; only guards have snapshots, of values defined before them; ops without
+//! an immediate have `imm == 0`; at most one `label`, the phis directly after it with operands
+//! from before it; `jump` only after the label, as the last op, with arguments matching the
+//! phis' types in order; `exit` only as the last op.
 
 use super::ops::{Op, OpKind, Ty};
 use super::trace::{OpRef, Trace};
@@ -66,12 +67,16 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const II: &[Ty] = &[I64, I64];
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
-        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt => NONE,
+        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit => NONE,
         Jump => return None,
         PhiInt => I,
         PhiFloat => F,
         PhiRef => R,
         StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxFloat => R,
+        GuardList | ListData | ListLen | GuardNotObj | RefBits => R,
+        IntUlt => II,
+        LoadElem => II,
+        StoreElem => &[I64, I64, Ref],
         GuardTrue | GuardFalse => B,
         BoxInt | IntToFloat => I,
         BoxFloat => F,
@@ -137,6 +142,10 @@ pub fn print(trace: &Trace) -> String {
         if let Some(e) = op.exit {
             let _ = write!(out, " exit={e}");
         }
+        if !op.snap.is_empty() {
+            let names: Vec<String> = op.snap.iter().map(|&a| format!("{}{}", trace.ty(a).prefix(), a.0)).collect();
+            let _ = write!(out, " [{}]", names.join(", "));
+        }
         out.push('\n');
     }
     out
@@ -157,7 +166,7 @@ impl Verifier {
         let op = &trace.ops[i];
         let name = op.kind.name();
         if self.jumped {
-            return Err(format!("`{name}` after `jump` (jump must be the last op)"));
+            return Err(format!("`{name}` after `jump`/`exit` (they must be the last op)"));
         }
         // Operands: defined earlier, not void, and of the expected types.
         let mut arg_tys = Vec::with_capacity(op.args.len());
@@ -175,6 +184,15 @@ impl Verifier {
                 ));
             }
             arg_tys.push(t);
+        }
+        for (k, a) in op.snap.iter().enumerate() {
+            let ai = a.0 as usize;
+            if ai >= i || trace.ops[ai].kind.result() == Ty::Void {
+                return Err(format!("snapshot value {} of `{name}` (op {ai}) is not a value defined before it", k + 1));
+            }
+        }
+        if !op.snap.is_empty() && !op.is_guard() {
+            return Err(format!("`{name}` is not a guard and cannot have a snapshot"));
         }
         if op.kind == OpKind::Jump && self.label.is_none() {
             return Err("`jump` without a preceding `label`".to_string());
@@ -225,7 +243,7 @@ impl Verifier {
                 }
                 self.phis.push(op.kind.result());
             }
-            OpKind::Jump => self.jumped = true,
+            OpKind::Jump | OpKind::Exit => self.jumped = true,
             _ => self.in_phis = false,
         }
         Ok(())
@@ -335,7 +353,14 @@ fn parse_line(line: &str, names: &HashMap<String, OpRef>) -> Result<(Option<Stri
         return Err(format!("`{opname}` takes {} operand(s), got {}", kind.arity(), args.len()));
     }
 
-    // Optional `exit=<n>`.
+    // Optional `exit=<n>`, then an optional snapshot `[a, b, ...]`.
+    let (tail, snap_text) = match tail.find('[') {
+        Some(p) => {
+            let inner = tail[p + 1..].strip_suffix(']').ok_or_else(|| format!("snapshot must end with `]`: `{tail}`"))?;
+            (tail[..p].trim(), Some(inner.trim()))
+        }
+        None => (tail, None),
+    };
     let exit = if tail.is_empty() {
         None
     } else if let Some(v) = tail.strip_prefix("exit") {
@@ -344,7 +369,12 @@ fn parse_line(line: &str, names: &HashMap<String, OpRef>) -> Result<(Option<Stri
     } else {
         return Err(format!("unexpected text after `)`: `{tail}`"));
     };
-    Ok((result_name, Op { kind, args, imm, exit }))
+    let mut snap = Vec::new();
+    for p in snap_text.filter(|t| !t.is_empty()).map(|t| t.split(',').map(str::trim).collect::<Vec<_>>()).unwrap_or_default() {
+        check_name_syntax(p)?;
+        snap.push(*names.get(p).ok_or_else(|| format!("undefined value `{p}` in snapshot"))?);
+    }
+    Ok((result_name, Op { kind, args, imm, exit, snap }))
 }
 
 /// A value name: a type prefix letter followed by decimal digits.

@@ -17,7 +17,13 @@ impl Trace {
     }
 
     pub fn push(&mut self, kind: OpKind, args: Vec<OpRef>, imm: u64, exit: Option<u32>) -> OpRef {
-        self.ops.push(Op { kind, args, imm, exit });
+        self.ops.push(Op { kind, args, imm, exit, snap: Vec::new() });
+        OpRef(self.ops.len() as u32 - 1)
+    }
+
+    /// `push` for a guard with a snapshot.
+    pub fn push_guard(&mut self, kind: OpKind, args: Vec<OpRef>, exit: u32, snap: Vec<OpRef>) -> OpRef {
+        self.ops.push(Op { kind, args, imm: 0, exit: Some(exit), snap });
         OpRef(self.ops.len() as u32 - 1)
     }
 

@@ -1,6 +1,7 @@
-//! Dead code elimination: pure ops whose results no kept op uses are removed. Guards
-//! (including value-producing ones like `int_add_ovf`), effects, `label`, phis and `jump` are
-//! always kept. One backward liveness walk, then a forward rebuild.
+//! Dead code elimination: pure ops whose results no kept op uses (as an operand or in a
+//! guard's snapshot) are removed. Guards (including value-producing ones like `int_add_ovf`),
+//! effects, memory loads, `label`, phis and `jump` are always kept. One backward liveness
+//! walk, then a forward rebuild.
 
 use super::Rewriter;
 use crate::ir::Trace;
@@ -12,7 +13,7 @@ pub fn run(src: &Trace) -> Trace {
             live[i] = true;
         }
         if live[i] {
-            for a in &op.args {
+            for a in op.args.iter().chain(&op.snap) {
                 live[a.0 as usize] = true;
             }
         }

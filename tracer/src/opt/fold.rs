@@ -125,6 +125,10 @@ fn known_condition(t: &Trace, kind: OpKind, args: &[OpRef]) -> Option<bool> {
             // Same value on both sides (ints have no NaN).
             (a == b).then_some(matches!(kind, IntLe | IntEq | IntGe))
         }
+        IntUlt => {
+            let (x, y) = (const_int(t, args[0])?, const_int(t, args[1])?);
+            Some((x as u64) < (y as u64))
+        }
         FloatLt | FloatLe | FloatEq | FloatGt | FloatGe => {
             let x = const_float(t, args[0])?;
             let y = const_float(t, args[1])?;
@@ -218,6 +222,7 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         }
         Label | PhiInt | PhiFloat | PhiRef | Jump | ConstInt | ConstFloat | LoadSlot | StoreSlot
         | GuardInt | GuardFloat | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | FloatLt
-        | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod => Keep,
+        | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
+        | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | RefBits => Keep,
     }
 }

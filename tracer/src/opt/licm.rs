@@ -4,18 +4,24 @@
 //! in order. Pure ops and value guards (`int_*_ovf`, `guard_true/false/int/float`) move;
 //! effects, the interrupt poll and the phis stay.
 //!
-//! Moving a guard out of the loop is exact under the exit model of `codegen`: a guard before
-//! the label has an empty snapshot, so failing it leaves the frame as it was at entry and the
-//! interpreter runs the loop instead. It may turn away an entry that the body would have
-//! accepted (the guard was on a path not taken), never the reverse.
+//! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
+//! snapshot), and nothing before the label writes anything, so failing it leaves the frame as
+//! it was at entry and the interpreter runs the loop instead. It may turn away an entry that
+//! the body would have accepted (the guard was on a path not taken), never the reverse.
 
 use super::Rewriter;
 use crate::ir::{OpKind, OpRef, Trace};
 
+/// The exit number of guards in front of the label: leave with the frame as it was entered.
+pub const ENTRY_EXIT: u32 = 0;
+
 fn movable(kind: OpKind) -> bool {
     use OpKind::*;
     kind.flags() & crate::ir::ops::PURE != 0
-        || matches!(kind, IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardFloat)
+        || matches!(
+            kind,
+            IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardFloat | GuardList | GuardNotObj
+        )
 }
 
 fn is_phi(kind: OpKind) -> bool {
@@ -70,7 +76,9 @@ pub fn run(src: &Trace) -> Trace {
         if hoist[i] {
             let op = &src.ops[i];
             let args = body_args(&rw, op);
-            rw.keep(i, op, args);
+            let exit = op.exit.map(|_| ENTRY_EXIT);
+            let r = rw.emit(op.kind, args, op.imm, exit);
+            rw.bind(i, r);
         }
     }
     for (i, op) in src.ops.iter().enumerate().skip(label).take(n - 1 - label) {

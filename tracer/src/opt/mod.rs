@@ -90,9 +90,12 @@ impl Rewriter {
         self.out.push(kind, args, imm, exit)
     }
 
-    /// Re-emit source op `i` (operands already mapped in `args`) and bind it.
+    /// Re-emit source op `i` (operands already mapped in `args`, its snapshot mapped here)
+    /// and bind it.
     pub fn keep(&mut self, i: usize, op: &Op, args: Vec<OpRef>) -> OpRef {
+        let snap = op.snap.iter().map(|&a| self.get(a)).collect();
         let r = self.emit(op.kind, args, op.imm, op.exit);
+        self.out.ops[r.0 as usize].snap = snap;
         self.bind(i, r);
         r
     }
