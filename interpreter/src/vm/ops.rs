@@ -46,7 +46,7 @@ impl Vm {
         None
     }
 
-    fn unsupported(&mut self, op: BinOp, a: &Value, b: &Value) -> PyErr {
+    fn unsupported(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyErr {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add {
             for (kind, is_kind) in [("str", super::str_of(a).is_some()), ("list", matches!(a.as_obj().map(|o| &o.kind), Some(ObjKind::List(_)))), ("tuple", matches!(a.as_obj().map(|o| &o.kind), Some(ObjKind::Tuple(_))))] {
@@ -62,17 +62,26 @@ impl Vm {
             let other = if is_sequence_native(a) { tb } else { ta };
             return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
         }
-        let sym = if op == BinOp::Pow { "** or pow()".to_string() } else { op.symbol().to_string() };
+        let sym = match (op, inplace) {
+            (_, true) => format!("{}=", op.symbol()),
+            (BinOp::Pow, false) => "** or pow()".to_string(),
+            _ => op.symbol().to_string(),
+        };
         self.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
     }
 
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        self.binary_op_as(op, a, b, false)
+    }
+
+    /// `a op b`; `inplace` only changes the operator named in a TypeError (`+=`).
+    fn binary_op_as(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
         let (ai, bi) = (is_instance_obj(a), is_instance_obj(b));
         if !ai && !bi {
             if let Some(r) = self.native_binop(op, a, b)? {
                 return Ok(r);
             }
-            return Err(self.unsupported(op, a, b));
+            return Err(self.unsupported(op, a, b, inplace));
         }
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let am = if ai { self.user_method(&ta, op.dunder()) } else { None };
@@ -116,7 +125,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        Err(self.unsupported(op, a, b))
+        Err(self.unsupported(op, a, b, inplace))
     }
 
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
@@ -170,7 +179,7 @@ impl Vm {
                 }
             }
         }
-        self.binary_op(op, &a, b)
+        self.binary_op_as(op, &a, b, true)
     }
 
     fn native_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
