@@ -343,7 +343,24 @@ fn nextafter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::float(m::nextafter(a, b)))
 }
 
+/// The functions a compiled trace may compute itself (same kernels, same errors).
+fn register_kernels(vm: &mut Vm) {
+    use rpy_interpreter::vm::kernels::Kernel::{FloatBinary, FloatUnary};
+    let unary: &[(NativeFn, fn(f64) -> m::MathResult<f64>)] = &[
+        (sqrt, m::sqrt), (exp, m::exp), (sin, m::sin), (cos, m::cos), (tan, m::tan), (atan, m::atan),
+        (fabs, m::fabs), (tanh, m::tanh), (expm1, m::expm1), (log1p, m::log1p),
+    ];
+    for &(f, k) in unary {
+        vm.register_kernel(f, FloatUnary(k));
+    }
+    let binary: &[(NativeFn, fn(f64, f64) -> m::MathResult<f64>)] = &[(pow, m::pow), (atan2, m::atan2), (copysign, m::copysign), (fmod, m::fmod)];
+    for &(f, k) in binary {
+        vm.register_kernel(f, FloatBinary(k));
+    }
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
+    register_kernels(vm);
     let module = vm.new_module("math");
     let fns: &[(&'static str, NativeFn)] = &[
         ("acos", acos), ("acosh", acosh), ("asin", asin), ("asinh", asinh), ("atan", atan), ("atanh", atanh),

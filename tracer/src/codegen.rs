@@ -629,18 +629,35 @@ fn build(
                 Some(b.ins().fcvt_from_sint(types::F64, x))
             }
             OpKind::RefBits => Some(arg(0)?),
+            OpKind::ConstRef => Some(b.ins().iconst(types::I64, op.imm as i64)),
+            OpKind::FloatSqrt => Some(b.ins().sqrt(arg(0)?)),
+            OpKind::FloatAbs => Some(b.ins().fabs(arg(0)?)),
+            OpKind::CallFloat1 => {
+                let f = b.ins().iconst(types::I64, op.imm as i64);
+                Some(call_helper(&mut b, &target, rt::float_unary as *const () as usize, &[f, arg(0)?], types::I64))
+            }
+            OpKind::CallFloat2 => {
+                let f = b.ins().iconst(types::I64, op.imm as i64);
+                Some(call_helper(&mut b, &target, rt::float_binary as *const () as usize, &[f, arg(0)?, arg(1)?], types::I64))
+            }
+            OpKind::ModuleAttr => Some(call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::ListAppend => {
+                let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[arg(0)?, arg(1)?], types::I8);
+                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                None
+            }
             OpKind::IntUlt => {
                 let (x, y) = (arg(0)?, arg(1)?);
                 Some(b.ins().icmp(IntCC::UnsignedLessThan, x, y))
             }
             OpKind::GuardList => {
                 let x = arg(0)?;
-                let r = call_helper(&mut b, &target, rt::is_list as *const () as usize, x, types::I8);
+                let r = call_helper(&mut b, &target, rt::is_list as *const () as usize, &[x], types::I8);
                 guard(&mut b, r, true, op, i, &vals, trace, exitbuf, &mut exits)?;
                 None
             }
-            OpKind::ListData => Some(call_helper(&mut b, &target, rt::list_data as *const () as usize, arg(0)?, types::I64)),
-            OpKind::ListLen => Some(call_helper(&mut b, &target, rt::list_len as *const () as usize, arg(0)?, types::I64)),
+            OpKind::ListData => Some(call_helper(&mut b, &target, rt::list_data as *const () as usize, &[arg(0)?], types::I64)),
+            OpKind::ListLen => Some(call_helper(&mut b, &target, rt::list_len as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::LoadElem => {
                 let (data, idx) = (arg(0)?, arg(1)?);
                 let off = b.ins().ishl_imm_s(idx, 3);
@@ -695,14 +712,16 @@ fn box_float(b: &mut FunctionBuilder, x: Value) -> Value {
     b.ins().select(nan, canon, bits)
 }
 
-/// Calls the runtime helper at `addr`, `extern "C" fn(u64) -> ret`.
-fn call_helper(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, addr: usize, x: Value, ret: Type) -> Value {
+/// Calls the runtime helper at `addr`, `extern "C" fn(args...) -> ret`.
+fn call_helper(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, addr: usize, args: &[Value], ret: Type) -> Value {
     let mut sig = cranelift_codegen::ir::Signature::new(target.default_call_conv);
-    sig.params.push(AbiParam::new(types::I64));
+    for &a in args {
+        sig.params.push(AbiParam::new(b.func.dfg.value_type(a)));
+    }
     sig.returns.push(AbiParam::new(ret));
     let sigref = b.import_signature(sig);
     let callee = b.ins().iconst(types::I64, addr as i64);
-    let call = b.ins().call_indirect(sigref, callee, &[x]);
+    let call = b.ins().call_indirect(sigref, callee, args);
     b.inst_results(call)[0]
 }
 

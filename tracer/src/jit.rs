@@ -57,6 +57,9 @@ struct Compiled {
     stack_in: usize,
     /// A `for` loop over a range iterator.
     range_iter: bool,
+    /// Objects the code refers to by identity, kept alive (so no other object can take
+    /// their address while the trace exists).
+    _keep: Vec<Value>,
     nfast: usize,
     interrupt_exit: u32,
     entries: u64,
@@ -159,13 +162,13 @@ impl Jit {
     /// Records, optimises and compiles a loop trace (`start.pc == start.header`) or a bridge
     /// from the frame's current state; on success the frame is back at the header, one
     /// iteration later.
-    fn try_compile(&mut self, f: &mut Frame, start: Start, what: &str) -> Result<Compiled, String> {
+    fn try_compile(&mut self, vm: &mut Vm, f: &mut Frame, start: Start, what: &str) -> Result<Compiled, String> {
         let code = f.code.clone();
         let header = start.header;
         let where_ = loop_name(&code, header);
         self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
-        let rec = record(f, &code, start, limit)?;
+        let rec = record(vm, f, &code, start, limit)?;
         self.stats.recorded += 1;
         crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
         let opt = crate::opt::optimize(&rec.trace);
@@ -194,6 +197,7 @@ impl Jit {
             range_iter: rec.homes.contains(&Home::IterRemaining),
             homes: rec.homes,
             exit_maps: rec.exits,
+            _keep: rec.keep,
             start: rec.start,
             stack_in: rec.stack_in,
             nfast: rec.nfast,
@@ -231,6 +235,7 @@ impl Jit {
                     Value::small_int(x)?.bits()
                 }
                 Home::Stack(k) => f.stack.get(base + k as usize)?.bits(),
+                Home::Under(d) => f.stack.get(base.checked_sub(d as usize)?)?.bits(),
             };
             self.slots.push(bits);
         }
@@ -285,7 +290,7 @@ impl Jit {
                         }
                     }
                 }
-                Dest::Home(Home::IterStep | Home::Stack(_)) => {}
+                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_)) => {}
             }
         }
         f.pc = map.pc;
@@ -295,24 +300,52 @@ impl Jit {
     /// Runs the loop's traces from the header: the root first, then the bridges that hot
     /// exits link to, recording a bridge from an exit once it is hot. Returns with the frame
     /// where the interpreter goes on.
-    fn run_loop(&mut self, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize, base: usize) {
+    fn run_loop(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize, base: usize) {
         let mut i = 0;
         for _ in 0..MAX_HOPS {
             let Some((n, end)) = self.run_trace(&mut traces[i], f, base) else { return };
             if n == ENTRY_EXIT || n == traces[i].interrupt_exit {
                 return;
             }
+            let n = n as usize;
             if end {
-                // A bridge completed the iteration: the loop trace takes the next one.
+                // A bridge completed the iteration. The next one runs in the loop trace
+                // linked to this bridge's end: the root at first, and once the end is hot a
+                // loop trace recorded from here (the loop's other common path).
                 self.stats.switches += 1;
-                i = 0;
+                match traces[i].links[n] {
+                    Link::Trace(j) => i = j,
+                    link => {
+                        let failures = if let Link::Failed(k) = link { k } else { 0 };
+                        let hot = traces[i].exits[n] >= self.params.bridge as u64;
+                        if !hot || failures >= MAX_LINK_FAILURES || traces.len() >= MAX_TRACES {
+                            i = 0;
+                            continue;
+                        }
+                        let what = format!("loop trace after bridge {i} of");
+                        match self.try_compile(vm, f, Start { header, pc: header, base }, &what) {
+                            Ok(c) => {
+                                self.stats.side_traces += 1;
+                                traces.push(c);
+                                let j = traces.len() - 1;
+                                traces[i].links[n] = Link::Trace(j);
+                                i = j;
+                            }
+                            Err(reason) => {
+                                self.stats.aborted += 1;
+                                traces[i].links[n] = Link::Failed(failures + 1);
+                                self.log(format_args!("abort loop trace after bridge {i}: {reason}"));
+                                return;
+                            }
+                        }
+                    }
+                }
                 continue;
             }
             if f.pc == header {
                 // Leaving at the header (the loop ends, or the header test changed).
                 return;
             }
-            let n = n as usize;
             match traces[i].links[n] {
                 Link::Trace(j) => {
                     self.stats.switches += 1;
@@ -333,7 +366,7 @@ impl Jit {
                     }
                     let what = format!("bridge from exit {n} of trace {i} of");
                     let start = Start { header, pc: f.pc, base };
-                    match self.try_compile(f, start, &what) {
+                    match self.try_compile(vm, f, start, &what) {
                         Ok(c) => {
                             self.stats.side_traces += 1;
                             traces.push(c);
@@ -362,7 +395,7 @@ fn loop_name(code: &Code, header: usize) -> String {
 }
 
 impl JitHooks for Jit {
-    fn on_back_edge(&mut self, _vm: &mut Vm, f: &mut Frame, header: usize) {
+    fn on_back_edge(&mut self, vm: &mut Vm, f: &mut Frame, header: usize) {
         let code = f.code.clone();
         let key = (Rc::as_ptr(&code) as usize, header);
         let threshold = self.params.threshold;
@@ -377,7 +410,7 @@ impl JitHooks for Jit {
                 let base = lp.base;
                 let remaining = |f: &Frame| base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(range_state).map_or(0, |s| s.2);
                 let before = remaining(f);
-                self.run_loop(&mut traces, f, header, base);
+                self.run_loop(vm, &mut traces, f, header, base);
                 if traces[0].range_iter {
                     traces[0].iterations += before.saturating_sub(remaining(f)) as u64;
                 }
@@ -408,10 +441,10 @@ impl JitHooks for Jit {
                 }
                 let base = f.stack.len();
                 lp.base = base;
-                match self.try_compile(f, Start { header, pc: header, base }, "loop") {
+                match self.try_compile(vm, f, Start { header, pc: header, base }, "loop") {
                     Ok(c) => {
                         let mut traces = vec![c];
-                        self.run_loop(&mut traces, f, header, base);
+                        self.run_loop(vm, &mut traces, f, header, base);
                         if let Some(lp) = self.loops.get_mut(&key) {
                             lp.state = State::Compiled(traces);
                         }

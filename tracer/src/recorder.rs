@@ -39,6 +39,8 @@ use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::eval::{fast_binop, fast_compare};
 use rpy_interpreter::vm::frame::Frame;
+use rpy_interpreter::vm::kernels::Kernel;
+use rpy_interpreter::vm::Vm;
 
 /// Where a value lives in the interpreter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +56,9 @@ pub enum Home {
     IterRemaining,
     /// Value stack entry `base + i`, present when a bridge starts.
     Stack(u32),
+    /// Value stack entry `base - i` (`i >= 1`), below the loop: the list a comprehension
+    /// appends to.
+    Under(u32),
 }
 
 /// Where an exit puts one snapshot value.
@@ -101,6 +106,8 @@ pub struct Recorded {
     pub length: usize,
     /// Exit number of the loop's interrupt poll (`u32::MAX` for a bridge).
     pub interrupt_exit: u32,
+    /// Objects the trace refers to by identity (keep them alive while it exists).
+    pub keep: Vec<Value>,
 }
 
 /// A value in the body being recorded: a home's entry value (phi) or a body op.
@@ -118,6 +125,8 @@ enum Sym {
     Bool(V, bool),
     /// A `list` (guarded), as a borrowed reference.
     List(V),
+    /// This very object or immediate (a module, a builtin function, NULL): a constant.
+    Exact(u64),
 }
 
 /// The kinds of value a home can hold in a trace.
@@ -129,6 +138,8 @@ enum Kind {
     /// A bool with this value (the stack entry a bridge starts with after a failed branch
     /// guard: always the same value for that exit).
     Bool(bool),
+    /// This very object (a module or builtin function), guarded by identity.
+    Exact(u64),
 }
 
 impl Kind {
@@ -141,6 +152,8 @@ impl Kind {
             Some(Kind::List)
         } else if v.is_bool() {
             Some(Kind::Bool(v.is(&Value::TRUE)))
+        } else if matches!(v.as_obj(), Some(Obj { kind: ObjKind::Module(_) | ObjKind::Builtin(_) })) {
+            Some(Kind::Exact(v.bits()))
         } else {
             None
         }
@@ -151,6 +164,7 @@ impl Kind {
             Sym::Int(_) => Some(Kind::Int),
             Sym::Float(_) => Some(Kind::Float),
             Sym::List(_) => Some(Kind::List),
+            Sym::Exact(b) => Some(Kind::Exact(b)),
             Sym::Bool(..) => None,
         }
     }
@@ -162,6 +176,7 @@ impl Kind {
             Kind::List => Sym::List(v),
             // `v` is the entry test `value is b`, true whenever the trace runs.
             Kind::Bool(b) => Sym::Bool(v, !b),
+            Kind::Exact(b) => Sym::Exact(b),
         }
     }
 
@@ -201,6 +216,8 @@ struct Rec {
     stack: Vec<Sym>,
     /// Pc of the instruction being recorded (where its guards resume).
     pc: usize,
+    /// Objects the trace refers to by identity: kept alive as long as it exists.
+    keep: Vec<Value>,
 }
 
 /// Why recording stopped without a trace.
@@ -246,6 +263,9 @@ impl Rec {
             return Err(format!("{home:?} holds a bool"));
         }
         let s = kind.sym(V::Phi(k));
+        if let Kind::Exact(_) = kind {
+            self.keep.push(real.clone());
+        }
         self.homes[k].entry = Some(kind);
         self.homes[k].cur = Some(s);
         Ok(s)
@@ -301,7 +321,7 @@ impl Rec {
                 let z = self.const_float(0.0);
                 (self.emit(OpKind::FloatEq, vec![x, z], 0), true)
             }
-            Sym::List(_) => return Err("truth of a list".into()),
+            Sym::List(_) | Sym::Exact(_) => return Err("truth of an object".into()),
         };
         let want = truth != neg;
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);
@@ -392,10 +412,10 @@ pub struct Start {
 /// `start.pc` to the back-edge) from the frame's current state. On success the frame is at
 /// the loop's back-edge (`f.pc` at the `Jump`); on an abort `f.pc` is at the instruction the
 /// interpreter must execute next.
-pub fn record(f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<Recorded, Abort> {
+pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<Recorded, Abort> {
     let header = start.header;
     let bridge = start.pc != header;
-    let mut r = Rec { homes: Vec::new(), body: Vec::new(), snaps: Vec::new(), stack: Vec::new(), pc: start.pc };
+    let mut r = Rec { homes: Vec::new(), body: Vec::new(), snaps: Vec::new(), stack: Vec::new(), pc: start.pc, keep: Vec::new() };
     let nfast = f.fast.len();
     if f.stack.len() < start.base {
         return Err("stack below the loop's base".into());
@@ -486,10 +506,15 @@ pub fn record(f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<
                 if n < 2 {
                     return Err("empty stack".into());
                 }
-                let Some(result) = fast_binop(op, &f.stack[n - 2], &f.stack[n - 1]) else {
+                let (fa, fb) = (&f.stack[n - 2], &f.stack[n - 1]);
+                let y_is_two = fb.as_small_int() == Some(2);
+                let squared = (op == BinOp::Pow && y_is_two && fa.is_small_int())
+                    .then(|| fa.as_small_int_unchecked().checked_mul(fa.as_small_int_unchecked()).and_then(Value::small_int))
+                    .flatten();
+                let Some(result) = fast_binop(op, fa, fb).or(squared) else {
                     return Err(format!("binary {} outside the inline fast path", op.symbol()));
                 };
-                let s = record_binop(&mut r, op, sa, sb, &result)?;
+                let s = record_binop(&mut r, op, sa, sb, &result, y_is_two)?;
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);
                 f.stack.pop();
@@ -536,7 +561,7 @@ pub fn record(f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<
                         r.guard(OpKind::GuardList, e);
                         Sym::List(e)
                     }
-                    Kind::Bool(_) => return Err("list item is a bool".into()),
+                    Kind::Bool(_) | Kind::Exact(_) => return Err("list item is a bool or an object".into()),
                 };
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);
@@ -573,6 +598,91 @@ pub fn record(f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<
                     drop(old);
                 }
             }
+            Instr::LoadAttr(n) | Instr::LoadMethod(n) => {
+                let Sym::Exact(mbits) = r.top(0)? else {
+                    return Err("attribute of something other than a module".into());
+                };
+                let real_mod = f.stack.last().ok_or("empty stack")?;
+                let Some(Obj { kind: ObjKind::Module(m) }) = real_mod.as_obj() else {
+                    return Err("attribute of something other than a module".into());
+                };
+                let name = code.names.get(n.idx()).ok_or("bad name")?;
+                let attr = rpy_interpreter::vm::dict_of(&m.dict)
+                    .and_then(|d| d.try_borrow().ok().and_then(|d| d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()))
+                    .ok_or("module attribute not in the module's dict")?;
+                if !matches!(Kind::of(&attr), Some(Kind::Exact(_))) {
+                    return Err("module attribute is not a module or builtin function".into());
+                }
+                let mo = r.emit(OpKind::ConstRef, vec![], mbits);
+                let no = r.emit(OpKind::ConstRef, vec![], name.bits());
+                let a = r.emit(OpKind::ModuleAttr, vec![mo, no], 0);
+                let bits = r.emit(OpKind::RefBits, vec![a], 0);
+                let want = r.const_int(attr.bits() as i64);
+                let eq = r.emit(OpKind::IntEq, vec![bits, want], 0);
+                r.guard(OpKind::GuardTrue, eq);
+                r.keep.push(attr.clone());
+                r.pop()?;
+                r.stack.push(Sym::Exact(attr.bits()));
+                f.stack.pop();
+                f.stack.push(attr);
+                if matches!(ins, Instr::LoadMethod(_)) {
+                    r.stack.push(Sym::Exact(Value::NULL.bits()));
+                    f.stack.push(Value::NULL);
+                }
+            }
+            Instr::CallFunction(argc) | Instr::CallMethod(argc) => {
+                let argc = argc as usize;
+                let method = matches!(ins, Instr::CallMethod(_));
+                let callee_depth = argc + method as usize;
+                if method && r.top(argc)? != Sym::Exact(Value::NULL.bits()) {
+                    return Err("method call on an object".into());
+                }
+                let Sym::Exact(_) = r.top(callee_depth)? else {
+                    return Err("call of an unknown callee".into());
+                };
+                let n = f.stack.len();
+                if n < callee_depth + 1 {
+                    return Err("empty stack".into());
+                }
+                let callee = f.stack[n - 1 - callee_depth].clone();
+                let kernel = vm.kernel_of(&callee).ok_or("call of a function the JIT cannot compute")?;
+                let args: Vec<Value> = f.stack[n - argc..].to_vec();
+                let syms: Vec<Sym> = (0..argc).map(|k| r.top(argc - 1 - k)).collect::<Result<_, _>>()?;
+                let result = vm.call(&callee, &args, &[]).map_err(|_| "the call raises".to_string())?;
+                let s = record_kernel(&mut r, kernel, &syms, &result)?;
+                r.stack.truncate(r.stack.len() - callee_depth - 1);
+                r.stack.push(s);
+                f.stack.truncate(n - callee_depth - 1);
+                f.stack.push(result);
+            }
+            Instr::ListAppend(d) => {
+                let d = d as usize;
+                let sv = r.top(0)?;
+                let boxed = match sv {
+                    Sym::Int(v) => r.emit(OpKind::BoxInt, vec![v], 0),
+                    Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
+                    _ => return Err("append of a value other than an int or a float".into()),
+                };
+                let n = f.stack.len();
+                // After popping the value, the list is `d` entries down.
+                let li = (n - 1).checked_sub(d).ok_or("empty stack")?;
+                let list = f.stack[li].clone();
+                if !is_list(&list) {
+                    return Err("append to something other than a list".into());
+                }
+                let sl = if li >= start.base {
+                    r.top(n - 1 - li)?
+                } else {
+                    r.read_home(Home::Under((start.base - li) as u32), &list)?
+                };
+                let Sym::List(l) = sl else { return Err("append to something other than a list".into()) };
+                r.emit_guard(OpKind::ListAppend, vec![l, boxed]);
+                r.pop()?;
+                let v = f.stack.pop().ok_or("empty stack")?;
+                if let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() {
+                    cell.try_borrow_mut().map_err(|_| "list in use")?.push(v);
+                }
+            }
             Instr::UnaryNot => {
                 let s = r.top(0)?;
                 let Some(t) = f.stack.last().and_then(truth) else {
@@ -588,7 +698,7 @@ pub fn record(f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<
                         let z = r.const_float(0.0);
                         Sym::Bool(r.emit(OpKind::FloatEq, vec![x, z], 0), false)
                     }
-                    Sym::List(_) => return Err("`not` of a list".into()),
+                    Sym::List(_) | Sym::Exact(_) => return Err("`not` of an object".into()),
                 };
                 r.pop()?;
                 r.stack.push(b);
@@ -731,7 +841,38 @@ pub fn record(f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<
     }
 }
 
-fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value) -> Result<Sym, Abort> {
+/// Records a call of builtin `kernel` on `args` that returned `result`.
+fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &Value) -> Result<Sym, Abort> {
+    let float_result = |r: &mut Rec, c: V| {
+        r.guard(OpKind::GuardFloat, c);
+        Sym::Float(r.emit(OpKind::UnboxFloat, vec![c], 0))
+    };
+    match (kernel, args) {
+        (Kernel::FloatUnary(f), &[a]) if result.is_float() => {
+            let x = r.as_float(a)?;
+            if f as usize == rpy_interpreter::prims::mathfn::sqrt as *const () as usize {
+                // Negative arguments raise; NaN and -0.0 go through as IEEE sqrt does.
+                let z = r.const_float(0.0);
+                let neg = r.emit(OpKind::FloatLt, vec![x, z], 0);
+                r.guard(OpKind::GuardFalse, neg);
+                return Ok(Sym::Float(r.emit(OpKind::FloatSqrt, vec![x], 0)));
+            }
+            let c = r.emit(OpKind::CallFloat1, vec![x], f as usize as u64);
+            Ok(float_result(r, c))
+        }
+        (Kernel::FloatBinary(f), &[a, b]) if result.is_float() => {
+            let x = r.as_float(a)?;
+            let y = r.as_float(b)?;
+            let c = r.emit(OpKind::CallFloat2, vec![x, y], f as usize as u64);
+            Ok(float_result(r, c))
+        }
+        (Kernel::Len, &[Sym::List(l)]) if result.is_small_int() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
+        (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
+        _ => Err("builtin call with arguments the JIT does not handle".into()),
+    }
+}
+
+fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value, y_is_two: bool) -> Result<Sym, Abort> {
     if let (Sym::Int(x), Sym::Int(y)) = (a, b) {
         let kind = match op {
             BinOp::Add => OpKind::IntAddOvf,
@@ -745,6 +886,12 @@ fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value) -> Resul
                     return Ok(Sym::Int(r.emit(OpKind::IntMod, vec![x, y], 0)));
                 }
                 return Ok(Sym::Int(r.emit_guard(OpKind::IntFloorDivOvf, vec![x, y])));
+            }
+            BinOp::Pow if result.is_small_int() && y_is_two => {
+                let two = r.const_int(2);
+                let is_two = r.emit(OpKind::IntEq, vec![y, two], 0);
+                r.guard(OpKind::GuardTrue, is_two);
+                return Ok(Sym::Int(r.emit_guard(OpKind::IntMulOvf, vec![x, x])));
             }
             BinOp::TrueDiv => {
                 let z = r.const_int(0);
@@ -852,6 +999,13 @@ fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -
                 t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
                 eq
             }
+            Kind::Exact(b) => {
+                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
+                let want = t.push(OpKind::ConstInt, vec![], b, None);
+                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
+                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
+                slot
+            }
         });
     }
     let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false }];
@@ -868,6 +1022,8 @@ fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -
                     Kind::Float => OpKind::PhiFloat,
                     Kind::List => OpKind::PhiRef,
                     Kind::Bool(_) => return Err("bool carried around a loop".into()),
+                    // A constant: no phi.
+                    Kind::Exact(_) => continue,
                 };
                 phis[k] = Some(t.push(pk, vec![e], 0, None));
             }
@@ -883,15 +1039,16 @@ fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -
     // The homes a loop writes: every snapshot of a loop trace carries all of them (the frame
     // holds their values from trace entry, not from this iteration).
     let written: Vec<usize> = (0..r.homes.len()).filter(|&k| r.homes[k].written).collect();
-    let snapshot = |pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
+    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
         let mut vals = Vec::new();
         let mut refs = Vec::new();
         let mut add = |dest: Dest, s: Sym, ops: &[OpRef]| -> Result<(), Abort> {
-            let (v, neg) = match s {
-                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => (v, false),
-                Sym::Bool(v, neg) => (v, neg),
+            let (r, neg) = match s {
+                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => (map(v, ops)?, false),
+                Sym::Bool(v, neg) => (map(v, ops)?, neg),
+                Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
             };
-            refs.push(map(v, ops)?);
+            refs.push(r);
             vals.push(ExitVal { dest, neg });
             Ok(())
         };
@@ -909,7 +1066,7 @@ fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -
         Ok((ExitMap { pc, vals, end }, refs))
     };
     if !bridge {
-        let (m, refs) = snapshot(start.header, &[], &[], &ops, false)?;
+        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &ops, false)?;
         interrupt_exit = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::GuardNoInterrupt, vec![], interrupt_exit, refs);
@@ -919,7 +1076,7 @@ fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -
         let o = match op.snap {
             Some(si) => {
                 let s = &r.snaps[si];
-                let (m, refs) = snapshot(s.pc, &s.written, &s.stack, &ops, false)?;
+                let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &ops, false)?;
                 let n = exits.len() as u32;
                 exits.push(m);
                 t.push_guard(op.kind, args, n, refs)
@@ -930,24 +1087,24 @@ fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -
     }
     let finals: Vec<(usize, Sym)> = written.iter().filter_map(|&k| r.homes[k].cur.map(|s| (k, s))).collect();
     if bridge {
-        let (m, refs) = snapshot(start.header, &finals, &[], &ops, true)?;
+        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &ops, true)?;
         let n = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::Exit, vec![], n, refs);
     } else {
         let mut jump_args = Vec::new();
         for (k, h) in r.homes.iter().enumerate() {
-            if phis[k].is_none() || kinds[k].is_none() {
+            if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_))) {
                 continue;
             }
             let s = h.cur.ok_or("home without a value")?;
             let v = match s {
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) => v,
-                Sym::Bool(..) => return Err("bool in a variable".into()),
+                Sym::Bool(..) | Sym::Exact(_) => return Err("bool or object in a variable".into()),
             };
             jump_args.push(map(v, &ops)?);
         }
         t.push(OpKind::Jump, jump_args, 0, None);
     }
-    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit })
+    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep })
 }

@@ -61,6 +61,8 @@ pub fn register(vm: &mut Vm) {
     for (n, f) in fns {
         add_builtin(vm, n, *f);
     }
+    vm.register_kernel(len, crate::vm::kernels::Kernel::Len);
+    vm.register_kernel(abs, crate::vm::kernels::Kernel::Abs);
 }
 
 fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

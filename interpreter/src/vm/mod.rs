@@ -11,6 +11,7 @@ pub mod frame;
 pub mod generator;
 pub mod import;
 pub mod iter;
+pub mod kernels;
 pub mod ops;
 pub mod protocols;
 pub mod subscript;
@@ -112,6 +113,8 @@ pub struct Vm {
     /// The type of `sys.stdout` and file objects.
     pub io_type: Value,
     pub jit: Option<Box<dyn JitHooks>>,
+    /// Builtins the JIT may compute itself (`kernels`), by native function address.
+    pub jit_kernels: Vec<(usize, kernels::Kernel)>,
     pub repr_stack: Vec<u64>,
     /// Finished frames kept for reuse by the next calls.
     pub frame_pool: Vec<Box<frame::Frame>>,
@@ -297,6 +300,7 @@ impl Vm {
             frames: Vec::new(),
             io_type: Value::NONE,
             jit: None,
+            jit_kernels: Vec::new(),
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
             type_epoch: 1,

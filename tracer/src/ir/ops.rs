@@ -147,6 +147,25 @@ trace_ops! {
     StoreElem / "store_elem" / 3 / Void / EFFECT;
     /// The raw bits of a boxed value, as an int (for comparing immediates such as bools).
     RefBits / "ref_bits" / 1 / I64 / PURE;
+    /// A known object or immediate (bits in `imm`), borrowed: the compiled trace keeps the
+    /// object alive.
+    ConstRef / "const_ref" / 0 / Ref / PURE;
+    /// `math.sqrt` (the argument is guarded non-negative or NaN beforehand) and `abs`.
+    FloatSqrt / "float_sqrt" / 1 / F64 / PURE;
+    FloatAbs / "float_abs" / 1 / F64 / PURE;
+    /// Calls a builtin's float kernel (`fn(f64[, f64]) -> MathResult<f64>` at address `imm`):
+    /// the boxed float result, or `None`'s bits where the builtin raises (so a `guard_float`
+    /// after it leaves the trace and the interpreter raises).
+    CallFloat1 / "call_float1" / 1 / Ref / PURE;
+    CallFloat2 / "call_float2" / 2 / Ref / PURE;
+    /// Attribute `name` (a `str` ref) of a module, from its dict (borrowed bits; NULL's bits
+    /// when absent). Pure: traces never write a dict while they run (globals they write are
+    /// written back at exits).
+    ModuleAttr / "module_attr" / 2 / Ref / PURE;
+    /// Append boxed `v` (which owns nothing) to a list; a guard that the append happened
+    /// (it exits, having done nothing, when the list is borrowed). It resizes the list:
+    /// `licm` and `cse` do not move or merge `list_data`/`list_len` in a trace that appends.
+    ListAppend / "list_append" / 2 / Void / GUARD | EFFECT;
     /// Guard: the boxed value is not a heap object (a float, inline int or immediate).
     GuardNotObj / "guard_not_obj" / 1 / Void / GUARD;
 }

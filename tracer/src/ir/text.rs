@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot => Imm::Slot,
         _ => Imm::None,
@@ -67,7 +67,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const II: &[Ty] = &[I64, I64];
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
-        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit => NONE,
+        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef => NONE,
         Jump => return None,
         PhiInt => I,
         PhiFloat => F,
@@ -79,7 +79,9 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         StoreElem => &[I64, I64, Ref],
         GuardTrue | GuardFalse => B,
         BoxInt | IntToFloat => I,
-        BoxFloat => F,
+        BoxFloat | FloatSqrt | FloatAbs | CallFloat1 => F,
+        CallFloat2 => FF,
+        ModuleAttr | ListAppend => &[Ref, Ref],
         IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub | IntFloorDivOvf | IntMod => II,
         IntLt | IntLe | IntEq | IntNe | IntGt | IntGe => II,
         FloatAdd | FloatSub | FloatMul | FloatDiv => FF,

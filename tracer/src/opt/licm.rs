@@ -2,7 +2,8 @@
 //! `jump` passes back unchanged is replaced by its entry value in the body, and body ops whose
 //! operands are all defined before the `label` (or hoisted themselves) move in front of it,
 //! in order. Pure ops and value guards (`int_*_ovf`, `guard_true/false/int/float`) move;
-//! effects, the interrupt poll and the phis stay.
+//! effects, the interrupt poll and the phis stay, and so do
+//! `list_data`/`list_len` in a trace that appends to a list.
 //!
 //! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
 //! snapshot), and nothing before the label writes anything, so failing it leaves the frame as
@@ -15,8 +16,11 @@ use crate::ir::{OpKind, OpRef, Trace};
 /// The exit number of guards in front of the label: leave with the frame as it was entered.
 pub const ENTRY_EXIT: u32 = 0;
 
-fn movable(kind: OpKind) -> bool {
+fn movable(kind: OpKind, appends: bool) -> bool {
     use OpKind::*;
+    if appends && matches!(kind, ListData | ListLen) {
+        return false;
+    }
     kind.flags() & crate::ir::ops::PURE != 0
         || matches!(
             kind,
@@ -36,6 +40,7 @@ pub fn run(src: &Trace) -> Trace {
     let Some(jump) = src.ops.last().filter(|op| op.kind == OpKind::Jump) else {
         return src.clone();
     };
+    let appends = src.ops.iter().any(|op| op.kind == OpKind::ListAppend);
     // Invariant phis: the k-th phi whose k-th jump operand is itself.
     let phis: Vec<usize> = (label + 1..n).filter(|&i| is_phi(src.ops[i].kind)).collect();
     // entry[i] = the pre-label value standing for invariant phi i in the body.
@@ -55,7 +60,7 @@ pub fn run(src: &Trace) -> Trace {
             outside[i] = entry[i].is_some();
             continue;
         }
-        if movable(op.kind) && op.args.iter().all(|a| outside[a.0 as usize]) {
+        if movable(op.kind, appends) && op.args.iter().all(|a| outside[a.0 as usize]) {
             hoist[i] = true;
             outside[i] = true;
         }
