@@ -1,0 +1,9 @@
+# A module-level stencil over two lists held in globals: the lists' element arrays and
+# lengths are read once before the loop (no helper call in the body), the loads are direct,
+# and the store replaces a float in place.
+n = 50
+u = [1.0] * n
+v = [0.0] * n
+for i in range(1, n - 1):
+    v[i] = 0.5 * (u[i - 1] + u[i + 1])
+print(sum(v))
