@@ -8,7 +8,7 @@
 use crate::codegen::{CompiledTrace, JitModule, JitOptions};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{global_value, range_state, record, set_global, Dest, ExitMap, Home, Start};
+use crate::recorder::{builtin_value, global_value, range_state, record, set_global, Dest, ExitMap, Home, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -220,6 +220,13 @@ impl Jit {
         for home in &c.homes {
             let bits = match *home {
                 Home::Fast(i) => f.fast.get(i as usize)?.bits(),
+                Home::Builtin(n) => {
+                    // Only while no global hides it (nothing in a trace creates globals).
+                    if global_value(f, &code, n as usize).is_some() {
+                        return None;
+                    }
+                    builtin_value(f, &code, n as usize)?.bits()
+                }
                 Home::Global(n) => {
                     // The dict keeps the value alive; only its bits go into the slot.
                     let v = global_value(f, &code, n as usize)?;
@@ -290,7 +297,7 @@ impl Jit {
                         }
                     }
                 }
-                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_)) => {}
+                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_)) => {}
             }
         }
         f.pc = map.pc;

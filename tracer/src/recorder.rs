@@ -49,6 +49,9 @@ pub enum Home {
     Fast(u32),
     /// The module global named `code.names[i]` (in the frame's globals dict).
     Global(u32),
+    /// The builtin named `code.names[i]`, while no module global of that name hides it (read
+    /// only).
+    Builtin(u32),
     /// The range iterator just below the loop's stack base: next value, step, and how many
     /// values remain.
     IterCur,
@@ -382,6 +385,18 @@ pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
     d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
 }
 
+/// The builtin `code.names[n]` (whether or not a global hides it), borrowed.
+pub fn builtin_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
+    let name = code.names.get(n)?;
+    let d = rpy_interpreter::vm::dict_of(&f.builtins)?;
+    let d = d.try_borrow().ok()?;
+    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
+}
+
+fn home_is_written(r: &Rec, home: Home) -> bool {
+    r.homes.iter().any(|h| h.home == home && h.written)
+}
+
 /// Sets module global `code.names[n]`.
 pub fn set_global(f: &Frame, code: &Code, n: usize, v: Value) -> bool {
     let (Some(name), Some(d)) = (code.names.get(n), rpy_interpreter::vm::dict_of(&f.globals)) else { return false };
@@ -464,8 +479,14 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 if matches!(ins, Instr::LoadName(_)) && !module_names {
                     return Err("name lookup outside module code".into());
                 }
-                let real = global_value(f, code, n.idx()).ok_or("name is not a module global")?;
-                let s = r.read_home(Home::Global(n.idx() as u32), &real)?;
+                let (home, real) = match global_value(f, code, n.idx()) {
+                    Some(v) => (Home::Global(n.idx() as u32), v),
+                    None => (Home::Builtin(n.idx() as u32), builtin_value(f, code, n.idx()).ok_or("name is not defined")?),
+                };
+                if home_is_written(&r, Home::Builtin(n.idx() as u32)) {
+                    return Err("builtin name shadowed in the loop".into());
+                }
+                let s = r.read_home(home, &real)?;
                 r.stack.push(s);
                 f.stack.push(real);
             }
@@ -475,6 +496,9 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 }
                 if global_value(f, code, n.idx()).is_none() {
                     return Err("store creates a new global".into());
+                }
+                if r.homes.iter().any(|h| h.home == Home::Builtin(n.idx() as u32)) {
+                    return Err("store to a name read as a builtin".into());
                 }
                 let s = r.top(0)?;
                 r.write_home(Home::Global(n.idx() as u32), s)?;
