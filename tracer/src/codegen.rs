@@ -545,15 +545,24 @@ fn build(
             OpKind::BoxFloat => Some(box_float(&mut b, arg(0)?)),
             OpKind::IntAddOvf | OpKind::IntSubOvf | OpKind::IntMulOvf => {
                 let (x, y) = (arg(0)?, arg(1)?);
+                // Operands are inline ints (48 bits), so a sum or difference cannot overflow
+                // 64 bits: it is in the inline range iff sign-extending its low 48 bits gives
+                // it back. A product can overflow 64 bits too.
                 let (r, of) = match op.kind {
-                    OpKind::IntAddOvf => b.ins().sadd_overflow(x, y),
-                    OpKind::IntSubOvf => b.ins().ssub_overflow(x, y),
-                    _ => b.ins().smul_overflow(x, y),
+                    OpKind::IntAddOvf => (b.ins().iadd(x, y), None),
+                    OpKind::IntSubOvf => (b.ins().isub(x, y), None),
+                    _ => {
+                        let (r, of) = b.ins().smul_overflow(x, y);
+                        (r, Some(of))
+                    }
                 };
-                // In the inline range iff r + 2**47 (wrapping) < 2**48 (unsigned).
-                let biased = b.ins().iadd_imm_s(r, 1 << (TAG_SHIFT - 1));
-                let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
-                let bad = b.ins().bor(out, of);
+                let hi = b.ins().ishl_imm_s(r, 64 - TAG_SHIFT);
+                let ext = b.ins().sshr_imm_s(hi, 64 - TAG_SHIFT);
+                let out = b.ins().icmp(IntCC::NotEqual, ext, r);
+                let bad = match of {
+                    Some(of) => b.ins().bor(out, of),
+                    None => out,
+                };
                 guard(&mut b, bad, false, op, i, &vals, trace, exitbuf, &mut exits)?;
                 Some(r)
             }

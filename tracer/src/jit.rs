@@ -147,7 +147,8 @@ impl Jit {
 
     fn module(&mut self) -> Option<&mut JitModule> {
         if self.module.is_none() && !self.module_failed {
-            let opts = JitOptions { interrupt_flag: rpy_interpreter::signals::interrupt_flag_addr(), ..JitOptions::default() };
+            let keep_clif = self.log.is_some() && std::env::var_os("RPY_JIT_LOG_CLIF").is_some();
+            let opts = JitOptions { interrupt_flag: rpy_interpreter::signals::interrupt_flag_addr(), keep_clif, ..JitOptions::default() };
             match JitModule::with_options(opts) {
                 Ok(m) => self.module = Some(m),
                 Err(e) => {
@@ -191,6 +192,10 @@ impl Jit {
         self.stats.compiled += 1;
         self.stats.code_bytes += trace.code_size();
         self.log(format_args!("compiled {what} {where_}: {} bytes of machine code", trace.code_size()));
+        if let Some(clif) = trace.clif() {
+            let clif = clif.to_string();
+            self.log(format_args!("{clif}"));
+        }
         let nexits = rec.exits.len();
         Ok(Compiled {
             trace,

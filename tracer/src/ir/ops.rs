@@ -96,7 +96,8 @@ trace_ops! {
     BoxInt / "box_int" / 1 / Ref / PURE;
     /// Box a float.
     BoxFloat / "box_float" / 1 / Ref / PURE;
-    /// Integer add; exits (guarded) when the result leaves the inline int range.
+    /// Integer add of two inline-range ints (every `i64` in arithmetic is one); exits
+    /// (guarded) when the result leaves the inline int range.
     IntAddOvf / "int_add_ovf" / 2 / I64 / GUARD;
     IntSubOvf / "int_sub_ovf" / 2 / I64 / GUARD;
     IntMulOvf / "int_mul_ovf" / 2 / I64 / GUARD;

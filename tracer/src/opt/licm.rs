@@ -1,9 +1,9 @@
 //! Loop-invariant code motion (the loop-peeling effect for traces of this shape): a phi that
-//! `jump` passes back unchanged is replaced by its entry value in the body, and body ops whose
-//! operands are all defined before the `label` (or hoisted themselves) move in front of it,
-//! in order. Pure ops and value guards (`int_*_ovf`, `guard_true/false/int/float`) move;
-//! effects, the interrupt poll and the phis stay, and so do
-//! `list_data`/`list_len` in a trace that appends to a list.
+//! `jump` passes back unchanged is removed and its entry value used instead (in operands and
+//! snapshots), and body ops whose operands are all defined before the `label` (or hoisted
+//! themselves) move in front of it, in order. Pure ops and value guards (`int_*_ovf`,
+//! `guard_true/false/int/float/list/not_obj`) move; effects, the interrupt poll and the
+//! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list.
 //!
 //! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
 //! snapshot), and nothing before the label writes anything, so failing it leaves the frame as
@@ -69,32 +69,35 @@ pub fn run(src: &Trace) -> Trace {
         return src.clone();
     }
     let mut rw = Rewriter::new(src);
-    // Operands in the body: invariant phis read their entry value.
-    let body_args = |rw: &Rewriter, op: &crate::ir::Op| -> Vec<OpRef> {
-        op.args.iter().map(|&a| entry[a.0 as usize].map_or_else(|| rw.get(a), |e| rw.get(e))).collect()
-    };
     for (i, op) in src.ops.iter().enumerate().take(label) {
         let args = rw.args(op);
         rw.keep(i, op, args);
     }
+    // Invariant phis disappear: every use (operand or snapshot value) reads the entry value.
+    for (i, e) in entry.iter().enumerate() {
+        if let Some(e) = e {
+            let to = rw.get(*e);
+            rw.bind(i, to);
+        }
+    }
     for i in label + 1..n - 1 {
         if hoist[i] {
             let op = &src.ops[i];
-            let args = body_args(&rw, op);
+            let args = rw.args(op);
             let exit = op.exit.map(|_| ENTRY_EXIT);
             let r = rw.emit(op.kind, args, op.imm, exit);
             rw.bind(i, r);
         }
     }
     for (i, op) in src.ops.iter().enumerate().skip(label).take(n - 1 - label) {
-        if hoist[i] {
+        if hoist[i] || entry[i].is_some() {
             continue;
         }
-        let args = if is_phi(op.kind) { rw.args(op) } else { body_args(&rw, op) };
+        let args = rw.args(op);
         rw.keep(i, op, args);
     }
-    // The jump passes invariant phis back as themselves.
-    let args = rw.args(jump);
+    // The jump passes the remaining (variant) phis.
+    let args = phis.iter().zip(&jump.args).filter(|(p, _)| entry[**p].is_none()).map(|(_, &a)| rw.get(a)).collect();
     rw.keep(n - 1, jump, args);
     rw.finish()
 }
