@@ -207,7 +207,22 @@ impl Dict {
         &mut self.entries[i].value
     }
 
+    /// A free index slot for `hash` in a table known not to hold the key (after `grow`).
+    fn empty_slot(&self, hash: i64) -> usize {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != EMPTY {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        i
+    }
+
+    /// Rebuilds the table, dropping deleted entries: entry positions change, so the version
+    /// does too.
     fn grow(&mut self) {
+        self.version = next_version();
         let need = (self.used * 3 + 1).next_power_of_two().max(8);
         let mut entries = Vec::with_capacity(need * 2 / 3 + 1);
         for e in self.entries.drain(..) {
@@ -230,14 +245,23 @@ impl Dict {
     }
 
     /// Inserts or replaces; returns the previous value.
+    /// Replacing the value of a present key never resizes (entry positions stay, so caches
+    /// keyed by `version` stay valid); a new key may grow the table first, as CPython does.
     pub fn insert<E>(&mut self, key: Value, hash: i64, value: Value, eq: EqFn<E>) -> Result<Option<Value>, E> {
+        let mut slot = if self.indices.is_empty() {
+            None
+        } else {
+            let (slot, found) = self.probe(&key, hash, eq)?;
+            if let Some(i) = found {
+                return Ok(Some(std::mem::replace(&mut self.entries[i].value, value)));
+            }
+            Some(slot)
+        };
         if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
+            slot = None;
         }
-        let (slot, found) = self.probe(&key, hash, eq)?;
-        if let Some(i) = found {
-            return Ok(Some(std::mem::replace(&mut self.entries[i].value, value)));
-        }
+        let slot = slot.unwrap_or_else(|| self.empty_slot(hash));
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;

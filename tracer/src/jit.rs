@@ -8,7 +8,7 @@
 use crate::codegen::{CompiledTrace, JitModule, JitOptions};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{builtin_value, global_value, range_state, record, set_global, Dest, ExitMap, Home, Start};
+use crate::recorder::{builtin_value, global_value, range_state, record, seq_state, set_global, Dest, ExitMap, Home, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -246,6 +246,11 @@ impl Jit {
                     };
                     Value::small_int(x)?.bits()
                 }
+                Home::IterSeq | Home::IterIdx => {
+                    // The iterator keeps the list alive; only its bits go into the slot.
+                    let (seq, idx) = f.stack.get(base.checked_sub(1)?).and_then(seq_state)?;
+                    if *home == Home::IterSeq { seq.bits() } else { Value::small_int(idx)?.bits() }
+                }
                 Home::Stack(k) => f.stack.get(base + k as usize)?.bits(),
                 Home::Under(d) => f.stack.get(base.checked_sub(d as usize)?)?.bits(),
             };
@@ -302,7 +307,15 @@ impl Jit {
                         }
                     }
                 }
-                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_)) => {}
+                Dest::Home(Home::IterIdx) => {
+                    let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(|v| v.as_obj());
+                    if let (Some(Obj { kind: ObjKind::Iter(cell) }), Some(x)) = (it, v.as_small_int()) {
+                        if let Iter::Seq { idx, .. } = &mut *cell.borrow_mut() {
+                            *idx = x as usize;
+                        }
+                    }
+                }
+                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq) => {}
             }
         }
         f.pc = map.pc;

@@ -57,6 +57,9 @@ pub enum Home {
     IterCur,
     IterStep,
     IterRemaining,
+    /// The list iterator just below the loop's stack base: the list, and the next index.
+    IterSeq,
+    IterIdx,
     /// Value stack entry `base + i`, present when a bridge starts.
     Stack(u32),
     /// Value stack entry `base - i` (`i >= 1`), below the loop: the list a comprehension
@@ -371,6 +374,17 @@ pub fn range_state(v: &Value) -> Option<(i64, i64, i64)> {
                 let small = |x: i64| Value::small_int(x).is_some();
                 (small(*cur) && small(*step) && small(*remaining)).then_some((*cur, *step, *remaining))
             }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The state of a list iterator (`for x in some_list`): the list and the next index.
+pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::Seq { seq, idx } if is_list(seq) => Some((seq.clone(), i64::try_from(*idx).ok().filter(|i| Value::small_int(*i).is_some())?)),
             _ => None,
         },
         _ => None,
@@ -797,8 +811,51 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 if pc != header {
                     return Err("inner loop".into());
                 }
+                if let Some((seq, idx)) = f.stack.last().and_then(seq_state) {
+                    let Some((item, _)) = list_item(&seq, idx) else {
+                        return Err("loop ends during recording".into());
+                    };
+                    let kind = Kind::of(&item).ok_or("list item is not an inline int, a float or a list")?;
+                    let sl = r.read_home(Home::IterSeq, &seq)?;
+                    let si = r.read_home(Home::IterIdx, &Value::small_int(idx).ok_or("index")?)?;
+                    let (Sym::List(l), Sym::Int(i)) = (sl, si) else {
+                        return Err("list iterator state".into());
+                    };
+                    let len = r.emit(OpKind::ListLen, vec![l], 0);
+                    let more = r.emit(OpKind::IntLt, vec![i, len], 0);
+                    r.guard(OpKind::GuardTrue, more);
+                    let data = r.emit(OpKind::ListData, vec![l], 0);
+                    let e = r.emit(OpKind::LoadElem, vec![data, i], 0);
+                    let s = match kind {
+                        Kind::Int => {
+                            r.guard(OpKind::GuardInt, e);
+                            Sym::Int(r.emit(OpKind::UnboxInt, vec![e], 0))
+                        }
+                        Kind::Float => {
+                            r.guard(OpKind::GuardFloat, e);
+                            Sym::Float(r.emit(OpKind::UnboxFloat, vec![e], 0))
+                        }
+                        Kind::List => {
+                            r.guard(OpKind::GuardList, e);
+                            Sym::List(e)
+                        }
+                        Kind::Bool(_) | Kind::Exact(_) => return Err("list item is a bool or an object".into()),
+                    };
+                    let one = r.const_int(1);
+                    let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
+                    r.write_home(Home::IterIdx, Sym::Int(i2))?;
+                    r.stack.push(s);
+                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
+                        if let Iter::Seq { idx, .. } = &mut *cell.borrow_mut() {
+                            *idx += 1;
+                        }
+                    }
+                    f.stack.push(item);
+                    f.pc = next;
+                    continue;
+                }
                 let Some((cur, step, remaining)) = f.stack.last().and_then(range_state) else {
-                    return Err("for loop over something other than a small-int range".into());
+                    return Err("for loop over something other than a small-int range or a list".into());
                 };
                 if remaining <= 0 {
                     return Err("loop ends during recording".into());
