@@ -2,8 +2,10 @@
 //! down what each instruction did as typed trace IR.
 //!
 //! It understands a subset of the bytecode: locals and module globals holding ints, floats
-//! and lists; constants; arithmetic; comparisons; conditional and forward jumps; stack
-//! shuffles; `list[int]` loads and stores; `for` over a `range` iterator at the loop header.
+//! and lists; constants; arithmetic (`arith.rs`); comparisons; conditional and forward jumps;
+//! stack shuffles; `list[int]` loads and stores, appends; module attributes and builtin calls
+//! with a kernel; `for` over a `range` or list iterator at the loop header. `finish.rs` builds
+//! the trace, `state.rs` holds what the driver shares (homes, exit maps, frame accessors).
 //! Before executing an instruction it checks that it can handle it with the values at hand;
 //! when it cannot, it stops and leaves that instruction to the interpreter, with the frame
 //! exactly as the interpreter would have left it up to there (an abort never needs undoing).
@@ -31,90 +33,24 @@
 //! starts where a hot exit of a loop trace resumes, runs to the back-edge and ends with an
 //! `exit` op whose snapshot writes the homes back; the driver then re-enters the loop trace.
 
-use crate::ir::{OpKind, OpRef, Trace};
-use crate::opt::licm::ENTRY_EXIT;
-use rpy_interpreter::bytecode::opcodes::{BinOp, CmpOp};
+
+mod arith;
+mod finish;
+mod state;
+
+pub use state::*;
+use arith::{record_binop, record_compare, record_kernel};
+use finish::finish;
+use state::{list_item, truth};
+
+use crate::ir::OpKind;
+use rpy_interpreter::bytecode::opcodes::BinOp;
 use rpy_interpreter::bytecode::{Code, Instr};
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::eval::{fast_binop, fast_compare};
 use rpy_interpreter::vm::frame::Frame;
-use rpy_interpreter::vm::kernels::Kernel;
 use rpy_interpreter::vm::Vm;
-
-/// Where a value lives in the interpreter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Home {
-    /// Fast local `i`.
-    Fast(u32),
-    /// The module global named `code.names[i]` (in the frame's globals dict).
-    Global(u32),
-    /// The builtin named `code.names[i]`, while no module global of that name hides it (read
-    /// only).
-    Builtin(u32),
-    /// The range iterator just below the loop's stack base: next value, step, and how many
-    /// values remain.
-    IterCur,
-    IterStep,
-    IterRemaining,
-    /// The list iterator just below the loop's stack base: the list, and the next index.
-    IterSeq,
-    IterIdx,
-    /// Value stack entry `base + i`, present when a bridge starts.
-    Stack(u32),
-    /// Value stack entry `base - i` (`i >= 1`), below the loop: the list a comprehension
-    /// appends to.
-    Under(u32),
-}
-
-/// Where an exit puts one snapshot value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dest {
-    Home(Home),
-    /// Pushed on the value stack (after it is cut back to the loop's base), in order.
-    Push,
-}
-
-/// One snapshot value of an exit: where it goes, and for a bool whether it is negated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ExitVal {
-    pub dest: Dest,
-    pub neg: bool,
-}
-
-/// What exit `n` of a trace means.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExitMap {
-    /// The pc the interpreter resumes at.
-    pub pc: usize,
-    /// `snapshot[k]` goes to `vals[k]`.
-    pub vals: Vec<ExitVal>,
-    /// The end of a bridge: the iteration is complete and the loop trace can run again.
-    pub end: bool,
-}
-
-/// A recorded loop or bridge, ready to optimise and compile.
-#[derive(Debug)]
-pub struct Recorded {
-    pub trace: Trace,
-    /// `load_slot(k)` reads `homes[k]`: the driver fills the slots in this order.
-    pub homes: Vec<Home>,
-    /// Exit maps by exit number; exit 0 (`ENTRY_EXIT`) leaves the frame as it was entered.
-    pub exits: Vec<ExitMap>,
-    /// The pc the trace starts at (the header for a loop trace).
-    pub start: usize,
-    /// Value stack depth at the loop header.
-    pub base: usize,
-    /// Stack entries above `base` when the trace starts (bridges only).
-    pub stack_in: usize,
-    pub nfast: usize,
-    /// Bytecode instructions in the recorded iteration.
-    pub length: usize,
-    /// Exit number of the loop's interrupt poll (`u32::MAX` for a bridge).
-    pub interrupt_exit: u32,
-    /// Objects the trace refers to by identity (keep them alive while it exists).
-    pub keep: Vec<Value>,
-}
 
 /// A value in the body being recorded: a home's entry value (phi) or a body op.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -334,6 +270,26 @@ impl Rec {
         Ok(())
     }
 
+    /// Loads element `idx` of the array at `data` and guards that it has `kind`.
+    fn load_elem(&mut self, data: V, idx: V, kind: Kind) -> Result<Sym, Abort> {
+        let e = self.emit(OpKind::LoadElem, vec![data, idx], 0);
+        Ok(match kind {
+            Kind::Int => {
+                self.guard(OpKind::GuardInt, e);
+                Sym::Int(self.emit(OpKind::UnboxInt, vec![e], 0))
+            }
+            Kind::Float => {
+                self.guard(OpKind::GuardFloat, e);
+                Sym::Float(self.emit(OpKind::UnboxFloat, vec![e], 0))
+            }
+            Kind::List => {
+                self.guard(OpKind::GuardList, e);
+                Sym::List(e)
+            }
+            Kind::Bool(_) | Kind::Exact(_) => return Err("list item is a bool or an object".into()),
+        })
+    }
+
     /// Guards `0 <= key (+ len) < len` as recorded and returns the list's element array and
     /// the non-negative index.
     fn list_index(&mut self, list: V, key: V, real_key: i64) -> (V, V) {
@@ -353,79 +309,10 @@ impl Rec {
     }
 }
 
-/// The truth of a value the recorder can branch on, or `None`.
-fn truth(v: &Value) -> Option<bool> {
-    if v.is_bool() {
-        Some(v.is(&Value::TRUE))
-    } else if v.is_small_int() {
-        Some(v.as_small_int_unchecked() != 0)
-    } else if v.is_float() {
-        Some(v.as_float_unchecked() != 0.0)
-    } else {
-        None
-    }
-}
-
-/// The state of a range iterator, when `v` is one whose values are all inline ints.
-pub fn range_state(v: &Value) -> Option<(i64, i64, i64)> {
-    match v.as_obj() {
-        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
-            Iter::Range { cur, step, remaining } => {
-                let small = |x: i64| Value::small_int(x).is_some();
-                (small(*cur) && small(*step) && small(*remaining)).then_some((*cur, *step, *remaining))
-            }
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The state of a list iterator (`for x in some_list`): the list and the next index.
-pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
-    match v.as_obj() {
-        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
-            Iter::Seq { seq, idx } if is_list(seq) => Some((seq.clone(), i64::try_from(*idx).ok().filter(|i| Value::small_int(*i).is_some())?)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The value of module global `code.names[n]` in the frame's globals, borrowed.
-pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
-    let name = code.names.get(n)?;
-    let d = rpy_interpreter::vm::dict_of(&f.globals)?;
-    let d = d.try_borrow().ok()?;
-    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
-}
-
-/// The builtin `code.names[n]` (whether or not a global hides it), borrowed.
-pub fn builtin_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
-    let name = code.names.get(n)?;
-    let d = rpy_interpreter::vm::dict_of(&f.builtins)?;
-    let d = d.try_borrow().ok()?;
-    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
-}
-
 fn home_is_written(r: &Rec, home: Home) -> bool {
     r.homes.iter().any(|h| h.home == home && h.written)
 }
 
-/// Sets module global `code.names[n]`.
-pub fn set_global(f: &Frame, code: &Code, n: usize, v: Value) -> bool {
-    let (Some(name), Some(d)) = (code.names.get(n), rpy_interpreter::vm::dict_of(&f.globals)) else { return false };
-    let Ok(mut d) = d.try_borrow_mut() else { return false };
-    rpy_interpreter::vm::dict_set_str(&mut d, name.clone(), v);
-    true
-}
-
-/// The list element at Python index `i`, and the non-negative index.
-fn list_item(list: &Value, i: i64) -> Option<(Value, usize)> {
-    let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() else { return None };
-    let l = cell.try_borrow().ok()?;
-    let j = if i < 0 { i + l.len() as i64 } else { i };
-    (j >= 0 && (j as usize) < l.len()).then(|| (l[j as usize].clone(), j as usize))
-}
 
 /// Where recording starts.
 pub struct Start {
@@ -585,22 +472,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 let (item, _) = list_item(&f.stack[n - 2], key).ok_or("list index out of range")?;
                 let kind = Kind::of(&item).ok_or("list item is not an inline int, a float or a list")?;
                 let (data, idx) = r.list_index(l, k, key);
-                let e = r.emit(OpKind::LoadElem, vec![data, idx], 0);
-                let s = match kind {
-                    Kind::Int => {
-                        r.guard(OpKind::GuardInt, e);
-                        Sym::Int(r.emit(OpKind::UnboxInt, vec![e], 0))
-                    }
-                    Kind::Float => {
-                        r.guard(OpKind::GuardFloat, e);
-                        Sym::Float(r.emit(OpKind::UnboxFloat, vec![e], 0))
-                    }
-                    Kind::List => {
-                        r.guard(OpKind::GuardList, e);
-                        Sym::List(e)
-                    }
-                    Kind::Bool(_) | Kind::Exact(_) => return Err("list item is a bool or an object".into()),
-                };
+                let s = r.load_elem(data, idx, kind)?;
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);
                 f.stack.pop();
@@ -825,22 +697,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     let more = r.emit(OpKind::IntLt, vec![i, len], 0);
                     r.guard(OpKind::GuardTrue, more);
                     let data = r.emit(OpKind::ListData, vec![l], 0);
-                    let e = r.emit(OpKind::LoadElem, vec![data, i], 0);
-                    let s = match kind {
-                        Kind::Int => {
-                            r.guard(OpKind::GuardInt, e);
-                            Sym::Int(r.emit(OpKind::UnboxInt, vec![e], 0))
-                        }
-                        Kind::Float => {
-                            r.guard(OpKind::GuardFloat, e);
-                            Sym::Float(r.emit(OpKind::UnboxFloat, vec![e], 0))
-                        }
-                        Kind::List => {
-                            r.guard(OpKind::GuardList, e);
-                            Sym::List(e)
-                        }
-                        Kind::Bool(_) | Kind::Exact(_) => return Err("list item is a bool or an object".into()),
-                    };
+                    let s = r.load_elem(data, i, kind)?;
                     let one = r.const_int(1);
                     let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
                     r.write_home(Home::IterIdx, Sym::Int(i2))?;
@@ -920,272 +777,4 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
         }
         f.pc = next;
     }
-}
-
-/// Records a call of builtin `kernel` on `args` that returned `result`.
-fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &Value) -> Result<Sym, Abort> {
-    let float_result = |r: &mut Rec, c: V| {
-        r.guard(OpKind::GuardFloat, c);
-        Sym::Float(r.emit(OpKind::UnboxFloat, vec![c], 0))
-    };
-    match (kernel, args) {
-        (Kernel::FloatUnary(f), &[a]) if result.is_float() => {
-            let x = r.as_float(a)?;
-            if f as usize == rpy_interpreter::prims::mathfn::sqrt as *const () as usize {
-                // Negative arguments raise; NaN and -0.0 go through as IEEE sqrt does.
-                let z = r.const_float(0.0);
-                let neg = r.emit(OpKind::FloatLt, vec![x, z], 0);
-                r.guard(OpKind::GuardFalse, neg);
-                return Ok(Sym::Float(r.emit(OpKind::FloatSqrt, vec![x], 0)));
-            }
-            let c = r.emit(OpKind::CallFloat1, vec![x], f as usize as u64);
-            Ok(float_result(r, c))
-        }
-        (Kernel::FloatBinary(f), &[a, b]) if result.is_float() => {
-            let x = r.as_float(a)?;
-            let y = r.as_float(b)?;
-            let c = r.emit(OpKind::CallFloat2, vec![x, y], f as usize as u64);
-            Ok(float_result(r, c))
-        }
-        (Kernel::Len, &[Sym::List(l)]) if result.is_small_int() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
-        (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
-        _ => Err("builtin call with arguments the JIT does not handle".into()),
-    }
-}
-
-fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value, y_is_two: bool) -> Result<Sym, Abort> {
-    if let (Sym::Int(x), Sym::Int(y)) = (a, b) {
-        let kind = match op {
-            BinOp::Add => OpKind::IntAddOvf,
-            BinOp::Sub => OpKind::IntSubOvf,
-            BinOp::Mul => OpKind::IntMulOvf,
-            BinOp::FloorDiv | BinOp::Mod => {
-                let z = r.const_int(0);
-                let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
-                r.guard(OpKind::GuardTrue, nz);
-                if op == BinOp::Mod {
-                    return Ok(Sym::Int(r.emit(OpKind::IntMod, vec![x, y], 0)));
-                }
-                return Ok(Sym::Int(r.emit_guard(OpKind::IntFloorDivOvf, vec![x, y])));
-            }
-            BinOp::Pow if result.is_small_int() && y_is_two => {
-                let two = r.const_int(2);
-                let is_two = r.emit(OpKind::IntEq, vec![y, two], 0);
-                r.guard(OpKind::GuardTrue, is_two);
-                return Ok(Sym::Int(r.emit_guard(OpKind::IntMulOvf, vec![x, x])));
-            }
-            BinOp::TrueDiv => {
-                let z = r.const_int(0);
-                let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
-                r.guard(OpKind::GuardTrue, nz);
-                let fx = r.emit(OpKind::IntToFloat, vec![x], 0);
-                let fy = r.emit(OpKind::IntToFloat, vec![y], 0);
-                return Ok(Sym::Float(r.emit(OpKind::FloatDiv, vec![fx, fy], 0)));
-            }
-            _ => return Err(format!("int {} has no trace op", op.symbol())),
-        };
-        if !result.is_small_int() {
-            return Err("int result outside the inline range".into());
-        }
-        return Ok(Sym::Int(r.emit_guard(kind, vec![x, y])));
-    }
-    let x = r.as_float(a)?;
-    let y = r.as_float(b)?;
-    let kind = match op {
-        BinOp::Add => OpKind::FloatAdd,
-        BinOp::Sub => OpKind::FloatSub,
-        BinOp::Mul => OpKind::FloatMul,
-        BinOp::TrueDiv => {
-            let z = r.const_float(0.0);
-            let is_zero = r.emit(OpKind::FloatEq, vec![y, z], 0);
-            r.guard(OpKind::GuardFalse, is_zero);
-            OpKind::FloatDiv
-        }
-        _ => return Err(format!("float {} has no trace op", op.symbol())),
-    };
-    Ok(Sym::Float(r.emit(kind, vec![x, y], 0)))
-}
-
-fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<Sym, Abort> {
-    if let (Sym::Int(x), Sym::Int(y)) = (a, b) {
-        let kind = match op {
-            CmpOp::Lt => OpKind::IntLt,
-            CmpOp::Le => OpKind::IntLe,
-            CmpOp::Eq => OpKind::IntEq,
-            CmpOp::Ne => OpKind::IntNe,
-            CmpOp::Gt => OpKind::IntGt,
-            CmpOp::Ge => OpKind::IntGe,
-        };
-        return Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), false));
-    }
-    let x = r.as_float(a)?;
-    let y = r.as_float(b)?;
-    let (kind, neg) = match op {
-        CmpOp::Lt => (OpKind::FloatLt, false),
-        CmpOp::Le => (OpKind::FloatLe, false),
-        CmpOp::Eq => (OpKind::FloatEq, false),
-        // NaN != NaN is True: the negation of an ordered equality.
-        CmpOp::Ne => (OpKind::FloatEq, true),
-        CmpOp::Gt => (OpKind::FloatGt, false),
-        CmpOp::Ge => (OpKind::FloatGe, false),
-    };
-    Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), neg))
-}
-
-/// Builds the trace. A loop: entry loads and guards, label, phis, the interrupt poll, the
-/// body, jump. A bridge: entry loads and guards, the body, and an `exit` that writes the
-/// homes back and resumes at the header.
-fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -> Result<Recorded, Abort> {
-    let bridge = start.pc != start.header;
-    let mut t = Trace::new();
-    // Kind of each home's entry value: as first read, else (loops) as finally written.
-    let mut kinds = Vec::with_capacity(r.homes.len());
-    for h in &r.homes {
-        let end = h.cur.and_then(Kind::of_sym);
-        let kind = match (h.entry, end) {
-            (Some(k), Some(e)) if !bridge && h.written && k != e => return Err(format!("{:?} changes type in the loop", h.home)),
-            (Some(k), _) => Some(k),
-            (None, Some(e)) if !bridge => Some(e),
-            (None, _) => None,
-        };
-        kinds.push(kind);
-    }
-    // Slots: one per home with an entry value.
-    let mut homes = Vec::new();
-    let mut entry: Vec<Option<OpRef>> = vec![None; r.homes.len()];
-    for (k, h) in r.homes.iter().enumerate() {
-        let Some(kind) = kinds[k] else { continue };
-        let slot = t.push(OpKind::LoadSlot, vec![], homes.len() as u64, None);
-        homes.push(h.home);
-        entry[k] = Some(match kind {
-            Kind::Int => {
-                t.push(OpKind::GuardInt, vec![slot], 0, Some(ENTRY_EXIT));
-                t.push(OpKind::UnboxInt, vec![slot], 0, None)
-            }
-            Kind::Float => {
-                t.push(OpKind::GuardFloat, vec![slot], 0, Some(ENTRY_EXIT));
-                t.push(OpKind::UnboxFloat, vec![slot], 0, None)
-            }
-            Kind::List => {
-                t.push(OpKind::GuardList, vec![slot], 0, Some(ENTRY_EXIT));
-                slot
-            }
-            Kind::Bool(b) => {
-                if !bridge {
-                    return Err("bool carried around a loop".into());
-                }
-                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
-                let want = t.push(OpKind::ConstInt, vec![], Value::bool(b).bits(), None);
-                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
-                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
-                eq
-            }
-            Kind::Exact(b) => {
-                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
-                let want = t.push(OpKind::ConstInt, vec![], b, None);
-                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
-                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
-                slot
-            }
-        });
-    }
-    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false }];
-    // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
-    // start of the iteration.
-    let mut phis: Vec<Option<OpRef>> = entry.clone();
-    let mut interrupt_exit = u32::MAX;
-    if !bridge {
-        t.push(OpKind::Label, vec![], 0, None);
-        for (k, kind) in kinds.iter().enumerate() {
-            if let (Some(kind), Some(e)) = (kind, entry[k]) {
-                let pk = match kind {
-                    Kind::Int => OpKind::PhiInt,
-                    Kind::Float => OpKind::PhiFloat,
-                    Kind::List => OpKind::PhiRef,
-                    Kind::Bool(_) => return Err("bool carried around a loop".into()),
-                    // A constant: no phi.
-                    Kind::Exact(_) => continue,
-                };
-                phis[k] = Some(t.push(pk, vec![e], 0, None));
-            }
-        }
-    }
-    let mut ops: Vec<OpRef> = Vec::with_capacity(r.body.len());
-    let map = |v: V, ops: &[OpRef]| -> Result<OpRef, Abort> {
-        match v {
-            V::Phi(k) => phis.get(k).copied().flatten().ok_or_else(|| "value of a home without an entry value".to_string()),
-            V::Op(j) => ops.get(j).copied().ok_or_else(|| "forward reference".to_string()),
-        }
-    };
-    // The homes a loop writes: every snapshot of a loop trace carries all of them (the frame
-    // holds their values from trace entry, not from this iteration).
-    let written: Vec<usize> = (0..r.homes.len()).filter(|&k| r.homes[k].written).collect();
-    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
-        let mut vals = Vec::new();
-        let mut refs = Vec::new();
-        let mut add = |dest: Dest, s: Sym, ops: &[OpRef]| -> Result<(), Abort> {
-            let (r, neg) = match s {
-                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => (map(v, ops)?, false),
-                Sym::Bool(v, neg) => (map(v, ops)?, neg),
-                Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
-            };
-            refs.push(r);
-            vals.push(ExitVal { dest, neg });
-            Ok(())
-        };
-        for &k in &written {
-            let s = match w.iter().find(|(j, _)| *j == k) {
-                Some(&(_, s)) => s,
-                None if bridge => continue,
-                None => kinds[k].ok_or("home without a kind")?.sym(V::Phi(k)),
-            };
-            add(Dest::Home(r.homes[k].home), s, ops)?;
-        }
-        for &s in stack {
-            add(Dest::Push, s, ops)?;
-        }
-        Ok((ExitMap { pc, vals, end }, refs))
-    };
-    if !bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &ops, false)?;
-        interrupt_exit = exits.len() as u32;
-        exits.push(m);
-        t.push_guard(OpKind::GuardNoInterrupt, vec![], interrupt_exit, refs);
-    }
-    for op in &r.body {
-        let args = op.args.iter().map(|&v| map(v, &ops)).collect::<Result<Vec<_>, _>>()?;
-        let o = match op.snap {
-            Some(si) => {
-                let s = &r.snaps[si];
-                let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &ops, false)?;
-                let n = exits.len() as u32;
-                exits.push(m);
-                t.push_guard(op.kind, args, n, refs)
-            }
-            None => t.push(op.kind, args, op.imm, None),
-        };
-        ops.push(o);
-    }
-    let finals: Vec<(usize, Sym)> = written.iter().filter_map(|&k| r.homes[k].cur.map(|s| (k, s))).collect();
-    if bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &ops, true)?;
-        let n = exits.len() as u32;
-        exits.push(m);
-        t.push_guard(OpKind::Exit, vec![], n, refs);
-    } else {
-        let mut jump_args = Vec::new();
-        for (k, h) in r.homes.iter().enumerate() {
-            if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_))) {
-                continue;
-            }
-            let s = h.cur.ok_or("home without a value")?;
-            let v = match s {
-                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => v,
-                Sym::Bool(..) | Sym::Exact(_) => return Err("bool or object in a variable".into()),
-            };
-            jump_args.push(map(v, &ops)?);
-        }
-        t.push(OpKind::Jump, jump_args, 0, None);
-    }
-    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep })
 }

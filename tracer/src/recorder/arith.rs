@@ -1,0 +1,117 @@
+//! Recording of arithmetic, comparisons and builtin calls whose operands are known symbols.
+
+use super::{Abort, Rec, Sym, V};
+use crate::ir::OpKind;
+use rpy_interpreter::bytecode::opcodes::{BinOp, CmpOp};
+use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::kernels::Kernel;
+
+/// Records a call of builtin `kernel` on `args` that returned `result`.
+pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &Value) -> Result<Sym, Abort> {
+    let float_result = |r: &mut Rec, c: V| {
+        r.guard(OpKind::GuardFloat, c);
+        Sym::Float(r.emit(OpKind::UnboxFloat, vec![c], 0))
+    };
+    match (kernel, args) {
+        (Kernel::FloatUnary(f), &[a]) if result.is_float() => {
+            let x = r.as_float(a)?;
+            if f as usize == rpy_interpreter::prims::mathfn::sqrt as *const () as usize {
+                // Negative arguments raise; NaN and -0.0 go through as IEEE sqrt does.
+                let z = r.const_float(0.0);
+                let neg = r.emit(OpKind::FloatLt, vec![x, z], 0);
+                r.guard(OpKind::GuardFalse, neg);
+                return Ok(Sym::Float(r.emit(OpKind::FloatSqrt, vec![x], 0)));
+            }
+            let c = r.emit(OpKind::CallFloat1, vec![x], f as usize as u64);
+            Ok(float_result(r, c))
+        }
+        (Kernel::FloatBinary(f), &[a, b]) if result.is_float() => {
+            let x = r.as_float(a)?;
+            let y = r.as_float(b)?;
+            let c = r.emit(OpKind::CallFloat2, vec![x, y], f as usize as u64);
+            Ok(float_result(r, c))
+        }
+        (Kernel::Len, &[Sym::List(l)]) if result.is_small_int() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
+        (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
+        _ => Err("builtin call with arguments the JIT does not handle".into()),
+    }
+}
+
+pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value, y_is_two: bool) -> Result<Sym, Abort> {
+    if let (Sym::Int(x), Sym::Int(y)) = (a, b) {
+        let kind = match op {
+            BinOp::Add => OpKind::IntAddOvf,
+            BinOp::Sub => OpKind::IntSubOvf,
+            BinOp::Mul => OpKind::IntMulOvf,
+            BinOp::FloorDiv | BinOp::Mod => {
+                let z = r.const_int(0);
+                let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
+                r.guard(OpKind::GuardTrue, nz);
+                if op == BinOp::Mod {
+                    return Ok(Sym::Int(r.emit(OpKind::IntMod, vec![x, y], 0)));
+                }
+                return Ok(Sym::Int(r.emit_guard(OpKind::IntFloorDivOvf, vec![x, y])));
+            }
+            BinOp::Pow if result.is_small_int() && y_is_two => {
+                let two = r.const_int(2);
+                let is_two = r.emit(OpKind::IntEq, vec![y, two], 0);
+                r.guard(OpKind::GuardTrue, is_two);
+                return Ok(Sym::Int(r.emit_guard(OpKind::IntMulOvf, vec![x, x])));
+            }
+            BinOp::TrueDiv => {
+                let z = r.const_int(0);
+                let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
+                r.guard(OpKind::GuardTrue, nz);
+                let fx = r.emit(OpKind::IntToFloat, vec![x], 0);
+                let fy = r.emit(OpKind::IntToFloat, vec![y], 0);
+                return Ok(Sym::Float(r.emit(OpKind::FloatDiv, vec![fx, fy], 0)));
+            }
+            _ => return Err(format!("int {} has no trace op", op.symbol())),
+        };
+        if !result.is_small_int() {
+            return Err("int result outside the inline range".into());
+        }
+        return Ok(Sym::Int(r.emit_guard(kind, vec![x, y])));
+    }
+    let x = r.as_float(a)?;
+    let y = r.as_float(b)?;
+    let kind = match op {
+        BinOp::Add => OpKind::FloatAdd,
+        BinOp::Sub => OpKind::FloatSub,
+        BinOp::Mul => OpKind::FloatMul,
+        BinOp::TrueDiv => {
+            let z = r.const_float(0.0);
+            let is_zero = r.emit(OpKind::FloatEq, vec![y, z], 0);
+            r.guard(OpKind::GuardFalse, is_zero);
+            OpKind::FloatDiv
+        }
+        _ => return Err(format!("float {} has no trace op", op.symbol())),
+    };
+    Ok(Sym::Float(r.emit(kind, vec![x, y], 0)))
+}
+
+pub(super) fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<Sym, Abort> {
+    if let (Sym::Int(x), Sym::Int(y)) = (a, b) {
+        let kind = match op {
+            CmpOp::Lt => OpKind::IntLt,
+            CmpOp::Le => OpKind::IntLe,
+            CmpOp::Eq => OpKind::IntEq,
+            CmpOp::Ne => OpKind::IntNe,
+            CmpOp::Gt => OpKind::IntGt,
+            CmpOp::Ge => OpKind::IntGe,
+        };
+        return Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), false));
+    }
+    let x = r.as_float(a)?;
+    let y = r.as_float(b)?;
+    let (kind, neg) = match op {
+        CmpOp::Lt => (OpKind::FloatLt, false),
+        CmpOp::Le => (OpKind::FloatLe, false),
+        CmpOp::Eq => (OpKind::FloatEq, false),
+        // NaN != NaN is True: the negation of an ordered equality.
+        CmpOp::Ne => (OpKind::FloatEq, true),
+        CmpOp::Gt => (OpKind::FloatGt, false),
+        CmpOp::Ge => (OpKind::FloatGe, false),
+    };
+    Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), neg))
+}

@@ -1,0 +1,165 @@
+//! Turning a recorded iteration into a trace: entry loads and guards, phis, the body with
+//! each guard's snapshot, and the closing `jump` (loop) or `exit` (bridge).
+
+use super::{Abort, Dest, ExitMap, ExitVal, Kind, Rec, Recorded, Start, Sym, V};
+use crate::ir::{OpKind, OpRef, Trace};
+use crate::opt::licm::ENTRY_EXIT;
+use rpy_interpreter::value::Value;
+
+/// Builds the trace. A loop: entry loads and guards, label, phis, the interrupt poll, the
+/// body, jump. A bridge: entry loads and guards, the body, and an `exit` that writes the
+/// homes back and resumes at the header.
+pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -> Result<Recorded, Abort> {
+    let bridge = start.pc != start.header;
+    let mut t = Trace::new();
+    // Kind of each home's entry value: as first read, else (loops) as finally written.
+    let mut kinds = Vec::with_capacity(r.homes.len());
+    for h in &r.homes {
+        let end = h.cur.and_then(Kind::of_sym);
+        let kind = match (h.entry, end) {
+            (Some(k), Some(e)) if !bridge && h.written && k != e => return Err(format!("{:?} changes type in the loop", h.home)),
+            (Some(k), _) => Some(k),
+            (None, Some(e)) if !bridge => Some(e),
+            (None, _) => None,
+        };
+        kinds.push(kind);
+    }
+    // Slots: one per home with an entry value.
+    let mut homes = Vec::new();
+    let mut entry: Vec<Option<OpRef>> = vec![None; r.homes.len()];
+    for (k, h) in r.homes.iter().enumerate() {
+        let Some(kind) = kinds[k] else { continue };
+        let slot = t.push(OpKind::LoadSlot, vec![], homes.len() as u64, None);
+        homes.push(h.home);
+        entry[k] = Some(match kind {
+            Kind::Int => {
+                t.push(OpKind::GuardInt, vec![slot], 0, Some(ENTRY_EXIT));
+                t.push(OpKind::UnboxInt, vec![slot], 0, None)
+            }
+            Kind::Float => {
+                t.push(OpKind::GuardFloat, vec![slot], 0, Some(ENTRY_EXIT));
+                t.push(OpKind::UnboxFloat, vec![slot], 0, None)
+            }
+            Kind::List => {
+                t.push(OpKind::GuardList, vec![slot], 0, Some(ENTRY_EXIT));
+                slot
+            }
+            Kind::Bool(b) => {
+                if !bridge {
+                    return Err("bool carried around a loop".into());
+                }
+                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
+                let want = t.push(OpKind::ConstInt, vec![], Value::bool(b).bits(), None);
+                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
+                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
+                eq
+            }
+            Kind::Exact(b) => {
+                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
+                let want = t.push(OpKind::ConstInt, vec![], b, None);
+                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
+                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
+                slot
+            }
+        });
+    }
+    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false }];
+    // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
+    // start of the iteration.
+    let mut phis: Vec<Option<OpRef>> = entry.clone();
+    let mut interrupt_exit = u32::MAX;
+    if !bridge {
+        t.push(OpKind::Label, vec![], 0, None);
+        for (k, kind) in kinds.iter().enumerate() {
+            if let (Some(kind), Some(e)) = (kind, entry[k]) {
+                let pk = match kind {
+                    Kind::Int => OpKind::PhiInt,
+                    Kind::Float => OpKind::PhiFloat,
+                    Kind::List => OpKind::PhiRef,
+                    Kind::Bool(_) => return Err("bool carried around a loop".into()),
+                    // A constant: no phi.
+                    Kind::Exact(_) => continue,
+                };
+                phis[k] = Some(t.push(pk, vec![e], 0, None));
+            }
+        }
+    }
+    let mut ops: Vec<OpRef> = Vec::with_capacity(r.body.len());
+    let map = |v: V, ops: &[OpRef]| -> Result<OpRef, Abort> {
+        match v {
+            V::Phi(k) => phis.get(k).copied().flatten().ok_or_else(|| "value of a home without an entry value".to_string()),
+            V::Op(j) => ops.get(j).copied().ok_or_else(|| "forward reference".to_string()),
+        }
+    };
+    // The homes a loop writes: every snapshot of a loop trace carries all of them (the frame
+    // holds their values from trace entry, not from this iteration).
+    let written: Vec<usize> = (0..r.homes.len()).filter(|&k| r.homes[k].written).collect();
+    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
+        let mut vals = Vec::new();
+        let mut refs = Vec::new();
+        let mut add = |dest: Dest, s: Sym, ops: &[OpRef]| -> Result<(), Abort> {
+            let (r, neg) = match s {
+                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => (map(v, ops)?, false),
+                Sym::Bool(v, neg) => (map(v, ops)?, neg),
+                Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
+            };
+            refs.push(r);
+            vals.push(ExitVal { dest, neg });
+            Ok(())
+        };
+        for &k in &written {
+            let s = match w.iter().find(|(j, _)| *j == k) {
+                Some(&(_, s)) => s,
+                None if bridge => continue,
+                None => kinds[k].ok_or("home without a kind")?.sym(V::Phi(k)),
+            };
+            add(Dest::Home(r.homes[k].home), s, ops)?;
+        }
+        for &s in stack {
+            add(Dest::Push, s, ops)?;
+        }
+        Ok((ExitMap { pc, vals, end }, refs))
+    };
+    if !bridge {
+        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &ops, false)?;
+        interrupt_exit = exits.len() as u32;
+        exits.push(m);
+        t.push_guard(OpKind::GuardNoInterrupt, vec![], interrupt_exit, refs);
+    }
+    for op in &r.body {
+        let args = op.args.iter().map(|&v| map(v, &ops)).collect::<Result<Vec<_>, _>>()?;
+        let o = match op.snap {
+            Some(si) => {
+                let s = &r.snaps[si];
+                let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &ops, false)?;
+                let n = exits.len() as u32;
+                exits.push(m);
+                t.push_guard(op.kind, args, n, refs)
+            }
+            None => t.push(op.kind, args, op.imm, None),
+        };
+        ops.push(o);
+    }
+    let finals: Vec<(usize, Sym)> = written.iter().filter_map(|&k| r.homes[k].cur.map(|s| (k, s))).collect();
+    if bridge {
+        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &ops, true)?;
+        let n = exits.len() as u32;
+        exits.push(m);
+        t.push_guard(OpKind::Exit, vec![], n, refs);
+    } else {
+        let mut jump_args = Vec::new();
+        for (k, h) in r.homes.iter().enumerate() {
+            if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_))) {
+                continue;
+            }
+            let s = h.cur.ok_or("home without a value")?;
+            let v = match s {
+                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => v,
+                Sym::Bool(..) | Sym::Exact(_) => return Err("bool or object in a variable".into()),
+            };
+            jump_args.push(map(v, &ops)?);
+        }
+        t.push(OpKind::Jump, jump_args, 0, None);
+    }
+    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep })
+}

@@ -1,0 +1,154 @@
+//! What the recorder and the driver share: where values live in the interpreter (`Home`),
+//! what a compiled trace's exits mean (`ExitMap`), the recorded result, and the accessors for
+//! frame state both read (iterators, globals, builtins, list items).
+
+use crate::ir::Trace;
+use rpy_interpreter::bytecode::Code;
+use rpy_interpreter::object::{Iter, Obj, ObjKind};
+use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::frame::Frame;
+
+use super::is_list;
+
+/// Where a value lives in the interpreter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Home {
+    /// Fast local `i`.
+    Fast(u32),
+    /// The module global named `code.names[i]` (in the frame's globals dict).
+    Global(u32),
+    /// The builtin named `code.names[i]`, while no module global of that name hides it (read
+    /// only).
+    Builtin(u32),
+    /// The range iterator just below the loop's stack base: next value, step, and how many
+    /// values remain.
+    IterCur,
+    IterStep,
+    IterRemaining,
+    /// The list iterator just below the loop's stack base: the list, and the next index.
+    IterSeq,
+    IterIdx,
+    /// Value stack entry `base + i`, present when a bridge starts.
+    Stack(u32),
+    /// Value stack entry `base - i` (`i >= 1`), below the loop: the list a comprehension
+    /// appends to.
+    Under(u32),
+}
+
+/// Where an exit puts one snapshot value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dest {
+    Home(Home),
+    /// Pushed on the value stack (after it is cut back to the loop's base), in order.
+    Push,
+}
+
+/// One snapshot value of an exit: where it goes, and for a bool whether it is negated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExitVal {
+    pub dest: Dest,
+    pub neg: bool,
+}
+
+/// What exit `n` of a trace means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExitMap {
+    /// The pc the interpreter resumes at.
+    pub pc: usize,
+    /// `snapshot[k]` goes to `vals[k]`.
+    pub vals: Vec<ExitVal>,
+    /// The end of a bridge: the iteration is complete and the loop trace can run again.
+    pub end: bool,
+}
+
+/// A recorded loop or bridge, ready to optimise and compile.
+#[derive(Debug)]
+pub struct Recorded {
+    pub trace: Trace,
+    /// `load_slot(k)` reads `homes[k]`: the driver fills the slots in this order.
+    pub homes: Vec<Home>,
+    /// Exit maps by exit number; exit 0 (`ENTRY_EXIT`) leaves the frame as it was entered.
+    pub exits: Vec<ExitMap>,
+    /// The pc the trace starts at (the header for a loop trace).
+    pub start: usize,
+    /// Value stack depth at the loop header.
+    pub base: usize,
+    /// Stack entries above `base` when the trace starts (bridges only).
+    pub stack_in: usize,
+    pub nfast: usize,
+    /// Bytecode instructions in the recorded iteration.
+    pub length: usize,
+    /// Exit number of the loop's interrupt poll (`u32::MAX` for a bridge).
+    pub interrupt_exit: u32,
+    /// Objects the trace refers to by identity (keep them alive while it exists).
+    pub keep: Vec<Value>,
+}
+
+/// The truth of a value the recorder can branch on, or `None`.
+pub(super) fn truth(v: &Value) -> Option<bool> {
+    if v.is_bool() {
+        Some(v.is(&Value::TRUE))
+    } else if v.is_small_int() {
+        Some(v.as_small_int_unchecked() != 0)
+    } else if v.is_float() {
+        Some(v.as_float_unchecked() != 0.0)
+    } else {
+        None
+    }
+}
+
+/// The state of a range iterator, when `v` is one whose values are all inline ints.
+pub fn range_state(v: &Value) -> Option<(i64, i64, i64)> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::Range { cur, step, remaining } => {
+                let small = |x: i64| Value::small_int(x).is_some();
+                (small(*cur) && small(*step) && small(*remaining)).then_some((*cur, *step, *remaining))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The state of a list iterator (`for x in some_list`): the list and the next index.
+pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::Seq { seq, idx } if is_list(seq) => Some((seq.clone(), i64::try_from(*idx).ok().filter(|i| Value::small_int(*i).is_some())?)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The value of module global `code.names[n]` in the frame's globals, borrowed.
+pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
+    let name = code.names.get(n)?;
+    let d = rpy_interpreter::vm::dict_of(&f.globals)?;
+    let d = d.try_borrow().ok()?;
+    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
+}
+
+/// The builtin `code.names[n]` (whether or not a global hides it), borrowed.
+pub fn builtin_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
+    let name = code.names.get(n)?;
+    let d = rpy_interpreter::vm::dict_of(&f.builtins)?;
+    let d = d.try_borrow().ok()?;
+    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
+}
+
+pub fn set_global(f: &Frame, code: &Code, n: usize, v: Value) -> bool {
+    let (Some(name), Some(d)) = (code.names.get(n), rpy_interpreter::vm::dict_of(&f.globals)) else { return false };
+    let Ok(mut d) = d.try_borrow_mut() else { return false };
+    rpy_interpreter::vm::dict_set_str(&mut d, name.clone(), v);
+    true
+}
+
+/// The list element at Python index `i`, and the non-negative index.
+pub(super) fn list_item(list: &Value, i: i64) -> Option<(Value, usize)> {
+    let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() else { return None };
+    let l = cell.try_borrow().ok()?;
+    let j = if i < 0 { i + l.len() as i64 } else { i };
+    (j >= 0 && (j as usize) < l.len()).then(|| (l[j as usize].clone(), j as usize))
+}
