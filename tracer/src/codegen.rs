@@ -131,6 +131,8 @@ pub struct CompiledTrace {
     slots_len: usize,
     exitbuf_len: usize,
     exits: Vec<ExitInfo>,
+    /// Index in `exits` of the first guard with each exit number (`u32::MAX`: none).
+    first_exit: Vec<u32>,
     code_size: usize,
     clif: Option<String>,
     _owner: Rc<CodeOwner>,
@@ -191,7 +193,8 @@ impl CompiledTrace {
 
     /// The first guard with exit number `n`.
     pub fn exit_info(&self, n: u32) -> Option<&ExitInfo> {
-        self.exits.iter().find(|e| e.exit == n)
+        let i = *self.first_exit.get(n as usize)?;
+        self.exits.get(i as usize)
     }
 
     /// Machine code size in bytes.
@@ -434,7 +437,11 @@ impl JitModule {
         drop(guard);
         self.compiled += 1;
         let exitbuf_len = 1 + exits.iter().map(|e| e.snapshot.len()).max().unwrap_or(0);
-        Ok(CompiledTrace { func, slots_len: shape.slots_len, exitbuf_len, exits, code_size, clif, _owner: owner })
+        let mut first_exit = vec![u32::MAX; exits.iter().map(|e| e.exit as usize + 1).max().unwrap_or(0)];
+        for (i, e) in exits.iter().enumerate().rev() {
+            first_exit[e.exit as usize] = i as u32;
+        }
+        Ok(CompiledTrace { func, slots_len: shape.slots_len, exitbuf_len, exits, first_exit, code_size, clif, _owner: owner })
     }
 }
 
