@@ -644,7 +644,12 @@ fn build(
                 let x = arg(0)?;
                 Some(b.ins().fcvt_from_sint(types::F64, x))
             }
-            OpKind::RefBits => Some(arg(0)?),
+            OpKind::GuardBits => {
+                let x = arg(0)?;
+                let ok = b.ins().icmp_imm_s(IntCC::Equal, x, op.imm as i64);
+                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                None
+            }
             OpKind::ConstRef => Some(b.ins().iconst(types::I64, op.imm as i64)),
             OpKind::FloatSqrt => Some(b.ins().sqrt(arg(0)?)),
             OpKind::FloatAbs => Some(b.ins().fabs(arg(0)?)),

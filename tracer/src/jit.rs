@@ -365,84 +365,75 @@ impl Jit {
                 return;
             }
             let n = n as usize;
-            if end {
-                // A bridge completed the iteration. The next one runs in the loop trace
-                // linked to this bridge's end: the root at first, and once the end is hot a
-                // loop trace recorded from here (the loop's other common path).
+            if let Link::Trace(j) = traces[i].links[n] {
                 self.stats.switches += 1;
-                match traces[i].links[n] {
-                    Link::Trace(j) => i = j,
-                    link => {
-                        let failures = if let Link::Failed(k) = link { k } else { 0 };
-                        let hot = traces[i].exits[n] >= self.params.bridge as u64;
-                        if !hot || failures >= MAX_LINK_FAILURES || traces.len() >= MAX_TRACES {
-                            i = 0;
-                            continue;
-                        }
-                        let what = format!("loop trace after bridge {i} of");
-                        match self.try_compile(vm, f, Start { header, pc: header, base }, &what) {
-                            Ok(c) => {
-                                self.stats.side_traces += 1;
-                                traces.push(c);
-                                let j = traces.len() - 1;
-                                traces[i].links[n] = Link::Trace(j);
-                                i = j;
-                            }
-                            Err(reason) => {
-                                self.stats.aborted += 1;
-                                traces[i].links[n] = Link::Failed(failures + 1);
-                                self.log(format_args!("abort loop trace after bridge {i}: {reason}"));
-                                return;
-                            }
-                        }
-                    }
-                }
+                i = j;
                 continue;
             }
-            if f.pc == header {
-                // Leaving at the header (the loop ends, or the header test changed).
-                return;
-            }
-            match traces[i].links[n] {
-                Link::Trace(j) => {
-                    self.stats.switches += 1;
-                    i = j;
+            if end {
+                // A bridge completed the iteration. The next one runs in the root, until this
+                // end is hot: then in a loop trace recorded from here (the loop's other
+                // common path).
+                self.stats.switches += 1;
+                let what = format!("loop trace after bridge {i} of");
+                match self.grow(vm, traces, i, n, f, Start { header, pc: header, base }, &what) {
+                    Grown::Linked(j) => i = j,
+                    Grown::Cold => i = 0,
+                    Grown::Aborted => return,
                 }
-                Link::None | Link::Failed(_) => {
-                    let failures = match traces[i].links[n] {
-                        Link::Failed(k) => k,
-                        _ => 0,
-                    };
-                    let hot = traces[i].exits[n] >= self.params.bridge as u64;
-                    if !hot || failures >= MAX_LINK_FAILURES {
-                        return;
-                    }
-                    if traces.len() >= MAX_TRACES {
-                        traces[i].links[n] = Link::Failed(MAX_LINK_FAILURES);
-                        return;
-                    }
-                    let what = format!("bridge from exit {n} of trace {i} of");
-                    let start = Start { header, pc: f.pc, base };
-                    match self.try_compile(vm, f, start, &what) {
-                        Ok(c) => {
-                            self.stats.side_traces += 1;
-                            traces.push(c);
-                            let j = traces.len() - 1;
-                            traces[i].links[n] = Link::Trace(j);
-                            // The recording finished the iteration: back to the loop trace.
-                            i = 0;
-                        }
-                        Err(reason) => {
-                            self.stats.aborted += 1;
-                            traces[i].links[n] = Link::Failed(failures + 1);
-                            self.log(format_args!("abort bridge from exit {n} of trace {i}: {reason}"));
-                            return;
-                        }
-                    }
+            } else {
+                if f.pc == header {
+                    // Leaving at the header (the loop ends, or the header test changed).
+                    return;
+                }
+                let what = format!("bridge from exit {n} of trace {i} of");
+                match self.grow(vm, traces, i, n, f, Start { header, pc: f.pc, base }, &what) {
+                    // The recording finished the iteration: back to the root.
+                    Grown::Linked(_) => i = 0,
+                    Grown::Cold | Grown::Aborted => return,
                 }
             }
         }
     }
+
+    /// Exit `n` of trace `i` is not linked: once it is hot, records the trace it leads to
+    /// (from `start`, with the frame where the exit left it) and links it.
+    #[allow(clippy::too_many_arguments)]
+    fn grow(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, i: usize, n: usize, f: &mut Frame, start: Start, what: &str) -> Grown {
+        let failures = match traces[i].links[n] {
+            Link::Failed(k) => k,
+            _ => 0,
+        };
+        let hot = traces[i].exits[n] >= self.params.bridge as u64;
+        if !hot || failures >= MAX_LINK_FAILURES || traces.len() >= MAX_TRACES {
+            return Grown::Cold;
+        }
+        match self.try_compile(vm, f, start, what) {
+            Ok(c) => {
+                self.stats.side_traces += 1;
+                traces.push(c);
+                let j = traces.len() - 1;
+                traces[i].links[n] = Link::Trace(j);
+                Grown::Linked(j)
+            }
+            Err(reason) => {
+                self.stats.aborted += 1;
+                traces[i].links[n] = Link::Failed(failures + 1);
+                self.log(format_args!("abort {what} {}: {reason}", loop_name(&f.code, start.header)));
+                Grown::Aborted
+            }
+        }
+    }
+}
+
+/// What `Jit::grow` did.
+enum Grown {
+    /// Recorded and linked trace `j`; the frame is back at the header.
+    Linked(usize),
+    /// Not hot yet, given up on, or no room: nothing happened.
+    Cold,
+    /// Recording stopped: the frame is where the interpreter goes on.
+    Aborted,
 }
 
 /// How logs name a loop: function, source line and header pc.

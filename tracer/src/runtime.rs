@@ -8,14 +8,14 @@ use rpy_interpreter::object::ObjKind;
 use rpy_interpreter::prims::mathfn::MathResult;
 use rpy_interpreter::value::Value;
 
-/// The list behind `bits`, when it is one that nothing holds mutably borrowed.
-fn list(bits: &u64) -> Option<&Vec<Value>> {
+/// The list behind `bits`, when it is one that nothing holds mutably borrowed: its storage,
+/// through the cell's raw pointer (so the trace may write elements through it).
+fn list(bits: &u64) -> Option<*mut Vec<Value>> {
     // SAFETY: `bits` is a live, borrowed value (module doc).
     let v = unsafe { Value::borrow_bits(bits) };
     match v.as_obj().map(|o| &o.kind) {
-        // SAFETY: compiled traces run bytecode-free stretches: no Rust code holds a mutable
-        // borrow of this list while the trace uses the returned reference.
-        Some(ObjKind::List(cell)) => unsafe { cell.try_borrow_unguarded().ok() },
+        // SAFETY: only the borrow flag is read here.
+        Some(ObjKind::List(cell)) if unsafe { cell.try_borrow_unguarded() }.is_ok() => Some(cell.as_ptr()),
         _ => None,
     }
 }
@@ -25,21 +25,17 @@ pub extern "C" fn is_list(bits: u64) -> u8 {
     list(&bits).is_some() as u8
 }
 
-/// Address of the list's first element (after `is_list`); traces read and write elements
-/// through it.
+/// Address of the list's first element (after `is_list`), 0 for anything else.
 pub extern "C" fn list_data(bits: u64) -> u64 {
-    // SAFETY: as in `list`; the pointer is taken through the cell's raw pointer so writes
-    // through it are allowed.
-    let v = unsafe { Value::borrow_bits(&bits) };
-    match v.as_obj().map(|o| &o.kind) {
-        Some(ObjKind::List(cell)) if list(&bits).is_some() => unsafe { (*cell.as_ptr()).as_mut_ptr() as u64 },
-        _ => 0,
-    }
+    // SAFETY: compiled traces run bytecode-free stretches: no Rust code holds a borrow of
+    // the list while the trace uses its storage.
+    list(&bits).map_or(0, |l| unsafe { (*l).as_mut_ptr() as u64 })
 }
 
-/// The list's length (after `is_list`); 0 when `bits` is not a list.
+/// The list's length (after `is_list`), 0 for anything else.
 pub extern "C" fn list_len(bits: u64) -> i64 {
-    list(&bits).map_or(0, |l| l.len() as i64)
+    // SAFETY: as for `list_data`.
+    list(&bits).map_or(0, |l| unsafe { (*l).len() as i64 })
 }
 
 /// Boxed result of a float kernel: the float, or `None`'s bits where the builtin raises.
@@ -70,9 +66,8 @@ pub extern "C" fn module_attr(module: u64, name: u64) -> u64 {
     // SAFETY: both are live values the trace keeps alive (module doc).
     let (m, n) = unsafe { (Value::borrow_bits(&module), Value::borrow_bits(&name)) };
     let Some(rpy_interpreter::object::Obj { kind: ObjKind::Module(m) }) = m.as_obj() else { return Value::NULL.bits() };
-    let Some(d) = rpy_interpreter::vm::dict_of(&m.dict) else { return Value::NULL.bits() };
-    let Ok(d) = d.try_borrow() else { return Value::NULL.bits() };
-    d.get_str(n, rpy_interpreter::vm::str_hash(n)).map_or(Value::NULL.bits(), |v| v.bits())
+    // The dict keeps the value alive; only its bits are returned.
+    crate::recorder::namespace_get(&m.dict, n).map_or(Value::NULL.bits(), |v| v.bits())
 }
 
 /// Appends `v` (which owns nothing: an int, float or immediate) to the list `list`.

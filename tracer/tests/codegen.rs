@@ -586,7 +586,7 @@ fn list_elements_and_exit_snapshot() {
     push(&mut t, K::StoreElem, &[data, i, by]);
     let z = const_int(&mut t, 0);
     let b = push(&mut t, K::IntLt, &[i, z]);
-    t.push_guard(K::Exit, vec![], 4, vec![i, y, b, l]);
+    t.push_guard(K::Exit, vec![], 0, 4, vec![i, y, b, l]);
     let ct = jit().compile(&t).expect("compile");
     assert_eq!(ct.exit_info(4).expect("exit 4").snapshot.iter().map(|s| s.1).collect::<Vec<_>>(), vec![Ty::I64, Ty::F64, Ty::Bool, Ty::Ref]);
     let mut buf = [0u64; 5];

@@ -146,8 +146,9 @@ trace_ops! {
     /// Store boxed `v` as element `i` of the array at `data`; the element it replaces must
     /// own nothing (see `guard_not_obj`) and `v` must own nothing either.
     StoreElem / "store_elem" / 3 / Void / EFFECT;
-    /// The raw bits of a boxed value, as an int (for comparing immediates such as bools).
-    RefBits / "ref_bits" / 1 / I64 / PURE;
+    /// Guard: the boxed value is exactly the value with bits `imm` (an identity check for a
+    /// module or builtin function the trace relies on, or an immediate such as a bool).
+    GuardBits / "guard_bits" / 1 / Void / GUARD;
     /// A known object or immediate (bits in `imm`), borrowed: the compiled trace keeps the
     /// object alive.
     ConstRef / "const_ref" / 0 / Ref / PURE;

@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot => Imm::Slot,
         _ => Imm::None,
@@ -73,7 +73,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         PhiFloat => F,
         PhiRef => R,
         StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxFloat => R,
-        GuardList | ListData | ListLen | GuardNotObj | RefBits => R,
+        GuardList | ListData | ListLen | GuardNotObj | GuardBits => R,
         IntUlt => II,
         LoadElem => II,
         StoreElem => &[I64, I64, Ref],

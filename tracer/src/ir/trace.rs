@@ -22,8 +22,8 @@ impl Trace {
     }
 
     /// `push` for a guard with a snapshot.
-    pub fn push_guard(&mut self, kind: OpKind, args: Vec<OpRef>, exit: u32, snap: Vec<OpRef>) -> OpRef {
-        self.ops.push(Op { kind, args, imm: 0, exit: Some(exit), snap });
+    pub fn push_guard(&mut self, kind: OpKind, args: Vec<OpRef>, imm: u64, exit: u32, snap: Vec<OpRef>) -> OpRef {
+        self.ops.push(Op { kind, args, imm, exit: Some(exit), snap });
         OpRef(self.ops.len() as u32 - 1)
     }
 

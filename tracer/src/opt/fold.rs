@@ -223,7 +223,7 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         Label | PhiInt | PhiFloat | PhiRef | Jump | ConstInt | ConstFloat | LoadSlot | StoreSlot
         | GuardInt | GuardFloat | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | FloatLt
         | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
-        | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | RefBits | ConstRef | FloatSqrt
+        | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend => Keep,
     }
 }

@@ -48,17 +48,13 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                 if !bridge {
                     return Err("bool carried around a loop".into());
                 }
-                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
-                let want = t.push(OpKind::ConstInt, vec![], Value::bool(b).bits(), None);
-                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
-                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
-                eq
+                t.push(OpKind::GuardBits, vec![slot], Value::bool(b).bits(), Some(ENTRY_EXIT));
+                let truth = t.push(OpKind::ConstInt, vec![], b as u64, None);
+                let zero = t.push(OpKind::ConstInt, vec![], 0, None);
+                t.push(OpKind::IntNe, vec![truth, zero], 0, None)
             }
             Kind::Exact(b) => {
-                let bits = t.push(OpKind::RefBits, vec![slot], 0, None);
-                let want = t.push(OpKind::ConstInt, vec![], b, None);
-                let eq = t.push(OpKind::IntEq, vec![bits, want], 0, None);
-                t.push(OpKind::GuardTrue, vec![eq], 0, Some(ENTRY_EXIT));
+                t.push(OpKind::GuardBits, vec![slot], b, Some(ENTRY_EXIT));
                 slot
             }
         });
@@ -124,7 +120,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
         let (m, refs) = snapshot(&mut t, start.header, &[], &[], &ops, false)?;
         interrupt_exit = exits.len() as u32;
         exits.push(m);
-        t.push_guard(OpKind::GuardNoInterrupt, vec![], interrupt_exit, refs);
+        t.push_guard(OpKind::GuardNoInterrupt, vec![], 0, interrupt_exit, refs);
     }
     for op in &r.body {
         let args = op.args.iter().map(|&v| map(v, &ops)).collect::<Result<Vec<_>, _>>()?;
@@ -134,7 +130,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                 let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &ops, false)?;
                 let n = exits.len() as u32;
                 exits.push(m);
-                t.push_guard(op.kind, args, n, refs)
+                t.push_guard(op.kind, args, op.imm, n, refs)
             }
             None => t.push(op.kind, args, op.imm, None),
         };
@@ -145,7 +141,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
         let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &ops, true)?;
         let n = exits.len() as u32;
         exits.push(m);
-        t.push_guard(OpKind::Exit, vec![], n, refs);
+        t.push_guard(OpKind::Exit, vec![], 0, n, refs);
     } else {
         let mut jump_args = Vec::new();
         for (k, h) in r.homes.iter().enumerate() {

@@ -116,8 +116,7 @@ impl Kind {
             Kind::Int => Sym::Int(v),
             Kind::Float => Sym::Float(v),
             Kind::List => Sym::List(v),
-            // `v` is the entry test `value is b`, true whenever the trace runs.
-            Kind::Bool(b) => Sym::Bool(v, !b),
+            Kind::Bool(_) => Sym::Bool(v, false),
             Kind::Exact(b) => Sym::Exact(b),
         }
     }
@@ -174,9 +173,14 @@ impl Rec {
     /// Emits a guard (or overflow-checked op) whose exit resumes at the current instruction
     /// with the current state.
     fn emit_guard(&mut self, kind: OpKind, args: Vec<V>) -> V {
+        self.emit_guard_imm(kind, args, 0)
+    }
+
+    /// `emit_guard` for a guard with an immediate.
+    fn emit_guard_imm(&mut self, kind: OpKind, args: Vec<V>, imm: u64) -> V {
         let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
         self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone() });
-        self.body.push(BodyOp { kind, args, imm: 0, snap: Some(self.snaps.len() - 1) });
+        self.body.push(BodyOp { kind, args, imm, snap: Some(self.snaps.len() - 1) });
         V::Op(self.body.len() - 1)
     }
 
@@ -309,12 +313,8 @@ impl Rec {
     }
 }
 
-fn home_is_written(r: &Rec, home: Home) -> bool {
-    r.homes.iter().any(|h| h.home == home && h.written)
-}
-
-
 /// Where recording starts.
+#[derive(Clone, Copy, Debug)]
 pub struct Start {
     /// The loop header.
     pub header: usize,
@@ -384,9 +384,6 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     Some(v) => (Home::Global(n.idx() as u32), v),
                     None => (Home::Builtin(n.idx() as u32), builtin_value(f, code, n.idx()).ok_or("name is not defined")?),
                 };
-                if home_is_written(&r, Home::Builtin(n.idx() as u32)) {
-                    return Err("builtin name shadowed in the loop".into());
-                }
                 let s = r.read_home(home, &real)?;
                 r.stack.push(s);
                 f.stack.push(real);
@@ -395,11 +392,10 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 if matches!(ins, Instr::StoreName(_)) && !module_names {
                     return Err("name store outside module code".into());
                 }
+                // Only stores to existing globals: so no global appears in a trace, and a name
+                // read as a builtin stays one (the entry glue checks that on every entry).
                 if global_value(f, code, n.idx()).is_none() {
                     return Err("store creates a new global".into());
-                }
-                if r.homes.iter().any(|h| h.home == Home::Builtin(n.idx() as u32)) {
-                    return Err("store to a name read as a builtin".into());
                 }
                 let s = r.top(0)?;
                 r.write_home(Home::Global(n.idx() as u32), s)?;
@@ -517,19 +513,14 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     return Err("attribute of something other than a module".into());
                 };
                 let name = code.names.get(n.idx()).ok_or("bad name")?;
-                let attr = rpy_interpreter::vm::dict_of(&m.dict)
-                    .and_then(|d| d.try_borrow().ok().and_then(|d| d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()))
-                    .ok_or("module attribute not in the module's dict")?;
+                let attr = namespace_get(&m.dict, name).ok_or("module attribute not in the module's dict")?;
                 if !matches!(Kind::of(&attr), Some(Kind::Exact(_))) {
                     return Err("module attribute is not a module or builtin function".into());
                 }
                 let mo = r.emit(OpKind::ConstRef, vec![], mbits);
                 let no = r.emit(OpKind::ConstRef, vec![], name.bits());
                 let a = r.emit(OpKind::ModuleAttr, vec![mo, no], 0);
-                let bits = r.emit(OpKind::RefBits, vec![a], 0);
-                let want = r.const_int(attr.bits() as i64);
-                let eq = r.emit(OpKind::IntEq, vec![bits, want], 0);
-                r.guard(OpKind::GuardTrue, eq);
+                r.emit_guard_imm(OpKind::GuardBits, vec![a], attr.bits());
                 r.keep.push(attr.clone());
                 r.pop()?;
                 r.stack.push(Sym::Exact(attr.bits()));

@@ -124,18 +124,18 @@ pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
 
 /// The value of module global `code.names[n]` in the frame's globals, borrowed.
 pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
-    let name = code.names.get(n)?;
-    let d = rpy_interpreter::vm::dict_of(&f.globals)?;
-    let d = d.try_borrow().ok()?;
-    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
+    namespace_get(&f.globals, code.names.get(n)?)
 }
 
-/// The builtin `code.names[n]` (whether or not a global hides it), borrowed.
+/// The builtin `code.names[n]` (whether or not a global hides it).
 pub fn builtin_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
-    let name = code.names.get(n)?;
-    let d = rpy_interpreter::vm::dict_of(&f.builtins)?;
-    let d = d.try_borrow().ok()?;
-    d.get_str(name, rpy_interpreter::vm::str_hash(name)).cloned()
+    namespace_get(&f.builtins, code.names.get(n)?)
+}
+
+/// `ns[name]` for a namespace dict (globals, builtins, a module's dict) with `str` keys.
+pub fn namespace_get(ns: &Value, name: &Value) -> Option<Value> {
+    let d = rpy_interpreter::vm::dict_of(ns)?.try_borrow().ok()?;
+    rpy_interpreter::vm::dict_get_str(&d, name)
 }
 
 pub fn set_global(f: &Frame, code: &Code, n: usize, v: Value) -> bool {
