@@ -142,6 +142,15 @@ pub struct Range {
 
 impl Range {
     pub fn len(&self) -> i64 {
+        // The common case in i64 (no 128-bit division): a positive step with no overflow.
+        if self.step > 0 {
+            if self.start >= self.stop {
+                return 0;
+            }
+            if let Some(d) = self.stop.checked_sub(self.start) {
+                return if self.step == 1 { d } else { (d - 1) / self.step + 1 };
+            }
+        }
         let (lo, hi, st) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if st > 0 && lo < hi {
             (hi - lo - 1) / st + 1

@@ -677,6 +677,18 @@ fn build(
                 guard(&mut b, r, true, op, i, &vals, trace, exitbuf, &mut exits)?;
                 None
             }
+            OpKind::GuardType => {
+                let (x, ty) = (arg(0)?, b.ins().iconst(types::I64, op.imm as i64));
+                let r = call_helper(&mut b, &target, rt::is_type as *const () as usize, &[x, ty], types::I8);
+                guard(&mut b, r, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                None
+            }
+            OpKind::TupleData => Some(call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64)),
+            OpKind::TupleLen => Some(call_helper(&mut b, &target, rt::tuple_len as *const () as usize, &[arg(0)?], types::I64)),
+            OpKind::DictNext => Some(call_helper(&mut b, &target, rt::dict_next as *const () as usize, &[arg(0)?, arg(1)?, arg(2)?], types::I64)),
+            OpKind::DictKey => Some(call_helper(&mut b, &target, rt::dict_key as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::DictValue => Some(call_helper(&mut b, &target, rt::dict_value as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::DictGetStr => Some(call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
             OpKind::ListData => Some(call_helper(&mut b, &target, rt::list_data as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::ListLen => Some(call_helper(&mut b, &target, rt::list_len as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::LoadElem => {

@@ -8,7 +8,7 @@
 use crate::codegen::{CompiledTrace, JitModule, JitOptions};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{builtin_value, global_value, range_state, record, seq_state, set_global, Dest, ExitMap, Home, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, seq_state, set_global, Dest, ExitMap, Home, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -28,6 +28,8 @@ const MAX_TRACES: usize = 8;
 /// Most trace-to-trace switches per back-edge; then the interpreter runs an iteration, so
 /// traces that keep exiting into each other without finishing an iteration cannot spin.
 const MAX_HOPS: u32 = 64;
+/// Recordings of a loop that may start on its last iteration without counting as aborts.
+const MAX_LATE_STARTS: u32 = 64;
 /// Failed side-trace recordings from one exit before it stops trying.
 const MAX_LINK_FAILURES: u32 = 2;
 /// Entries of a `range` loop after which its traces are judged: fewer than
@@ -84,6 +86,8 @@ struct Loop {
     /// Value stack depth at the header (set when the loop is first recorded).
     base: usize,
     aborts: u32,
+    /// Recordings that started on the loop's last iteration (`LOOP_ENDS`).
+    late_starts: u32,
     state: State,
 }
 
@@ -281,6 +285,17 @@ impl Jit {
                     let (seq, idx) = f.stack.get(base.checked_sub(1)?).and_then(seq_state)?;
                     if *home == Home::IterSeq { seq.bits() } else { Value::small_int(idx)?.bits() }
                 }
+                Home::IterDict | Home::IterDictIdx | Home::IterDictLen => {
+                    // The iterator keeps the dict alive; only its bits go into the slot.
+                    let (dict, idx, len) = f.stack.get(base.checked_sub(1)?).and_then(dict_items_state)?;
+                    match *home {
+                        Home::IterDict => dict.bits(),
+                        Home::IterDictIdx => Value::small_int(idx)?.bits(),
+                        _ => Value::small_int(len)?.bits(),
+                    }
+                }
+                // The cell keeps its contents alive; only the bits go into the slot.
+                Home::Cell(i) => cell_value(f, i as usize)?.bits(),
                 Home::Stack(k) => f.stack.get(base + k as usize)?.bits(),
                 Home::Under(d) => f.stack.get(base.checked_sub(d as usize)?)?.bits(),
             };
@@ -346,7 +361,15 @@ impl Jit {
                         }
                     }
                 }
-                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq) => {}
+                Dest::Home(Home::IterDictIdx) => {
+                    let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(|v| v.as_obj());
+                    if let (Some(Obj { kind: ObjKind::Iter(cell) }), Some(x)) = (it, v.as_small_int()) {
+                        if let Iter::DictItems { idx, .. } = &mut *cell.borrow_mut() {
+                            *idx = x as usize;
+                        }
+                    }
+                }
+                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_)) => {}
             }
         }
         self.vals = vals;
@@ -448,7 +471,7 @@ impl JitHooks for Jit {
         let key = (Rc::as_ptr(&code) as usize, header);
         let threshold = self.params.threshold;
         let heat = &code.loop_heat[header];
-        let lp = self.loops.entry(key).or_insert_with(|| Loop { code: code.clone(), header, base: 0, aborts: 0, state: State::Counting });
+        let lp = self.loops.entry(key).or_insert_with(|| Loop { code: code.clone(), header, base: 0, aborts: 0, late_starts: 0, state: State::Counting });
         match std::mem::replace(&mut lp.state, State::Counting) {
             State::Blacklisted => {
                 lp.state = State::Blacklisted;
@@ -502,6 +525,12 @@ impl JitHooks for Jit {
                         self.stats.aborted += 1;
                         let attempts = self.params.attempts;
                         let Some(lp) = self.loops.get_mut(&key) else { return };
+                        if reason == LOOP_ENDS && lp.late_starts < MAX_LATE_STARTS {
+                            // Try again at the next back-edge (the loop's next run).
+                            lp.late_starts += 1;
+                            heat.set(EVERY_TIME);
+                            return;
+                        }
                         lp.aborts += 1;
                         let give_up = lp.aborts >= attempts;
                         if give_up {

@@ -4,7 +4,7 @@
 //! frame slot, a global, a list element): the value is alive for the whole call, and the
 //! helpers never change reference counts.
 
-use rpy_interpreter::object::ObjKind;
+use rpy_interpreter::object::{Obj, ObjKind};
 use rpy_interpreter::prims::mathfn::MathResult;
 use rpy_interpreter::value::Value;
 
@@ -85,4 +85,95 @@ pub extern "C" fn list_append(list: u64, v: u64) -> u8 {
         },
         _ => 0,
     }
+}
+
+/// The exact built-in types `guard_type` checks (its immediate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
+pub enum ObjType {
+    Tuple = 1,
+    Str = 2,
+    Dict = 3,
+}
+
+impl ObjType {
+    pub fn of(v: &Value) -> Option<ObjType> {
+        match v.as_obj().map(|o| &o.kind) {
+            Some(ObjKind::Tuple(_)) => Some(ObjType::Tuple),
+            Some(ObjKind::Str(_)) => Some(ObjType::Str),
+            Some(ObjKind::Dict(_)) => Some(ObjType::Dict),
+            _ => None,
+        }
+    }
+}
+
+/// 1 when `bits` is an object of exact type `ty` (an `ObjType` as u64), else 0.
+pub extern "C" fn is_type(bits: u64, ty: u64) -> u8 {
+    // SAFETY: `bits` is a live, borrowed value (module doc).
+    let v = unsafe { Value::borrow_bits(&bits) };
+    ObjType::of(&v).is_some_and(|t| t as u64 == ty) as u8
+}
+
+/// Element array and length of the tuple behind `bits` (null and 0 for anything else).
+fn tuple_raw(bits: u64) -> (*const Value, usize) {
+    // SAFETY: `bits` is a live value the trace borrows (module doc); tuples never change.
+    let v = unsafe { Value::borrow_bits(&bits) };
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Tuple(t) }) => (t.as_ptr(), t.len()),
+        _ => (std::ptr::null(), 0),
+    }
+}
+
+/// Address of a tuple's first element (after `guard_type`).
+pub extern "C" fn tuple_data(bits: u64) -> u64 {
+    tuple_raw(bits).0 as u64
+}
+
+/// A tuple's length (after `guard_type`), 0 for anything else.
+pub extern "C" fn tuple_len(bits: u64) -> i64 {
+    tuple_raw(bits).1 as i64
+}
+
+/// Runs `f` on the dict behind `bits` when nothing holds it mutably borrowed.
+fn with_dict<R>(bits: &u64, f: impl FnOnce(&rpy_interpreter::dict::Dict) -> R) -> Option<R> {
+    // SAFETY: `bits` is a live, borrowed value (module doc).
+    let v = unsafe { Value::borrow_bits(bits) };
+    let d = rpy_interpreter::vm::dict_of(&v)?.try_borrow().ok()?;
+    Some(f(&d))
+}
+
+/// The first live entry at or after `i` of dict `d` while it still has `n` entries, else -1.
+pub extern "C" fn dict_next(d: u64, i: i64, n: i64) -> i64 {
+    with_dict(&d, |d| {
+        if d.len() as i64 != n || i < 0 {
+            return -1;
+        }
+        (i as usize..d.raw_len()).find(|&j| d.entry_at(j).is_some()).map_or(-1, |j| j as i64)
+    })
+    .unwrap_or(-1)
+}
+
+/// Key of live entry `i` of dict `d` (after `dict_next`), borrowed; NULL's bits otherwise.
+pub extern "C" fn dict_key(d: u64, i: i64) -> u64 {
+    with_dict(&d, |d| d.entry_at(i as usize).map(|e| e.key.bits())).flatten().unwrap_or(Value::NULL.bits())
+}
+
+/// Value of live entry `i` of dict `d` (after `dict_next`), borrowed; NULL's bits otherwise.
+pub extern "C" fn dict_value(d: u64, i: i64) -> u64 {
+    with_dict(&d, |d| d.entry_at(i as usize).map(|e| e.value.bits())).flatten().unwrap_or(Value::NULL.bits())
+}
+
+/// `d[key]` for a `str` key (borrowed bits), or NULL's bits when absent or when telling keys
+/// apart would run Python code.
+pub extern "C" fn dict_get_str(d: u64, key: u64) -> u64 {
+    // SAFETY: a live, borrowed value (module doc).
+    let k = unsafe { Value::borrow_bits(&key) };
+    let hash = rpy_interpreter::vm::str_hash(&k);
+    let mut python = |_: &Value, _: &Value| -> Result<bool, ()> { Err(()) };
+    with_dict(&d, |d| match d.lookup_index(&k, hash, &mut python) {
+        Ok(Some(i)) => d.value_at(i).map(|v| v.bits()),
+        _ => None,
+    })
+    .flatten()
+    .unwrap_or(Value::NULL.bits())
 }

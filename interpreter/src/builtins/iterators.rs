@@ -14,6 +14,9 @@ use super::dicts::*;
 
 pub(super) fn range_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let a = &args[1..];
+    if let Some(r) = small_range(a) {
+        return Ok(Value::new_obj(Obj { kind: ObjKind::Range(r) }));
+    }
     let mut bigs = Vec::new();
     for x in a {
         match vm.index_bigint(x) {
@@ -49,6 +52,19 @@ pub(super) fn range_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<V
         return Err(vm.value_error("range() arg 3 must not be zero".to_string()));
     }
     Ok(Value::new_obj(Obj { kind: ObjKind::Range(Range { start, stop, step }) }))
+}
+
+/// `range(...)` of one to three inline ints with a non-zero step (the common case, no bigint
+/// conversions); `None` for anything else.
+pub fn small_range(a: &[Value]) -> Option<Range> {
+    let int = |i: usize| a[i].as_small_int();
+    let (start, stop, step) = match a.len() {
+        1 => (0, int(0)?, 1),
+        2 => (int(0)?, int(1)?, 1),
+        3 => (int(0)?, int(1)?, int(2)?),
+        _ => return None,
+    };
+    (step != 0).then_some(Range { start, stop, step })
 }
 
 pub(super) fn range_of(v: &Value) -> Option<Range> {

@@ -779,6 +779,19 @@ impl Vm {
                         f.stack.push(r);
                         continue;
                     }
+                    if f.stack[base].is(&self.types.range) {
+                        if let Some(r) = crate::builtins::iterators::small_range(&f.stack[base + 1..]) {
+                            f.stack.truncate(base);
+                            // `for ... in range(...)`: the iterator directly, no range object.
+                            if matches!(instrs.get(f.pc), Some(Instr::GetIter)) {
+                                f.pc += 1;
+                                f.stack.push(super::new_iter(Iter::Range { cur: r.start, step: r.step, remaining: r.len() }));
+                            } else {
+                                f.stack.push(Value::new_obj(Obj { kind: ObjKind::Range(r) }));
+                            }
+                            continue;
+                        }
+                    }
                     let func = f.stack[base].clone();
                     let r = self.call(&func, &f.stack[base + 1..], &[]);
                     f.stack.truncate(base);

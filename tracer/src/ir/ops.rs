@@ -170,6 +170,23 @@ trace_ops! {
     ListAppend / "list_append" / 2 / Void / GUARD | EFFECT;
     /// Guard: the boxed value is not a heap object (a float, inline int or immediate).
     GuardNotObj / "guard_not_obj" / 1 / Void / GUARD;
+    /// Guard: the boxed value is an object of the exact built-in type `imm` (a
+    /// `runtime::ObjType`: tuple, str, dict).
+    GuardType / "guard_type" / 1 / Void / GUARD;
+    /// Address of a tuple's element array / its length. Pure and movable: tuples never change.
+    TupleData / "tuple_data" / 1 / I64 / PURE;
+    TupleLen / "tuple_len" / 1 / I64 / PURE;
+    /// `dict_next(d, i, n)`: the index of the first live entry at or after entry `i` of dict
+    /// `d`, or -1 when there is none or the dict's size is no longer `n` (the interpreter then
+    /// ends the loop or raises). Reads the dict: not movable.
+    DictNext / "dict_next" / 3 / I64 / 0;
+    /// Key / value of live entry `i` of a dict (borrowed bits).
+    DictKey / "dict_key" / 2 / Ref / 0;
+    DictValue / "dict_value" / 2 / Ref / 0;
+    /// `d[key]` for a dict and a `str` key, without running Python code (borrowed bits); NULL's
+    /// bits when the key is absent or a comparison would need Python code, so a type guard on
+    /// the result leaves the trace and the interpreter looks it up (raising `KeyError`).
+    DictGetStr / "dict_get_str" / 2 / Ref / 0;
 }
 
 const _: () = assert!(VARIADIC == 18446744073709551615);

@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot => Imm::Slot,
         _ => Imm::None,
@@ -74,6 +74,10 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         PhiRef => R,
         StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxFloat => R,
         GuardList | ListData | ListLen | GuardNotObj | GuardBits => R,
+        GuardType | TupleData | TupleLen => R,
+        DictNext => &[Ref, I64, I64],
+        DictKey | DictValue => &[Ref, I64],
+        DictGetStr => &[Ref, Ref],
         IntUlt => II,
         LoadElem => II,
         StoreElem => &[I64, I64, Ref],

@@ -224,6 +224,7 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         | GuardInt | GuardFloat | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | FloatLt
         | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardBits | ConstRef | FloatSqrt
-        | FloatAbs | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend => Keep,
+        | FloatAbs | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
+        | DictKey | DictValue | DictGetStr => Keep,
     }
 }

@@ -1,7 +1,7 @@
 //! Redundant guard elimination, in one forward walk: a `guard_int(r)` / `guard_float(r)` is
 //! dropped when `r` was already guarded the same way or is produced by `box_int` /
 //! `box_float`; a `guard_true(b)` / `guard_false(b)` is dropped when the same guard on the
-//! same `b` came earlier. Guards before the `label` also cover the loop body (their operands
+//! same `b` came earlier, and so is a `guard_list(r)` / `guard_type(r)` after the same guard. Guards before the `label` also cover the loop body (their operands
 //! are loop-invariant); guards in the body only cover later ops of the body.
 
 use super::Rewriter;
@@ -11,7 +11,7 @@ use std::collections::HashSet;
 pub fn run(src: &Trace) -> Trace {
     let mut rw = Rewriter::new(src);
     // (guard kind, operand) pairs already checked.
-    let mut seen: HashSet<(OpKind, OpRef)> = HashSet::new();
+    let mut seen: HashSet<(OpKind, OpRef, u64)> = HashSet::new();
     for (i, op) in src.ops.iter().enumerate() {
         let args = rw.args(op);
         let redundant = match op.kind {
@@ -22,8 +22,9 @@ pub fn run(src: &Trace) -> Trace {
                     OpKind::GuardFloat => rw.out.op(r).kind == OpKind::BoxFloat,
                     _ => false,
                 };
-                boxed || !seen.insert((op.kind, r))
+                boxed || !seen.insert((op.kind, r, 0))
             }
+            OpKind::GuardList | OpKind::GuardType => !seen.insert((op.kind, args[0], op.imm)),
             _ => false,
         };
         if !redundant {

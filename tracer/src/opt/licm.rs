@@ -2,7 +2,7 @@
 //! `jump` passes back unchanged is removed and its entry value used instead (in operands and
 //! snapshots), and body ops whose operands are all defined before the `label` (or hoisted
 //! themselves) move in front of it, in order. Pure ops and value guards (`int_*_ovf`,
-//! `guard_true/false/int/float/list/not_obj`) move; effects, the interrupt poll and the
+//! `guard_true/false/int/float/list/not_obj/type`) move; effects, the interrupt poll and the
 //! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list.
 //!
 //! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
@@ -24,7 +24,7 @@ fn movable(kind: OpKind, appends: bool) -> bool {
     kind.flags() & crate::ir::ops::PURE != 0
         || matches!(
             kind,
-            IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardFloat | GuardList | GuardNotObj | GuardBits
+            IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardFloat | GuardList | GuardNotObj | GuardBits | GuardType
         )
 }
 

@@ -44,6 +44,10 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                 t.push(OpKind::GuardList, vec![slot], 0, Some(ENTRY_EXIT));
                 slot
             }
+            Kind::Obj(ty) => {
+                t.push(OpKind::GuardType, vec![slot], ty as u64, Some(ENTRY_EXIT));
+                slot
+            }
             Kind::Bool(b) => {
                 if !bridge {
                     return Err("bool carried around a loop".into());
@@ -71,7 +75,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                 let pk = match kind {
                     Kind::Int => OpKind::PhiInt,
                     Kind::Float => OpKind::PhiFloat,
-                    Kind::List => OpKind::PhiRef,
+                    Kind::List | Kind::Obj(_) => OpKind::PhiRef,
                     Kind::Bool(_) => return Err("bool carried around a loop".into()),
                     // A constant: no phi.
                     Kind::Exact(_) => continue,
@@ -95,7 +99,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
         let mut refs = Vec::new();
         let mut add = |dest: Dest, s: Sym, ops: &[OpRef]| -> Result<(), Abort> {
             let (r, neg) = match s {
-                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => (map(v, ops)?, false),
+                Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => (map(v, ops)?, false),
                 Sym::Bool(v, neg) => (map(v, ops)?, neg),
                 Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
             };
@@ -150,7 +154,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
             }
             let s = h.cur.ok_or("home without a value")?;
             let v = match s {
-                Sym::Int(v) | Sym::Float(v) | Sym::List(v) => v,
+                Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => v,
                 Sym::Bool(..) | Sym::Exact(_) => return Err("bool or object in a variable".into()),
             };
             jump_args.push(map(v, &ops)?);

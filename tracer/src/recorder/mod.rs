@@ -41,9 +41,10 @@ mod state;
 pub use state::*;
 use arith::{record_binop, record_compare, record_kernel};
 use finish::finish;
-use state::{list_item, truth};
+use state::{list_item, truth, tuple_item};
 
 use crate::ir::OpKind;
+use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::opcodes::BinOp;
 use rpy_interpreter::bytecode::{Code, Instr};
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
@@ -67,6 +68,8 @@ enum Sym {
     Bool(V, bool),
     /// A `list` (guarded), as a borrowed reference.
     List(V),
+    /// An object of an exact built-in type (guarded), as a borrowed reference.
+    Obj(V, ObjType),
     /// This very object or immediate (a module, a builtin function, NULL): a constant.
     Exact(u64),
 }
@@ -77,6 +80,8 @@ enum Kind {
     Int,
     Float,
     List,
+    /// An object of this exact type (`guard_type`).
+    Obj(ObjType),
     /// A bool with this value (the stack entry a bridge starts with after a failed branch
     /// guard: always the same value for that exit).
     Bool(bool),
@@ -92,6 +97,8 @@ impl Kind {
             Some(Kind::Float)
         } else if is_list(v) {
             Some(Kind::List)
+        } else if let Some(t) = ObjType::of(v) {
+            Some(Kind::Obj(t))
         } else if v.is_bool() {
             Some(Kind::Bool(v.is(&Value::TRUE)))
         } else if matches!(v.as_obj(), Some(Obj { kind: ObjKind::Module(_) | ObjKind::Builtin(_) })) {
@@ -106,6 +113,7 @@ impl Kind {
             Sym::Int(_) => Some(Kind::Int),
             Sym::Float(_) => Some(Kind::Float),
             Sym::List(_) => Some(Kind::List),
+            Sym::Obj(_, t) => Some(Kind::Obj(t)),
             Sym::Exact(b) => Some(Kind::Exact(b)),
             Sym::Bool(..) => None,
         }
@@ -116,6 +124,7 @@ impl Kind {
             Kind::Int => Sym::Int(v),
             Kind::Float => Sym::Float(v),
             Kind::List => Sym::List(v),
+            Kind::Obj(t) => Sym::Obj(v, t),
             Kind::Bool(_) => Sym::Bool(v, false),
             Kind::Exact(b) => Sym::Exact(b),
         }
@@ -164,6 +173,11 @@ struct Rec {
 /// Why recording stopped without a trace.
 pub type Abort = String;
 
+/// The abort when the header's iterator is exhausted as recording starts (the loop's last
+/// iteration): a matter of timing, not of the loop, so the driver retries at the next
+/// back-edge without counting it.
+pub const LOOP_ENDS: &str = "loop ends during recording";
+
 impl Rec {
     fn emit(&mut self, kind: OpKind, args: Vec<V>, imm: u64) -> V {
         self.body.push(BodyOp { kind, args, imm, snap: None });
@@ -186,6 +200,10 @@ impl Rec {
 
     fn guard(&mut self, kind: OpKind, v: V) {
         self.emit_guard(kind, vec![v]);
+    }
+
+    fn guard_type(&mut self, v: V, t: ObjType) {
+        self.emit_guard_imm(OpKind::GuardType, vec![v], t as u64);
     }
 
     fn home_index(&mut self, home: Home) -> usize {
@@ -267,7 +285,7 @@ impl Rec {
                 let z = self.const_float(0.0);
                 (self.emit(OpKind::FloatEq, vec![x, z], 0), true)
             }
-            Sym::List(_) | Sym::Exact(_) => return Err("truth of an object".into()),
+            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => return Err("truth of an object".into()),
         };
         let want = truth != neg;
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);
@@ -277,6 +295,11 @@ impl Rec {
     /// Loads element `idx` of the array at `data` and guards that it has `kind`.
     fn load_elem(&mut self, data: V, idx: V, kind: Kind) -> Result<Sym, Abort> {
         let e = self.emit(OpKind::LoadElem, vec![data, idx], 0);
+        self.typed(e, kind)
+    }
+
+    /// Guards that the boxed value `e` has `kind` and returns it as that kind.
+    fn typed(&mut self, e: V, kind: Kind) -> Result<Sym, Abort> {
         Ok(match kind {
             Kind::Int => {
                 self.guard(OpKind::GuardInt, e);
@@ -290,7 +313,11 @@ impl Rec {
                 self.guard(OpKind::GuardList, e);
                 Sym::List(e)
             }
-            Kind::Bool(_) | Kind::Exact(_) => return Err("list item is a bool or an object".into()),
+            Kind::Obj(t) => {
+                self.guard_type(e, t);
+                Sym::Obj(e, t)
+            }
+            Kind::Bool(_) | Kind::Exact(_) => return Err("item is a bool or an object".into()),
         })
     }
 
@@ -299,6 +326,17 @@ impl Rec {
     fn list_index(&mut self, list: V, key: V, real_key: i64) -> (V, V) {
         let len = self.emit(OpKind::ListLen, vec![list], 0);
         let data = self.emit(OpKind::ListData, vec![list], 0);
+        self.seq_index(len, data, key, real_key)
+    }
+
+    /// `list_index` for a tuple.
+    fn tuple_index(&mut self, tuple: V, key: V, real_key: i64) -> (V, V) {
+        let len = self.emit(OpKind::TupleLen, vec![tuple], 0);
+        let data = self.emit(OpKind::TupleData, vec![tuple], 0);
+        self.seq_index(len, data, key, real_key)
+    }
+
+    fn seq_index(&mut self, len: V, data: V, key: V, real_key: i64) -> (V, V) {
         let idx = if real_key >= 0 {
             key
         } else {
@@ -367,6 +405,12 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 let s = r.read_home(Home::Fast(i.idx() as u32), real)?;
                 r.stack.push(s);
                 let real = real.clone();
+                f.stack.push(real);
+            }
+            Instr::LoadDeref(i) => {
+                let real = cell_value(f, i.0 as usize).ok_or("unbound or missing cell")?;
+                let s = r.read_home(Home::Cell(i.0), &real)?;
+                r.stack.push(s);
                 f.stack.push(real);
             }
             Instr::StoreFast(i) => {
@@ -461,14 +505,39 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
             Instr::BinarySubscr => {
                 let (sk, sl) = (r.top(0)?, r.top(1)?);
                 let n = f.stack.len();
-                let (Sym::List(l), Sym::Int(k)) = (sl, sk) else {
-                    return Err("subscript of something other than a list by an int".into());
+                if n < 2 {
+                    return Err("empty stack".into());
+                }
+                let (container, key) = (&f.stack[n - 2], &f.stack[n - 1]);
+                let (item, s) = match (sl, sk) {
+                    (Sym::List(l), Sym::Int(k)) => {
+                        let key = key.as_small_int().ok_or("index")?;
+                        let (item, _) = list_item(container, key).ok_or("list index out of range")?;
+                        let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
+                        let (data, idx) = r.list_index(l, k, key);
+                        (item.clone(), r.load_elem(data, idx, kind)?)
+                    }
+                    (Sym::Obj(t, ObjType::Tuple), Sym::Int(k)) => {
+                        let key = key.as_small_int().ok_or("index")?;
+                        let item = tuple_item(container, key).ok_or("tuple index out of range")?;
+                        let kind = Kind::of(&item).ok_or("tuple item of a type the JIT does not handle")?;
+                        let (data, idx) = r.tuple_index(t, k, key);
+                        (item, r.load_elem(data, idx, kind)?)
+                    }
+                    (Sym::Obj(d, ObjType::Dict), Sym::Obj(k, ObjType::Str)) => {
+                        // The compiled lookup itself, so recording and running agree.
+                        let bits = crate::runtime::dict_get_str(container.bits(), key.bits());
+                        if bits == Value::NULL.bits() {
+                            return Err("dict lookup that misses or needs Python code".into());
+                        }
+                        // SAFETY: the dict holds the value: these are live bits.
+                        let item = unsafe { Value::clone_from_bits(bits) };
+                        let kind = Kind::of(&item).ok_or("dict value of a type the JIT does not handle")?;
+                        let e = r.emit(OpKind::DictGetStr, vec![d, k], 0);
+                        (item, r.typed(e, kind)?)
+                    }
+                    _ => return Err("subscript of something other than a list or tuple by an int, or a dict by a str".into()),
                 };
-                let key = f.stack[n - 1].as_small_int().ok_or("index")?;
-                let (item, _) = list_item(&f.stack[n - 2], key).ok_or("list index out of range")?;
-                let kind = Kind::of(&item).ok_or("list item is not an inline int, a float or a list")?;
-                let (data, idx) = r.list_index(l, k, key);
-                let s = r.load_elem(data, idx, kind)?;
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);
                 f.stack.pop();
@@ -584,6 +653,46 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     cell.try_borrow_mut().map_err(|_| "list in use")?.push(v);
                 }
             }
+            Instr::UnpackSequence(count) => {
+                let count = count as usize;
+                let s = r.top(0)?;
+                let seq = f.stack.last().ok_or("empty stack")?.clone();
+                let (items, (len, data)): (Vec<Value>, (V, V)) = match s {
+                    Sym::Obj(t, ObjType::Tuple) => match seq.as_obj() {
+                        Some(Obj { kind: ObjKind::Tuple(items) }) => {
+                            (items.to_vec(), (r.emit(OpKind::TupleLen, vec![t], 0), r.emit(OpKind::TupleData, vec![t], 0)))
+                        }
+                        _ => return Err("unpacking of a changed value".into()),
+                    },
+                    Sym::List(l) => match seq.as_obj() {
+                        Some(Obj { kind: ObjKind::List(items) }) => {
+                            let items = items.try_borrow().map_err(|_| "list in use")?.clone();
+                            (items, (r.emit(OpKind::ListLen, vec![l], 0), r.emit(OpKind::ListData, vec![l], 0)))
+                        }
+                        _ => return Err("unpacking of a changed value".into()),
+                    },
+                    _ => return Err("unpacking of something other than a tuple or list".into()),
+                };
+                if items.len() != count {
+                    return Err("unpacking raises".into());
+                }
+                let want = r.const_int(count as i64);
+                let same = r.emit(OpKind::IntEq, vec![len, want], 0);
+                r.guard(OpKind::GuardTrue, same);
+                let mut syms = Vec::with_capacity(count);
+                for (k, item) in items.iter().enumerate() {
+                    let kind = Kind::of(item).ok_or("unpacked item of a type the JIT does not handle")?;
+                    let idx = r.const_int(k as i64);
+                    syms.push(r.load_elem(data, idx, kind)?);
+                }
+                // The first item ends on top.
+                r.pop()?;
+                f.stack.pop();
+                for (s, v) in syms.into_iter().zip(items).rev() {
+                    r.stack.push(s);
+                    f.stack.push(v);
+                }
+            }
             Instr::UnaryNot => {
                 let s = r.top(0)?;
                 let Some(t) = f.stack.last().and_then(truth) else {
@@ -599,7 +708,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                         let z = r.const_float(0.0);
                         Sym::Bool(r.emit(OpKind::FloatEq, vec![x, z], 0), false)
                     }
-                    Sym::List(_) | Sym::Exact(_) => return Err("`not` of an object".into()),
+                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => return Err("`not` of an object".into()),
                 };
                 r.pop()?;
                 r.stack.push(b);
@@ -676,7 +785,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 }
                 if let Some((seq, idx)) = f.stack.last().and_then(seq_state) {
                     let Some((item, _)) = list_item(&seq, idx) else {
-                        return Err("loop ends during recording".into());
+                        return Err(LOOP_ENDS.into());
                     };
                     let kind = Kind::of(&item).ok_or("list item is not an inline int, a float or a list")?;
                     let sl = r.read_home(Home::IterSeq, &seq)?;
@@ -702,11 +811,56 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     f.pc = next;
                     continue;
                 }
+                if let Some((dict, idx, len)) = f.stack.last().and_then(dict_items_state) {
+                    // `for k, v in d.items()`: the pair goes straight to the two names (the
+                    // item tuple is never built).
+                    if !matches!(code.instrs.get(pc + 1), Some(Instr::UnpackSequence(2))) {
+                        return Err("dict items not unpacked into two targets".into());
+                    }
+                    let small = |x: i64| Value::small_int(x).ok_or("dict iterator state");
+                    let j = crate::runtime::dict_next(dict.bits(), idx, len);
+                    if j < 0 {
+                        return Err(LOOP_ENDS.into());
+                    }
+                    let (kb, vb) = (crate::runtime::dict_key(dict.bits(), j), crate::runtime::dict_value(dict.bits(), j));
+                    // SAFETY: live entry `j` of the dict holds both.
+                    let (key, value) = unsafe { (Value::clone_from_bits(kb), Value::clone_from_bits(vb)) };
+                    let kk = Kind::of(&key).ok_or("dict key of a type the JIT does not handle")?;
+                    let vk = Kind::of(&value).ok_or("dict value of a type the JIT does not handle")?;
+                    let sd = r.read_home(Home::IterDict, &dict)?;
+                    let si = r.read_home(Home::IterDictIdx, &small(idx)?)?;
+                    let sn = r.read_home(Home::IterDictLen, &small(len)?)?;
+                    let (Sym::Obj(d, ObjType::Dict), Sym::Int(i), Sym::Int(n)) = (sd, si, sn) else {
+                        return Err("dict iterator state".into());
+                    };
+                    let at = r.emit(OpKind::DictNext, vec![d, i, n], 0);
+                    let zero = r.const_int(0);
+                    let found = r.emit(OpKind::IntGe, vec![at, zero], 0);
+                    r.guard(OpKind::GuardTrue, found);
+                    let ke = r.emit(OpKind::DictKey, vec![d, at], 0);
+                    let ks = r.typed(ke, kk)?;
+                    let ve = r.emit(OpKind::DictValue, vec![d, at], 0);
+                    let vs = r.typed(ve, vk)?;
+                    let one = r.const_int(1);
+                    let i2 = r.emit(OpKind::IntAdd, vec![at, one], 0);
+                    r.write_home(Home::IterDictIdx, Sym::Int(i2))?;
+                    r.stack.push(vs);
+                    r.stack.push(ks);
+                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
+                        if let Iter::DictItems { idx, .. } = &mut *cell.borrow_mut() {
+                            *idx = j as usize + 1;
+                        }
+                    }
+                    f.stack.push(value);
+                    f.stack.push(key);
+                    f.pc = pc + 2;
+                    continue;
+                }
                 let Some((cur, step, remaining)) = f.stack.last().and_then(range_state) else {
                     return Err("for loop over something other than a small-int range or a list".into());
                 };
                 if remaining <= 0 {
-                    return Err("loop ends during recording".into());
+                    return Err(LOOP_ENDS.into());
                 }
                 let Some(after) = cur.checked_add(step).filter(|x| Value::small_int(*x).is_some()) else {
                     return Err("range value outside the inline int range".into());

@@ -28,6 +28,13 @@ pub enum Home {
     /// The list iterator just below the loop's stack base: the list, and the next index.
     IterSeq,
     IterIdx,
+    /// The dict items iterator just below the loop's stack base: the dict, the next raw
+    /// entry index, and the size the dict must keep (read only).
+    IterDict,
+    IterDictIdx,
+    IterDictLen,
+    /// The contents of the frame's cell `i` (a variable a nested function uses), read only.
+    Cell(u32),
     /// Value stack entry `base + i`, present when a bridge starts.
     Stack(u32),
     /// Value stack entry `base - i` (`i >= 1`), below the loop: the list a comprehension
@@ -122,6 +129,21 @@ pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
     }
 }
 
+/// The state of a dict items iterator (`for k, v in d.items()`): the dict, the next raw
+/// entry index and the size it had when iteration started.
+pub fn dict_items_state(v: &Value) -> Option<(Value, i64, i64)> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::DictItems { dict, idx, len } => {
+                let small = |x: usize| i64::try_from(x).ok().filter(|i| Value::small_int(*i).is_some());
+                Some((dict.clone(), small(*idx)?, small(*len)?))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The value of module global `code.names[n]` in the frame's globals, borrowed.
 pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
     namespace_get(&f.globals, code.names.get(n)?)
@@ -151,4 +173,16 @@ pub(super) fn list_item(list: &Value, i: i64) -> Option<(Value, usize)> {
     let l = cell.try_borrow().ok()?;
     let j = if i < 0 { i + l.len() as i64 } else { i };
     (j >= 0 && (j as usize) < l.len()).then(|| (l[j as usize].clone(), j as usize))
+}
+
+/// The tuple element at Python index `i`.
+pub(super) fn tuple_item(tuple: &Value, i: i64) -> Option<Value> {
+    let Some(Obj { kind: ObjKind::Tuple(t) }) = tuple.as_obj() else { return None };
+    let j = if i < 0 { i + t.len() as i64 } else { i };
+    usize::try_from(j).ok().and_then(|j| t.get(j)).cloned()
+}
+
+/// The contents of the frame's cell `i`, when bound.
+pub fn cell_value(f: &Frame, i: usize) -> Option<Value> {
+    Some(rpy_interpreter::vm::eval::cell_get(f.cells.get(i)?)).filter(|v| !v.is_null())
 }
