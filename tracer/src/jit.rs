@@ -447,6 +447,37 @@ impl Jit {
             }
         }
     }
+
+    /// Runs a compiled loop from its header and puts its traces back, or blacklists it when
+    /// its entries run too few iterations to pay.
+    fn run_compiled(&mut self, vm: &mut Vm, f: &mut Frame, code: &Rc<Code>, header: usize, base: usize, mut traces: Vec<Compiled>) {
+        let key = (Rc::as_ptr(code) as usize, header);
+        let heat = &code.loop_heat[header];
+        let remaining = |f: &Frame| base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(range_state).map_or(0, |s| s.2);
+        let before = remaining(f);
+        self.run_loop(vm, &mut traces, f, header, base);
+        if traces[0].range_iter {
+            traces[0].iterations += before.saturating_sub(remaining(f)) as u64;
+        }
+        let root = &traces[0];
+        let unprofitable = root.range_iter && root.entries == JUDGE_AFTER_ENTRIES && {
+            root.iterations < MIN_ITERATIONS_PER_ENTRY * root.entries
+        };
+        if unprofitable {
+            self.stats.blacklisted += 1;
+            let where_ = loop_name(&code, header);
+            self.log(format_args!("blacklist {where_}: fewer than {MIN_ITERATIONS_PER_ENTRY} iterations per entry"));
+            if let Some(lp) = self.loops.get_mut(&key) {
+                lp.state = State::Blacklisted;
+            }
+            heat.set(NEVER);
+            return;
+        }
+        if let Some(lp) = self.loops.get_mut(&key) {
+            lp.state = State::Compiled(traces);
+        }
+        heat.set(EVERY_TIME);
+    }
 }
 
 /// What `Jit::grow` did.
@@ -477,32 +508,9 @@ impl JitHooks for Jit {
                 lp.state = State::Blacklisted;
                 heat.set(NEVER);
             }
-            State::Compiled(mut traces) => {
+            State::Compiled(traces) => {
                 let base = lp.base;
-                let remaining = |f: &Frame| base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(range_state).map_or(0, |s| s.2);
-                let before = remaining(f);
-                self.run_loop(vm, &mut traces, f, header, base);
-                if traces[0].range_iter {
-                    traces[0].iterations += before.saturating_sub(remaining(f)) as u64;
-                }
-                let root = &traces[0];
-                let unprofitable = root.range_iter && root.entries == JUDGE_AFTER_ENTRIES && {
-                    root.iterations < MIN_ITERATIONS_PER_ENTRY * root.entries
-                };
-                if unprofitable {
-                    self.stats.blacklisted += 1;
-                    let where_ = loop_name(&code, header);
-                    self.log(format_args!("blacklist {where_}: fewer than {MIN_ITERATIONS_PER_ENTRY} iterations per entry"));
-                    if let Some(lp) = self.loops.get_mut(&key) {
-                        lp.state = State::Blacklisted;
-                    }
-                    heat.set(NEVER);
-                    return;
-                }
-                if let Some(lp) = self.loops.get_mut(&key) {
-                    lp.state = State::Compiled(traces);
-                }
-                heat.set(EVERY_TIME);
+                self.run_compiled(vm, f, &code, header, base, traces);
             }
             State::Counting => {
                 if heat.get() == 0 && threshold > 1 {
@@ -546,6 +554,19 @@ impl JitHooks for Jit {
                     }
                 }
             }
+        }
+    }
+
+    fn on_loop_entry(&mut self, vm: &mut Vm, f: &mut Frame, header: usize) {
+        let code = f.code.clone();
+        let key = (Rc::as_ptr(&code) as usize, header);
+        let Some(lp) = self.loops.get_mut(&key) else { return };
+        if !matches!(lp.state, State::Compiled(_)) || f.stack.len() != lp.base {
+            return;
+        }
+        let base = lp.base;
+        if let State::Compiled(traces) = std::mem::replace(&mut lp.state, State::Counting) {
+            self.run_compiled(vm, f, &code, header, base, traces);
         }
     }
 

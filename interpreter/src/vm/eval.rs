@@ -244,6 +244,26 @@ impl Vm {
         r
     }
 
+    /// At a `for` loop's header, reached from its `GetIter`: a loop the JIT has compiled
+    /// (heat `1`, "every time") runs its trace from the first iteration instead of waiting
+    /// for the first back-edge.
+    #[inline(always)]
+    fn enter_compiled_loop(&mut self, f: &mut Frame, code: &crate::bytecode::Code) {
+        if self.jit.is_some() && code.loop_heat.get(f.pc).is_some_and(|h| h.get() == 1) && matches!(code.instrs.get(f.pc), Some(Instr::ForIter(_))) {
+            self.jit_loop_entry(f);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn jit_loop_entry(&mut self, f: &mut Frame) {
+        if let Some(mut jit) = self.jit.take() {
+            let header = f.pc;
+            jit.on_loop_entry(self, f, header);
+            self.jit = Some(jit);
+        }
+    }
+
     /// Hands a hot back-edge to the JIT (see `JitHooks`).
     #[cold]
     #[inline(never)]
@@ -705,6 +725,7 @@ impl Vm {
                     let v = pop!(f);
                     let it = self.get_iter(&v)?;
                     f.stack.push(it);
+                    self.enter_compiled_loop(f, code);
                 }
                 Instr::ForIter(t) => {
                     // Inline fast paths: range and list iterators.
@@ -786,6 +807,7 @@ impl Vm {
                             if matches!(instrs.get(f.pc), Some(Instr::GetIter)) {
                                 f.pc += 1;
                                 f.stack.push(super::new_iter(Iter::Range { cur: r.start, step: r.step, remaining: r.len() }));
+                                self.enter_compiled_loop(f, code);
                             } else {
                                 f.stack.push(Value::new_obj(Obj { kind: ObjKind::Range(r) }));
                             }

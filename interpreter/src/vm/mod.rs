@@ -59,6 +59,10 @@ impl Interner {
 /// raises: anything it cannot handle is left for the interpreter to execute.
 pub trait JitHooks {
     fn on_back_edge(&mut self, vm: &mut Vm, f: &mut frame::Frame, header: usize);
+    /// A `for` loop's header reached from its `GetIter` (the loop's first iteration) while
+    /// its heat is 1: the JIT runs the loop's compiled trace, if it has one, and otherwise
+    /// does nothing (it never records here). Same frame contract as `on_back_edge`.
+    fn on_loop_entry(&mut self, _vm: &mut Vm, _f: &mut frame::Frame, _header: usize) {}
     /// Called once when the program finishes (for logs and summaries).
     fn on_exit(&mut self, _vm: &mut Vm) {}
 }
