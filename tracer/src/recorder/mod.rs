@@ -1,10 +1,12 @@
 //! The recorder: executes one iteration of a hot loop itself, on the real frame, and writes
 //! down what each instruction did as typed trace IR.
 //!
-//! It understands a subset of the bytecode: locals and module globals holding ints, floats
-//! and lists; constants; arithmetic (`arith.rs`); comparisons; conditional and forward jumps;
-//! stack shuffles; `list[int]` loads and stores, appends; module attributes and builtin calls
-//! with a kernel; `for` over a `range` or list iterator at the loop header. `finish.rs` builds
+//! It understands a subset of the bytecode: locals, cell variables (read) and module globals
+//! holding ints, floats, lists, tuples, strs and dicts; constants; arithmetic (`arith.rs`);
+//! comparisons; conditional and forward jumps; stack shuffles; `list[int]` loads and stores,
+//! appends; `tuple[int]`, unpacking of tuples and lists, `dict[str]`; module attributes and
+//! builtin calls with a kernel; `for` over a `range`, list or dict items iterator at the loop
+//! header. `finish.rs` builds
 //! the trace, `state.rs` holds what the driver shares (homes, exit maps, frame accessors).
 //! Before executing an instruction it checks that it can handle it with the values at hand;
 //! when it cannot, it stops and leaves that instruction to the interpreter, with the frame
