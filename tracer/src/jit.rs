@@ -8,7 +8,7 @@
 use crate::codegen::{CompiledTrace, JitModule, JitOptions};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, seq_state, set_global, Dest, ExitMap, Home, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, seq_state, set_global, set_iter_index, Dest, ExitMap, Home, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -353,20 +353,9 @@ impl Jit {
                         }
                     }
                 }
-                Dest::Home(Home::IterIdx) => {
-                    let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(|v| v.as_obj());
-                    if let (Some(Obj { kind: ObjKind::Iter(cell) }), Some(x)) = (it, v.as_small_int()) {
-                        if let Iter::Seq { idx, .. } = &mut *cell.borrow_mut() {
-                            *idx = x as usize;
-                        }
-                    }
-                }
-                Dest::Home(Home::IterDictIdx) => {
-                    let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(|v| v.as_obj());
-                    if let (Some(Obj { kind: ObjKind::Iter(cell) }), Some(x)) = (it, v.as_small_int()) {
-                        if let Iter::DictItems { idx, .. } = &mut *cell.borrow_mut() {
-                            *idx = x as usize;
-                        }
+                Dest::Home(Home::IterIdx | Home::IterDictIdx) => {
+                    if let Some(x) = v.as_small_int().and_then(|x| usize::try_from(x).ok()) {
+                        set_iter_index(base.checked_sub(1).and_then(|b| f.stack.get(b)), x);
                     }
                 }
                 Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_)) => {}
@@ -465,7 +454,7 @@ impl Jit {
         };
         if unprofitable {
             self.stats.blacklisted += 1;
-            let where_ = loop_name(&code, header);
+            let where_ = loop_name(code, header);
             self.log(format_args!("blacklist {where_}: fewer than {MIN_ITERATIONS_PER_ENTRY} iterations per entry"));
             if let Some(lp) = self.loops.get_mut(&key) {
                 lp.state = State::Blacklisted;

@@ -224,7 +224,7 @@ impl Rec {
         if let Some(s) = self.homes[k].cur {
             return Ok(s);
         }
-        let kind = Kind::of(real).ok_or_else(|| format!("{home:?} holds a value that is not an inline int, a float, a list or a bool"))?;
+        let kind = Kind::of(real).ok_or_else(|| format!("{home:?} holds a value of a type the JIT does not handle"))?;
         if matches!(kind, Kind::Bool(_)) && !matches!(home, Home::Stack(_)) {
             return Err(format!("{home:?} holds a bool"));
         }
@@ -517,7 +517,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                         let (item, _) = list_item(container, key).ok_or("list index out of range")?;
                         let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
                         let (data, idx) = r.list_index(l, k, key);
-                        (item.clone(), r.load_elem(data, idx, kind)?)
+                        (item, r.load_elem(data, idx, kind)?)
                     }
                     (Sym::Obj(t, ObjType::Tuple), Sym::Int(k)) => {
                         let key = key.as_small_int().ok_or("index")?;
@@ -789,7 +789,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     let Some((item, _)) = list_item(&seq, idx) else {
                         return Err(LOOP_ENDS.into());
                     };
-                    let kind = Kind::of(&item).ok_or("list item is not an inline int, a float or a list")?;
+                    let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
                     let sl = r.read_home(Home::IterSeq, &seq)?;
                     let si = r.read_home(Home::IterIdx, &Value::small_int(idx).ok_or("index")?)?;
                     let (Sym::List(l), Sym::Int(i)) = (sl, si) else {
@@ -804,11 +804,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
                     r.write_home(Home::IterIdx, Sym::Int(i2))?;
                     r.stack.push(s);
-                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
-                        if let Iter::Seq { idx, .. } = &mut *cell.borrow_mut() {
-                            *idx += 1;
-                        }
-                    }
+                    set_iter_index(f.stack.last(), idx as usize + 1);
                     f.stack.push(item);
                     f.pc = next;
                     continue;
@@ -848,18 +844,14 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     r.write_home(Home::IterDictIdx, Sym::Int(i2))?;
                     r.stack.push(vs);
                     r.stack.push(ks);
-                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
-                        if let Iter::DictItems { idx, .. } = &mut *cell.borrow_mut() {
-                            *idx = j as usize + 1;
-                        }
-                    }
+                    set_iter_index(f.stack.last(), j as usize + 1);
                     f.stack.push(value);
                     f.stack.push(key);
                     f.pc = pc + 2;
                     continue;
                 }
                 let Some((cur, step, remaining)) = f.stack.last().and_then(range_state) else {
-                    return Err("for loop over something other than a small-int range or a list".into());
+                    return Err("for loop over something other than a small-int range, a list or dict items".into());
                 };
                 if remaining <= 0 {
                     return Err(LOOP_ENDS.into());

@@ -144,6 +144,15 @@ pub fn dict_items_state(v: &Value) -> Option<(Value, i64, i64)> {
     }
 }
 
+/// Sets the next index of a list or dict items iterator (`IterIdx`, `IterDictIdx`).
+pub fn set_iter_index(it: Option<&Value>, x: usize) {
+    if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.and_then(|v| v.as_obj()) {
+        if let Iter::Seq { idx, .. } | Iter::DictItems { idx, .. } = &mut *cell.borrow_mut() {
+            *idx = x;
+        }
+    }
+}
+
 /// The value of module global `code.names[n]` in the frame's globals, borrowed.
 pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
     namespace_get(&f.globals, code.names.get(n)?)
