@@ -31,14 +31,7 @@ pub(super) fn dict_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Va
     if args.len() > 2 {
         return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", args.len() - 1)));
     }
-    let d = self_dict(vm, &args[0])?;
-    if let Some(src) = args.get(1) {
-        vm.dict_update(&d, src, true)?;
-    }
-    for (k, v) in kw {
-        vm.setitem(&d, k.clone(), v.clone())?;
-    }
-    Ok(Value::NONE)
+    dict_update_m(vm, args, kw)
 }
 
 pub(super) fn dict_getitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
