@@ -387,7 +387,7 @@ impl Jit {
                 // end is hot: then in a loop trace recorded from here (the loop's other
                 // common path).
                 self.stats.switches += 1;
-                let what = format!("loop trace after bridge {i} of");
+                let what = || format!("loop trace after bridge {i} of");
                 match self.grow(vm, traces, i, n, f, Start { header, pc: header, base }, &what) {
                     Grown::Linked(j) => i = j,
                     Grown::Cold => i = 0,
@@ -398,7 +398,7 @@ impl Jit {
                     // Leaving at the header (the loop ends, or the header test changed).
                     return;
                 }
-                let what = format!("bridge from exit {n} of trace {i} of");
+                let what = || format!("bridge from exit {n} of trace {i} of");
                 match self.grow(vm, traces, i, n, f, Start { header, pc: f.pc, base }, &what) {
                     // The recording finished the iteration: back to the root.
                     Grown::Linked(_) => i = 0,
@@ -411,7 +411,7 @@ impl Jit {
     /// Exit `n` of trace `i` is not linked: once it is hot, records the trace it leads to
     /// (from `start`, with the frame where the exit left it) and links it.
     #[allow(clippy::too_many_arguments)]
-    fn grow(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, i: usize, n: usize, f: &mut Frame, start: Start, what: &str) -> Grown {
+    fn grow(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, i: usize, n: usize, f: &mut Frame, start: Start, what: &dyn Fn() -> String) -> Grown {
         let failures = match traces[i].links[n] {
             Link::Failed(k) => k,
             _ => 0,
@@ -420,7 +420,9 @@ impl Jit {
         if !hot || failures >= MAX_LINK_FAILURES || traces.len() >= MAX_TRACES {
             return Grown::Cold;
         }
-        match self.try_compile(vm, f, start, what) {
+        // Named only here: exits that stay cold (most of them) format nothing.
+        let what = what();
+        match self.try_compile(vm, f, start, &what) {
             Ok(c) => {
                 self.stats.side_traces += 1;
                 traces.push(c);
