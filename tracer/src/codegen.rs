@@ -640,6 +640,7 @@ fn build(
                 let (x, y) = (arg(0)?, arg(1)?);
                 Some(b.ins().fcmp(cc, x, y))
             }
+            OpKind::BoolToInt => Some(b.ins().uextend(types::I64, arg(0)?)),
             OpKind::IntToFloat => {
                 let x = arg(0)?;
                 Some(b.ins().fcvt_from_sint(types::F64, x))

@@ -65,6 +65,8 @@ struct Compiled {
     _keep: Vec<Value>,
     nfast: usize,
     interrupt_exit: u32,
+    /// The names `Home::Global` and `Home::Builtin` refer to.
+    names: Vec<Value>,
     entries: u64,
     /// Iterations run, counted for `range` loops (from the iterator's remaining count).
     iterations: u64,
@@ -241,6 +243,7 @@ impl Jit {
             stack_in: rec.stack_in,
             nfast: rec.nfast,
             interrupt_exit: rec.interrupt_exit,
+            names: rec.names,
             entries: 0,
             iterations: 0,
             exits: vec![0; nexits],
@@ -254,21 +257,21 @@ impl Jit {
         if f.fast.len() != c.nfast || f.stack.len() != base + c.stack_in || f.pc != c.start {
             return None;
         }
-        let code = f.code.clone();
         self.slots.clear();
         for home in &c.homes {
             let bits = match *home {
                 Home::Fast(i) => f.fast.get(i as usize)?.bits(),
                 Home::Builtin(n) => {
                     // Only while no global hides it (nothing in a trace creates globals).
-                    if global_value(f, &code, n as usize).is_some() {
+                    let name = c.names.get(n as usize)?;
+                    if global_value(f, name).is_some() {
                         return None;
                     }
-                    builtin_value(f, &code, n as usize)?.bits()
+                    builtin_value(f, name)?.bits()
                 }
                 Home::Global(n) => {
                     // The dict keeps the value alive; only its bits go into the slot.
-                    let v = global_value(f, &code, n as usize)?;
+                    let v = global_value(f, c.names.get(n as usize)?)?;
                     v.bits()
                 }
                 Home::IterCur | Home::IterStep | Home::IterRemaining => {
@@ -339,7 +342,9 @@ impl Jit {
                 Dest::Push => f.stack.push(v),
                 Dest::Home(Home::Fast(i)) => f.fast[i as usize] = v,
                 Dest::Home(Home::Global(g)) => {
-                    set_global(f, &code, g as usize, v);
+                    if let Some(name) = c.names.get(g as usize) {
+                        set_global(f, name, v);
+                    }
                 }
                 Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
                     let x = v.as_small_int();

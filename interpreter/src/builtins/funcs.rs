@@ -63,6 +63,7 @@ pub fn register(vm: &mut Vm) {
     }
     vm.register_kernel(len, crate::vm::kernels::Kernel::Len);
     vm.register_kernel(abs, crate::vm::kernels::Kernel::Abs);
+    vm.register_kernel(sum, crate::vm::kernels::Kernel::Sum);
 }
 
 fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -19,6 +19,8 @@ pub enum Kernel {
     Len,
     /// `abs(x)`.
     Abs,
+    /// `sum(x)` with no start value.
+    Sum,
 }
 
 impl Vm {

@@ -126,6 +126,8 @@ trace_ops! {
     FloatGe / "float_ge" / 2 / Bool / PURE;
     /// int -> float conversion.
     IntToFloat / "int_to_float" / 1 / F64 / PURE;
+    /// bool -> int (0 or 1): a bool in arithmetic.
+    BoolToInt / "bool_to_int" / 1 / I64 / PURE;
     /// Guard: no SIGINT is pending. Polls the interpreter's interrupt flag (its address is a
     /// code-generation option) once per iteration, so a running loop stays interruptible.
     GuardNoInterrupt / "guard_no_interrupt" / 0 / Void / GUARD;

@@ -81,7 +81,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         IntUlt => II,
         LoadElem => II,
         StoreElem => &[I64, I64, Ref],
-        GuardTrue | GuardFalse => B,
+        GuardTrue | GuardFalse | BoolToInt => B,
         BoxInt | IntToFloat => I,
         BoxFloat | FloatSqrt | FloatAbs | CallFloat1 => F,
         CallFloat2 => FF,

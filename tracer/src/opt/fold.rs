@@ -10,6 +10,7 @@
 //!   sign).
 //! - `unbox_int(box_int(i))` → `i`, `unbox_float(box_float(f))` → `f`; `box_int(unbox_int(r))`
 //!   → `r` only after a `guard_int(r)` (same for floats).
+//! - `bool_to_int` of a condition with a known value is that constant.
 //! - Comparisons with constant operands (or `x == x` style int comparisons) are evaluated.
 //!   There is no boolean constant op, so the comparison itself stays (DCE drops it when
 //!   unused); its known value decides guards on it: `guard_true` of a known-true condition
@@ -199,6 +200,7 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
                 _ => Keep,
             }
         }
+        BoolToInt => facts.bools.get(&args[0]).map_or(Keep, |&b| Int(b as i64)),
         IntToFloat => match ci(0) {
             Some(x) => Float(x as f64),
             None => Keep,

@@ -33,11 +33,24 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &
         }
         (Kernel::Len, &[Sym::List(l)]) if result.is_small_int() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
         (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
+        (Kernel::Sum, &[Sym::Tuple(t)]) if result.is_small_int() => {
+            // `sum` of a tuple built in the trace: the items' sum, as `sum` adds them.
+            let items = r.tuples[t as usize].clone();
+            let mut acc = r.const_int(0);
+            for s in items {
+                let Sym::Int(x) = s else { return Err("sum of a tuple with items other than ints".into()) };
+                acc = r.emit_guard(OpKind::IntAddOvf, vec![acc, x]);
+            }
+            Ok(Sym::Int(acc))
+        }
         _ => Err("builtin call with arguments the JIT does not handle".into()),
     }
 }
 
 pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value, y_is_two: bool) -> Result<Sym, Abort> {
+    // A bool in arithmetic is the int 0 or 1 (the caller passes only arithmetic ops here with
+    // bool operands, see `arith_operand`).
+    let (a, b) = (int_of_bool(r, a), int_of_bool(r, b));
     if let (Sym::Int(x), Sym::Int(y)) = (a, b) {
         let kind = match op {
             BinOp::Add => OpKind::IntAddOvf,
@@ -114,4 +127,26 @@ pub(super) fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<S
         CmpOp::Ge => (OpKind::FloatGe, false),
     };
     Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), neg))
+}
+
+/// `s` as an int when it is a bool.
+fn int_of_bool(r: &mut Rec, s: Sym) -> Sym {
+    let Sym::Bool(v, neg) = s else { return s };
+    let i = r.emit(OpKind::BoolToInt, vec![v], 0);
+    if !neg {
+        return Sym::Int(i);
+    }
+    let one = r.const_int(1);
+    Sym::Int(r.emit(OpKind::IntSub, vec![one, i], 0))
+}
+
+/// The value an arithmetic operator sees for operand `v`: a bool as the int it equals (for
+/// the operators whose result does not depend on bool-ness: not `&`, `|`, `^`).
+pub(super) fn arith_operand(op: BinOp, v: &Value) -> Value {
+    let arithmetic = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow);
+    if arithmetic && v.is_bool() {
+        Value::small_int(v.is(&Value::TRUE) as i64).unwrap_or_else(|| v.clone())
+    } else {
+        v.clone()
+    }
 }

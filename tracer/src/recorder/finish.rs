@@ -102,6 +102,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => (map(v, ops)?, false),
                 Sym::Bool(v, neg) => (map(v, ops)?, neg),
                 Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
+                Sym::Tuple(_) | Sym::RangeIter(_) => return Err("virtual object at an exit".into()),
             };
             refs.push(r);
             vals.push(ExitVal { dest, neg });
@@ -155,11 +156,11 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
             let s = h.cur.ok_or("home without a value")?;
             let v = match s {
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => v,
-                Sym::Bool(..) | Sym::Exact(_) => return Err("bool or object in a variable".into()),
+                Sym::Bool(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) => return Err("bool or object in a variable".into()),
             };
             jump_args.push(map(v, &ops)?);
         }
         t.push(OpKind::Jump, jump_args, 0, None);
     }
-    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep })
+    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names })
 }

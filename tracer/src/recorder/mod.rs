@@ -38,10 +38,11 @@
 
 mod arith;
 mod finish;
+mod inline;
 mod state;
 
 pub use state::*;
-use arith::{record_binop, record_compare, record_kernel};
+use arith::{arith_operand, record_binop, record_compare, record_kernel};
 use finish::finish;
 use state::{list_item, truth, tuple_item};
 
@@ -74,6 +75,18 @@ enum Sym {
     Obj(V, ObjType),
     /// This very object or immediate (a module, a builtin function, NULL): a constant.
     Exact(u64),
+    /// A tuple built in the trace, with these items (`Rec::tuples[i]`): virtual, it exists
+    /// only while recording and never reaches an exit.
+    Tuple(u32),
+    /// A range iterator made in an inlined call (`Rec::iters[i]`), virtual like `Tuple`.
+    RangeIter(u32),
+}
+
+impl Sym {
+    /// A virtual object: it has no trace value, so no snapshot may hold it.
+    fn is_virtual(self) -> bool {
+        matches!(self, Sym::Tuple(_) | Sym::RangeIter(_))
+    }
 }
 
 /// The kinds of value a home can hold in a trace.
@@ -87,7 +100,7 @@ enum Kind {
     /// A bool with this value (the stack entry a bridge starts with after a failed branch
     /// guard: always the same value for that exit).
     Bool(bool),
-    /// This very object (a module or builtin function), guarded by identity.
+    /// This very object (a module, function, builtin function or type), guarded by identity.
     Exact(u64),
 }
 
@@ -103,7 +116,7 @@ impl Kind {
             Some(Kind::Obj(t))
         } else if v.is_bool() {
             Some(Kind::Bool(v.is(&Value::TRUE)))
-        } else if matches!(v.as_obj(), Some(Obj { kind: ObjKind::Module(_) | ObjKind::Builtin(_) })) {
+        } else if matches!(v.as_obj(), Some(Obj { kind: ObjKind::Module(_) | ObjKind::Builtin(_) | ObjKind::Function(_) | ObjKind::Type(_) })) {
             Some(Kind::Exact(v.bits()))
         } else {
             None
@@ -117,7 +130,7 @@ impl Kind {
             Sym::List(_) => Some(Kind::List),
             Sym::Obj(_, t) => Some(Kind::Obj(t)),
             Sym::Exact(b) => Some(Kind::Exact(b)),
-            Sym::Bool(..) => None,
+            Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) => None,
         }
     }
 
@@ -170,6 +183,19 @@ struct Rec {
     pc: usize,
     /// Objects the trace refers to by identity: kept alive as long as it exists.
     keep: Vec<Value>,
+    /// The names of `Home::Global` and `Home::Builtin`.
+    names: Vec<Value>,
+    /// Items of the virtual tuples (`Sym::Tuple`) and state of the virtual range iterators
+    /// (`Sym::RangeIter`).
+    tuples: Vec<Vec<Sym>>,
+    iters: Vec<inline::RangeIter>,
+    /// The symbolic state of the calls being inlined, innermost last.
+    calls: Vec<inline::Call>,
+    /// While set, the snapshot every guard uses: the loop's state before the outermost call
+    /// being inlined (or before a virtual object appeared on the loop's stack). Nothing with
+    /// an effect may happen while it is set, so resuming there and executing the call again
+    /// in the interpreter is exact.
+    resume: Option<usize>,
 }
 
 /// Why recording stopped without a trace.
@@ -194,10 +220,30 @@ impl Rec {
 
     /// `emit_guard` for a guard with an immediate.
     fn emit_guard_imm(&mut self, kind: OpKind, args: Vec<V>, imm: u64) -> V {
+        let snap = match self.resume {
+            Some(si) => si,
+            None => self.snapshot(),
+        };
+        self.body.push(BodyOp { kind, args, imm, snap: Some(snap) });
+        V::Op(self.body.len() - 1)
+    }
+
+    /// Takes a snapshot of the loop's state at the current instruction.
+    fn snapshot(&mut self) -> usize {
         let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
         self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone() });
-        self.body.push(BodyOp { kind, args, imm, snap: Some(self.snaps.len() - 1) });
-        V::Op(self.body.len() - 1)
+        self.snaps.len() - 1
+    }
+
+    /// The index of `name` in the trace's name table.
+    fn name_index(&mut self, name: &Value) -> u32 {
+        match self.names.iter().position(|n| n.is(name)) {
+            Some(k) => k as u32,
+            None => {
+                self.names.push(name.clone());
+                (self.names.len() - 1) as u32
+            }
+        }
     }
 
     fn guard(&mut self, kind: OpKind, v: V) {
@@ -240,6 +286,9 @@ impl Rec {
     fn write_home(&mut self, home: Home, s: Sym) -> Result<(), Abort> {
         if matches!(s, Sym::Bool(..)) {
             return Err("bool stored in a variable".into());
+        }
+        if s.is_virtual() || self.resume.is_some() {
+            return Err("store while a tuple built in the loop is live".into());
         }
         let k = self.home_index(home);
         self.homes[k].cur = Some(s);
@@ -287,7 +336,7 @@ impl Rec {
                 let z = self.const_float(0.0);
                 (self.emit(OpKind::FloatEq, vec![x, z], 0), true)
             }
-            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => return Err("truth of an object".into()),
+            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) => return Err("truth of an object".into()),
         };
         let want = truth != neg;
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);
@@ -369,34 +418,91 @@ pub struct Start {
 /// the loop's back-edge (`f.pc` at the `Jump`); on an abort `f.pc` is at the instruction the
 /// interpreter must execute next.
 pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<Recorded, Abort> {
+    let mut callees = Vec::new();
+    let result = record_frames(vm, f, code, start, limit, &mut callees);
+    // Stopped inside an inlined call: nothing the calls did can be seen (they had no
+    // effects), and the loop's frame is still at the outermost call, which the interpreter
+    // now makes itself.
+    for c in callees.into_iter().rev() {
+        vm.recycle_frame(c);
+    }
+    result
+}
+
+/// What an instruction did to the frames.
+enum Flow {
+    /// Go on at `next` in the same frame.
+    Next,
+    /// Enter this inlined call's frame.
+    Enter(Box<Frame>),
+    /// Return this value from the inlined call, whose caller pops this many stack entries
+    /// (the callee and its arguments).
+    Leave(Value, usize),
+}
+
+/// `record` with the frames of the calls being inlined (innermost last), the recorder
+/// executes them as it does the loop's frame.
+fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, limit: usize, callees: &mut Vec<Box<Frame>>) -> Result<Recorded, Abort> {
     let header = start.header;
     let bridge = start.pc != header;
-    let mut r = Rec { homes: Vec::new(), body: Vec::new(), snaps: Vec::new(), stack: Vec::new(), pc: start.pc, keep: Vec::new() };
-    let nfast = f.fast.len();
-    if f.stack.len() < start.base {
+    let mut r = Rec {
+        homes: Vec::new(),
+        body: Vec::new(),
+        snaps: Vec::new(),
+        stack: Vec::new(),
+        pc: start.pc,
+        keep: Vec::new(),
+        names: Vec::new(),
+        tuples: Vec::new(),
+        iters: Vec::new(),
+        calls: Vec::new(),
+        resume: None,
+    };
+    let nfast = root.fast.len();
+    if root.stack.len() < start.base {
         return Err("stack below the loop's base".into());
     }
-    let stack_in = f.stack.len() - start.base;
+    let stack_in = root.stack.len() - start.base;
     if !bridge && stack_in != 0 {
         return Err("stack not at the loop's base".into());
     }
     for k in 0..stack_in {
-        let real = f.stack[start.base + k].clone();
+        let real = root.stack[start.base + k].clone();
         let s = r.read_home(Home::Stack(k as u32), &real)?;
         r.stack.push(s);
     }
-    f.pc = start.pc;
-    let module_names = f.locals.is(&f.globals);
+    root.pc = start.pc;
+    let root_globals = root.globals.clone();
     let mut length = 0usize;
     loop {
         length += 1;
         if length > limit {
             return Err(format!("trace too long (more than {limit} instructions)"));
         }
+        let at_root = callees.is_empty();
+        if at_root && r.resume.is_some() && !r.stack.iter().any(|s| s.is_virtual()) {
+            // Back in the loop with no virtual object left: guards snapshot again.
+            r.resume = None;
+        }
+        let f: &mut Frame = match callees.last_mut() {
+            Some(c) => c,
+            None => &mut *root,
+        };
+        let callee_code;
+        let code: &Code = if at_root {
+            root_code
+        } else {
+            callee_code = f.code.clone();
+            &callee_code
+        };
+        let module_names = f.locals.is(&f.globals);
         let pc = f.pc;
-        r.pc = pc;
+        if at_root {
+            r.pc = pc;
+        }
         let ins = *code.instrs.get(pc).ok_or("pc out of range")?;
         let mut next = pc + 1;
+        let mut flow = Flow::Next;
         match ins {
             Instr::Nop => {}
             Instr::LoadFast(i) => {
@@ -404,12 +510,18 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 if real.is_null() {
                     return Err("unbound local".into());
                 }
-                let s = r.read_home(Home::Fast(i.idx() as u32), real)?;
+                let s = match r.calls.last() {
+                    None => r.read_home(Home::Fast(i.idx() as u32), real)?,
+                    Some(c) => c.locals.get(i.idx()).copied().flatten().ok_or("local of an inlined call without a value")?,
+                };
                 r.stack.push(s);
                 let real = real.clone();
                 f.stack.push(real);
             }
             Instr::LoadDeref(i) => {
+                if !at_root {
+                    return Err("cell variable in an inlined call".into());
+                }
                 let real = cell_value(f, i.0 as usize).ok_or("unbound or missing cell")?;
                 let s = r.read_home(Home::Cell(i.0), &real)?;
                 r.stack.push(s);
@@ -417,7 +529,10 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
             }
             Instr::StoreFast(i) => {
                 let s = r.top(0)?;
-                r.write_home(Home::Fast(i.idx() as u32), s)?;
+                match r.calls.last_mut() {
+                    None => r.write_home(Home::Fast(i.idx() as u32), s)?,
+                    Some(c) => *c.locals.get_mut(i.idx()).ok_or("bad local")? = Some(s),
+                }
                 r.pop()?;
                 let v = f.stack.pop().ok_or("empty stack")?;
                 f.fast[i.idx()] = v;
@@ -426,9 +541,11 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 if matches!(ins, Instr::LoadName(_)) && !module_names {
                     return Err("name lookup outside module code".into());
                 }
-                let (home, real) = match global_value(f, code, n.idx()) {
-                    Some(v) => (Home::Global(n.idx() as u32), v),
-                    None => (Home::Builtin(n.idx() as u32), builtin_value(f, code, n.idx()).ok_or("name is not defined")?),
+                // An inlined function shares the loop's globals (see `inline::enter`).
+                let name = code.names.get(n.idx()).ok_or("bad name")?;
+                let (home, real) = match global_value(f, name) {
+                    Some(v) => (Home::Global(r.name_index(name)), v),
+                    None => (Home::Builtin(r.name_index(name)), builtin_value(f, name).ok_or("name is not defined")?),
                 };
                 let s = r.read_home(home, &real)?;
                 r.stack.push(s);
@@ -438,16 +555,21 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 if matches!(ins, Instr::StoreName(_)) && !module_names {
                     return Err("name store outside module code".into());
                 }
+                if !at_root {
+                    return Err("global store in an inlined call".into());
+                }
                 // Only stores to existing globals: so no global appears in a trace, and a name
                 // read as a builtin stays one (the entry glue checks that on every entry).
-                if global_value(f, code, n.idx()).is_none() {
+                let name = code.names.get(n.idx()).ok_or("bad name")?;
+                if global_value(f, name).is_none() {
                     return Err("store creates a new global".into());
                 }
                 let s = r.top(0)?;
-                r.write_home(Home::Global(n.idx() as u32), s)?;
+                let home = Home::Global(r.name_index(name));
+                r.write_home(home, s)?;
                 r.pop()?;
                 let v = f.stack.pop().ok_or("empty stack")?;
-                if !set_global(f, code, n.idx(), v) {
+                if !set_global(f, name, v) {
                     return Err("globals are not a dict".into());
                 }
             }
@@ -473,7 +595,8 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 if n < 2 {
                     return Err("empty stack".into());
                 }
-                let (fa, fb) = (&f.stack[n - 2], &f.stack[n - 1]);
+                let (fa, fb) = (arith_operand(op, &f.stack[n - 2]), arith_operand(op, &f.stack[n - 1]));
+                let (fa, fb) = (&fa, &fb);
                 let y_is_two = fb.as_small_int() == Some(2);
                 let squared = (op == BinOp::Pow && y_is_two && fa.is_small_int())
                     .then(|| fa.as_small_int_unchecked().checked_mul(fa.as_small_int_unchecked()).and_then(Value::small_int))
@@ -519,6 +642,19 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                         let (data, idx) = r.list_index(l, k, key);
                         (item, r.load_elem(data, idx, kind)?)
                     }
+                    (Sym::Tuple(t), Sym::Int(k)) => {
+                        // An item of a tuple built in the trace: the item's own symbol, for
+                        // this very index.
+                        let key = key.as_small_int().ok_or("index")?;
+                        let item = tuple_item(container, key).ok_or("tuple index out of range")?;
+                        let items = &r.tuples[t as usize];
+                        let j = if key < 0 { key + items.len() as i64 } else { key };
+                        let s = *items.get(j as usize).ok_or("tuple index out of range")?;
+                        let want = r.const_int(key);
+                        let same = r.emit(OpKind::IntEq, vec![k, want], 0);
+                        r.guard(OpKind::GuardTrue, same);
+                        (item, s)
+                    }
                     (Sym::Obj(t, ObjType::Tuple), Sym::Int(k)) => {
                         let key = key.as_small_int().ok_or("index")?;
                         let item = tuple_item(container, key).ok_or("tuple index out of range")?;
@@ -547,6 +683,9 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 f.stack.push(item);
             }
             Instr::StoreSubscr => {
+                if !at_root || r.resume.is_some() {
+                    return Err("item store in an inlined call".into());
+                }
                 let (sk, sl, sv) = (r.top(0)?, r.top(1)?, r.top(2)?);
                 let n = f.stack.len();
                 let (Sym::List(l), Sym::Int(k)) = (sl, sk) else {
@@ -617,17 +756,27 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                     return Err("empty stack".into());
                 }
                 let callee = f.stack[n - 1 - callee_depth].clone();
-                let kernel = vm.kernel_of(&callee).ok_or("call of a function the JIT cannot compute")?;
-                let args: Vec<Value> = f.stack[n - argc..].to_vec();
-                let syms: Vec<Sym> = (0..argc).map(|k| r.top(argc - 1 - k)).collect::<Result<_, _>>()?;
-                let result = vm.call(&callee, &args, &[]).map_err(|_| "the call raises".to_string())?;
-                let s = record_kernel(&mut r, kernel, &syms, &result)?;
-                r.stack.truncate(r.stack.len() - callee_depth - 1);
-                r.stack.push(s);
-                f.stack.truncate(n - callee_depth - 1);
-                f.stack.push(result);
+                if let Some(Obj { kind: ObjKind::Function(fun) }) = callee.as_obj() {
+                    // The caller stays at the call until the callee returns.
+                    flow = Flow::Enter(inline::enter(vm, &mut r, f, fun, argc, callee_depth + 1, &root_globals)?);
+                } else if callee.is(&vm.types.range) && !method {
+                    next = inline::range_iter(&mut r, f, code, argc)?;
+                } else {
+                    let kernel = vm.kernel_of(&callee).ok_or("call of a function the JIT cannot compute")?;
+                    let args: Vec<Value> = f.stack[n - argc..].to_vec();
+                    let syms: Vec<Sym> = (0..argc).map(|k| r.top(argc - 1 - k)).collect::<Result<_, _>>()?;
+                    let result = vm.call(&callee, &args, &[]).map_err(|_| "the call raises".to_string())?;
+                    let s = record_kernel(&mut r, kernel, &syms, &result)?;
+                    r.stack.truncate(r.stack.len() - callee_depth - 1);
+                    r.stack.push(s);
+                    f.stack.truncate(n - callee_depth - 1);
+                    f.stack.push(result);
+                }
             }
             Instr::ListAppend(d) => {
+                if !at_root || r.resume.is_some() {
+                    return Err("append in an inlined call".into());
+                }
                 let d = d as usize;
                 let sv = r.top(0)?;
                 let boxed = match sv {
@@ -659,6 +808,25 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 let count = count as usize;
                 let s = r.top(0)?;
                 let seq = f.stack.last().ok_or("empty stack")?.clone();
+                if let Sym::Tuple(t) = s {
+                    // A tuple built in the trace (`a, b = b, a + b`, a returned pair): its
+                    // items' symbols, no loads and no guards.
+                    let Some(Obj { kind: ObjKind::Tuple(items) }) = seq.as_obj() else {
+                        return Err("unpacking of a changed value".into());
+                    };
+                    let syms = r.tuples[t as usize].clone();
+                    if items.len() != count || syms.len() != count {
+                        return Err("unpacking raises".into());
+                    }
+                    r.pop()?;
+                    f.stack.pop();
+                    for (s, v) in syms.into_iter().zip(items.iter()).rev() {
+                        r.stack.push(s);
+                        f.stack.push(v.clone());
+                    }
+                    f.pc = next;
+                    continue;
+                }
                 let (items, (len, data)): (Vec<Value>, (V, V)) = match s {
                     Sym::Obj(t, ObjType::Tuple) => match seq.as_obj() {
                         Some(Obj { kind: ObjKind::Tuple(items) }) => {
@@ -710,7 +878,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                         let z = r.const_float(0.0);
                         Sym::Bool(r.emit(OpKind::FloatEq, vec![x, z], 0), false)
                     }
-                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => return Err("`not` of an object".into()),
+                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) => return Err("`not` of an object".into()),
                 };
                 r.pop()?;
                 r.stack.push(b);
@@ -770,18 +938,28 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
             }
             Instr::Jump(t) => {
                 let t = t.0 as usize;
-                if t == header {
+                if !at_root {
+                    // Loops in inlined calls are unrolled (the trace length limit bounds them).
+                    next = t;
+                } else if t == header {
                     if !r.stack.is_empty() || f.stack.len() != start.base {
                         return Err("stack not back at the loop's base at the back-edge".into());
                     }
                     return finish(r, &start, nfast, stack_in, length);
-                }
-                if t < pc {
+                } else if t < pc {
                     return Err("back-edge of an inner loop".into());
+                } else {
+                    next = t;
                 }
-                next = t;
             }
-            Instr::ForIter(_) => {
+            Instr::ForIter(target) => {
+                if !at_root {
+                    if inline::for_range(&mut r, f)? {
+                        next = target.0 as usize;
+                    }
+                    f.pc = next;
+                    continue;
+                }
                 if pc != header {
                     return Err("inner loop".into());
                 }
@@ -884,6 +1062,36 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
                 }
                 f.stack.push(small(cur)?);
             }
+            Instr::ReturnValue => {
+                if at_root {
+                    return Err("return from the loop's function".into());
+                }
+                let s = r.pop()?;
+                let v = f.stack.pop().ok_or("empty stack")?;
+                let call = r.calls.pop().ok_or("return outside an inlined call")?;
+                r.stack = call.caller_stack;
+                let n = r.stack.len();
+                r.stack.truncate(n.checked_sub(call.pops).ok_or("caller stack")?);
+                r.stack.push(s);
+                flow = Flow::Leave(v, call.pops);
+            }
+            Instr::BuildTuple(count) => {
+                let count = count as usize;
+                let n = f.stack.len();
+                if r.stack.len() < count || n < count {
+                    return Err("stack value from before the loop".into());
+                }
+                if at_root && r.resume.is_none() {
+                    // Exits resume here and build the tuple in the interpreter.
+                    r.resume = Some(r.snapshot());
+                }
+                let items = r.stack.split_off(r.stack.len() - count);
+                r.tuples.push(items);
+                r.stack.push(Sym::Tuple((r.tuples.len() - 1) as u32));
+                let real = rpy_interpreter::vm::new_tuple(f.stack[n - count..].to_vec());
+                f.stack.truncate(n - count);
+                f.stack.push(real);
+            }
             Instr::PopTop => {
                 r.pop()?;
                 f.stack.pop();
@@ -914,6 +1122,22 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
             }
             other => return Err(format!("unsupported instruction {}", other.name())),
         }
-        f.pc = next;
+        match flow {
+            Flow::Next => f.pc = next,
+            Flow::Enter(callee) => callees.push(callee),
+            Flow::Leave(value, pops) => {
+                if let Some(done) = callees.pop() {
+                    vm.recycle_frame(done);
+                }
+                let caller: &mut Frame = match callees.last_mut() {
+                    Some(c) => c,
+                    None => &mut *root,
+                };
+                let n = caller.stack.len();
+                caller.stack.truncate(n.checked_sub(pops).ok_or("caller stack")?);
+                caller.stack.push(value);
+                caller.pc += 1;
+            }
+        }
     }
 }

@@ -3,7 +3,6 @@
 //! frame state both read (iterators, globals, builtins, list items).
 
 use crate::ir::Trace;
-use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
@@ -15,10 +14,11 @@ use super::is_list;
 pub enum Home {
     /// Fast local `i`.
     Fast(u32),
-    /// The module global named `code.names[i]` (in the frame's globals dict).
+    /// The module global named `names[i]` of the trace's name table ([`Recorded::names`]),
+    /// in the frame's globals dict.
     Global(u32),
-    /// The builtin named `code.names[i]`, while no module global of that name hides it (read
-    /// only).
+    /// The builtin named `names[i]` of the trace's name table, while no module global of that
+    /// name hides it (read only).
     Builtin(u32),
     /// The range iterator just below the loop's stack base: next value, step, and how many
     /// values remain.
@@ -89,6 +89,9 @@ pub struct Recorded {
     pub interrupt_exit: u32,
     /// Objects the trace refers to by identity (keep them alive while it exists).
     pub keep: Vec<Value>,
+    /// The names `Home::Global` and `Home::Builtin` refer to (interned `str`s): the loop's
+    /// own and those of the functions inlined into it.
+    pub names: Vec<Value>,
 }
 
 /// The truth of a value the recorder can branch on, or `None`.
@@ -153,14 +156,14 @@ pub fn set_iter_index(it: Option<&Value>, x: usize) {
     }
 }
 
-/// The value of module global `code.names[n]` in the frame's globals, borrowed.
-pub fn global_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
-    namespace_get(&f.globals, code.names.get(n)?)
+/// The value of module global `name` in the frame's globals, borrowed.
+pub fn global_value(f: &Frame, name: &Value) -> Option<Value> {
+    namespace_get(&f.globals, name)
 }
 
-/// The builtin `code.names[n]` (whether or not a global hides it).
-pub fn builtin_value(f: &Frame, code: &Code, n: usize) -> Option<Value> {
-    namespace_get(&f.builtins, code.names.get(n)?)
+/// The builtin `name` (whether or not a global hides it).
+pub fn builtin_value(f: &Frame, name: &Value) -> Option<Value> {
+    namespace_get(&f.builtins, name)
 }
 
 /// `ns[name]` for a namespace dict (globals, builtins, a module's dict) with `str` keys.
@@ -169,8 +172,8 @@ pub fn namespace_get(ns: &Value, name: &Value) -> Option<Value> {
     rpy_interpreter::vm::dict_get_str(&d, name)
 }
 
-pub fn set_global(f: &Frame, code: &Code, n: usize, v: Value) -> bool {
-    let (Some(name), Some(d)) = (code.names.get(n), rpy_interpreter::vm::dict_of(&f.globals)) else { return false };
+pub fn set_global(f: &Frame, name: &Value, v: Value) -> bool {
+    let Some(d) = rpy_interpreter::vm::dict_of(&f.globals) else { return false };
     let Ok(mut d) = d.try_borrow_mut() else { return false };
     rpy_interpreter::vm::dict_set_str(&mut d, name.clone(), v);
     true

@@ -1,0 +1,155 @@
+//! Inlining: calls of Python functions recorded into the loop's trace, and `range` loops
+//! inside them.
+//!
+//! A call of a plain Python function (positional parameters only, no cells, the loop's own
+//! globals, not already being inlined) is recorded by entering the callee's frame: the
+//! recorder executes its bytecode as it does the loop's, with the callee's locals held as
+//! symbols. Nothing with an effect may happen in a callee (the recorder stops at stores into
+//! lists or globals), so every guard in it exits to the loop's state before the outermost
+//! call (`Rec::resume`) and the interpreter makes the call again: frames of inlined calls
+//! never have to be rebuilt. For the same reason, when recording stops inside a call, the
+//! loop's frame is simply left at that call.
+//!
+//! Loops in a callee are unrolled: `for x in range(...)` uses a virtual range iterator,
+//! whose exhaustion test is guarded on every step.
+
+use super::{Abort, Rec, Sym, V};
+use crate::ir::OpKind;
+use crate::recorder::range_state;
+use rpy_interpreter::builtins::iterators::small_range;
+use rpy_interpreter::bytecode::{Code, Instr};
+use rpy_interpreter::object::{Function, Iter, Obj, ObjKind};
+use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::frame::Frame;
+use rpy_interpreter::vm::Vm;
+use std::rc::Rc;
+
+/// The symbolic state of a call being inlined.
+pub(super) struct Call {
+    pub code: Rc<Code>,
+    /// The callee's fast locals.
+    pub locals: Vec<Option<Sym>>,
+    /// The caller's symbolic stack, the callee and its arguments still on it.
+    pub caller_stack: Vec<Sym>,
+    /// Entries the caller pops when the call returns (the callee and its arguments).
+    pub pops: usize,
+}
+
+/// A virtual range iterator: the next value and the bound it is compared with.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct RangeIter {
+    pub cur: V,
+    pub stop: V,
+    pub step: i64,
+}
+
+/// Most calls inlined into one another.
+const MAX_DEPTH: usize = 8;
+
+/// Starts inlining a call of `fun` with the `argc` arguments on top of `f`'s stack (`pops`
+/// entries with the callee): returns the callee's frame, ready to run.
+pub(super) fn enter(vm: &mut Vm, r: &mut Rec, f: &Frame, fun: &Function, argc: usize, pops: usize, globals: &Value) -> Result<Box<Frame>, Abort> {
+    let code = &fun.code;
+    let fl = &code.flags;
+    if fl.varargs || fl.varkw || fl.generator || fl.coroutine || code.kwonlyargcount != 0 || code.argcount as usize != argc {
+        return Err("call of a function with defaults, *args, **kwargs or keyword-only parameters".into());
+    }
+    if code.ncells() > 0 || fun.closure.is_some() {
+        return Err("call of a closure or of a function with cell variables".into());
+    }
+    if !fun.globals.is(globals) {
+        return Err("call of a function of another module".into());
+    }
+    if r.calls.len() >= MAX_DEPTH {
+        return Err("calls nested too deeply to inline".into());
+    }
+    if r.calls.iter().any(|c| Rc::ptr_eq(&c.code, code)) {
+        return Err("recursive call".into());
+    }
+    let n = f.stack.len();
+    let syms: Vec<Sym> = (0..argc).map(|k| r.top(argc - 1 - k)).collect::<Result<_, _>>()?;
+    if r.calls.is_empty() && r.resume.is_none() {
+        r.resume = Some(r.snapshot());
+    }
+    let mut frame = vm.new_frame(code.clone(), fun.globals.clone(), Value::NULL);
+    for (i, a) in f.stack[n - argc..].iter().enumerate() {
+        frame.fast[i] = a.clone();
+    }
+    let mut locals = vec![None; code.varnames.len()];
+    for (i, s) in syms.into_iter().enumerate() {
+        locals[i] = Some(s);
+    }
+    let caller_stack = std::mem::take(&mut r.stack);
+    r.calls.push(Call { code: code.clone(), locals, caller_stack, pops });
+    Ok(frame)
+}
+
+/// `range(...)` followed by `GetIter` in an inlined call (fused, as the interpreter does):
+/// a virtual range iterator. Returns the pc after the `GetIter`.
+pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize) -> Result<usize, Abort> {
+    if r.calls.is_empty() {
+        return Err("inner loop".into());
+    }
+    let pc = f.pc;
+    if !matches!(code.instrs.get(pc + 1), Some(Instr::GetIter)) {
+        return Err("range() not iterated at once".into());
+    }
+    let n = f.stack.len();
+    let range = small_range(&f.stack[n - argc..]).ok_or("range() of values other than inline ints")?;
+    let mut ints = Vec::with_capacity(argc);
+    for k in 0..argc {
+        match r.top(argc - 1 - k)? {
+            Sym::Int(v) => ints.push(v),
+            _ => return Err("range() of values other than ints".into()),
+        }
+    }
+    let (start, stop) = match argc {
+        1 => (r.const_int(0), ints[0]),
+        _ => (ints[0], ints[1]),
+    };
+    if argc == 3 {
+        // The step's sign decides the exhaustion test: guard the step itself.
+        let want = r.const_int(range.step);
+        let same = r.emit(OpKind::IntEq, vec![ints[2], want], 0);
+        r.guard(OpKind::GuardTrue, same);
+    }
+    r.iters.push(RangeIter { cur: start, stop, step: range.step });
+    let k = r.iters.len() - 1;
+    r.stack.truncate(r.stack.len() - argc - 1);
+    r.stack.push(Sym::RangeIter(k as u32));
+    f.stack.truncate(n - argc - 1);
+    f.stack.push(rpy_interpreter::vm::new_iter(Iter::Range { cur: range.start, step: range.step, remaining: range.len() }));
+    Ok(pc + 2)
+}
+
+/// `ForIter` in an inlined call, over a virtual range iterator: guards that the loop goes on
+/// (or ends) as it does now. Returns whether it ended (then the iterator is popped and the
+/// interpreter would jump to the loop's exit).
+pub(super) fn for_range(r: &mut Rec, f: &mut Frame) -> Result<bool, Abort> {
+    let Sym::RangeIter(k) = r.top(0)? else {
+        return Err("loop in an inlined call over something other than a range".into());
+    };
+    let (cur, step, remaining) = f.stack.last().and_then(range_state).ok_or("range iterator state")?;
+    let it = r.iters[k as usize];
+    let test = if it.step > 0 { OpKind::IntLt } else { OpKind::IntGt };
+    let more = r.emit(test, vec![it.cur, it.stop], 0);
+    if remaining <= 0 {
+        r.guard(OpKind::GuardFalse, more);
+        r.pop()?;
+        f.stack.pop();
+        return Ok(true);
+    }
+    r.guard(OpKind::GuardTrue, more);
+    // `cur` lies between start and stop (both inline ints), so `cur + step` fits an i64.
+    let st = r.const_int(it.step);
+    r.iters[k as usize].cur = r.emit(OpKind::IntAdd, vec![it.cur, st], 0);
+    r.stack.push(Sym::Int(it.cur));
+    if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
+        if let Iter::Range { cur, remaining, .. } = &mut *cell.borrow_mut() {
+            *cur += step;
+            *remaining -= 1;
+        }
+    }
+    f.stack.push(Value::small_int(cur).ok_or("range value outside the inline int range")?);
+    Ok(false)
+}
