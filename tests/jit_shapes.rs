@@ -1,20 +1,23 @@
 //! Trace-shape tests: each `tests/jit_shapes/NAME.py` has a loop that the JIT must compile to
 //! exactly the op sequence in `NAME.shape` (the optimised loop body after the phis, one op
 //! name per line). The program runs under `target/release/rpy` (or `RPY_BIN`) with every loop
-//! recorded on its first back-edge, and the first recorded trace is read from the JIT log.
+//! recorded on its first back-edge, and the first recorded trace is read from the JIT log (or,
+//! when the `.shape` file starts with `# loop: NAME`, the first recorded loop of function
+//! `NAME`).
 
 use rpy_tests::workspace_root;
 use std::path::Path;
 use std::process::Command;
 
-/// Op names of the loop body (after `label` and the phis) of the first trace in `log`.
-fn loop_body(log: &str) -> Vec<String> {
+/// Op names of the loop body (after `label` and the phis) of the first trace in `log` (of
+/// the first loop trace of function `func`, when given).
+fn loop_body(log: &str, func: Option<&str>) -> Vec<String> {
     let mut ops = Vec::new();
     let mut in_trace = false;
     let mut in_loop = false;
     for line in log.lines() {
-        if line.starts_with("recorded ") {
-            in_trace = true;
+        if !in_trace && line.starts_with("recorded ") {
+            in_trace = func.is_none_or(|name| line.starts_with(&format!("recorded loop {name} line ")));
             continue;
         }
         if !in_trace {
@@ -56,13 +59,14 @@ fn check(bin: &Path, py: &Path) -> Result<(), String> {
     }
     let text = std::fs::read_to_string(&log).map_err(|e| format!("no JIT log: {e}"))?;
     let _ = std::fs::remove_file(&log);
-    let want: Vec<String> = std::fs::read_to_string(py.with_extension("shape"))
-        .map_err(|e| format!("{}: no .shape file: {e}", py.display()))?
+    let shape = std::fs::read_to_string(py.with_extension("shape")).map_err(|e| format!("{}: no .shape file: {e}", py.display()))?;
+    let func = shape.lines().next().and_then(|l| l.strip_prefix("# loop:")).map(str::trim);
+    let want: Vec<String> = shape
         .lines()
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
-    let got = loop_body(&text);
+    let got = loop_body(&text, func);
     if got != want {
         return Err(format!("{}: loop body\n  got:  {}\n  want: {}\nlog:\n{text}", py.display(), got.join(" "), want.join(" ")));
     }
