@@ -13,6 +13,7 @@
 
 use crate::ir::{Op, OpKind, OpRef, Trace};
 
+pub mod bounds;
 pub mod cse;
 pub mod dce;
 pub mod fold;
@@ -27,13 +28,14 @@ pub struct Pass {
 }
 
 /// The passes, in order. LICM moves invariant work in front of the label after CSE merged
-/// duplicates. CSE runs before guard elimination so that guards on equal
+/// duplicates; bounds-check elimination needs the lengths it compares with out of the loop. CSE runs before guard elimination so that guards on equal
 /// recomputed conditions (`guard_true(int_lt(a, b))` twice) become guards on the same value;
 /// DCE runs last to drop what the others left unused.
 pub const PASSES: &[Pass] = &[
     Pass { name: "fold", run: fold::run },
     Pass { name: "cse", run: cse::run },
     Pass { name: "licm", run: licm::run },
+    Pass { name: "bounds", run: bounds::run },
     Pass { name: "guards", run: guards::run },
     Pass { name: "dce", run: dce::run },
 ];

@@ -61,6 +61,11 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                 t.push(OpKind::GuardBits, vec![slot], b, Some(ENTRY_EXIT));
                 slot
             }
+            Kind::IntValue(x) => {
+                let bits = Value::small_int(x).ok_or("int value outside the inline range")?.bits();
+                t.push(OpKind::GuardBits, vec![slot], bits, Some(ENTRY_EXIT));
+                t.push(OpKind::ConstInt, vec![], x as u64, None)
+            }
         });
     }
     let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false }];
@@ -78,7 +83,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                     Kind::List | Kind::Obj(_) => OpKind::PhiRef,
                     Kind::Bool(_) => return Err("bool carried around a loop".into()),
                     // A constant: no phi.
-                    Kind::Exact(_) => continue,
+                    Kind::Exact(_) | Kind::IntValue(_) => continue,
                 };
                 phis[k] = Some(t.push(pk, vec![e], 0, None));
             }
@@ -150,7 +155,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
     } else {
         let mut jump_args = Vec::new();
         for (k, h) in r.homes.iter().enumerate() {
-            if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_))) {
+            if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_) | Kind::IntValue(_))) {
                 continue;
             }
             let s = h.cur.ok_or("home without a value")?;

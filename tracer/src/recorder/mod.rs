@@ -102,6 +102,8 @@ enum Kind {
     Bool(bool),
     /// This very object (a module, function, builtin function or type), guarded by identity.
     Exact(u64),
+    /// This very int (a range's step): guarded on entry, a constant in the trace.
+    IntValue(i64),
 }
 
 impl Kind {
@@ -142,6 +144,7 @@ impl Kind {
             Kind::Obj(t) => Sym::Obj(v, t),
             Kind::Bool(_) => Sym::Bool(v, false),
             Kind::Exact(b) => Sym::Exact(b),
+            Kind::IntValue(_) => Sym::Int(v),
         }
     }
 
@@ -283,6 +286,19 @@ impl Rec {
         Ok(s)
     }
 
+    /// `read_home` for a home that holds the int `x` on every entry (checked there): a
+    /// constant in the trace.
+    fn read_home_value(&mut self, home: Home, x: i64) -> Sym {
+        let k = self.home_index(home);
+        if let Some(s) = self.homes[k].cur {
+            return s;
+        }
+        let s = Sym::Int(V::Phi(k));
+        self.homes[k].entry = Some(Kind::IntValue(x));
+        self.homes[k].cur = Some(s);
+        s
+    }
+
     fn write_home(&mut self, home: Home, s: Sym) -> Result<(), Abort> {
         if matches!(s, Sym::Bool(..)) {
             return Err("bool stored in a variable".into());
@@ -368,7 +384,7 @@ impl Rec {
                 self.guard_type(e, t);
                 Sym::Obj(e, t)
             }
-            Kind::Bool(_) | Kind::Exact(_) => return Err("item is a bool or an object".into()),
+            Kind::Bool(_) | Kind::Exact(_) | Kind::IntValue(_) => return Err("item is a bool or an object".into()),
         })
     }
 
@@ -1039,7 +1055,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 };
                 let small = |x: i64| Value::small_int(x).ok_or("range state");
                 let sc = r.read_home(Home::IterCur, &small(cur)?)?;
-                let ss = r.read_home(Home::IterStep, &small(step)?)?;
+                let ss = r.read_home_value(Home::IterStep, step);
                 let sr = r.read_home(Home::IterRemaining, &small(remaining)?)?;
                 let (Sym::Int(c), Sym::Int(st), Sym::Int(rem)) = (sc, ss, sr) else {
                     return Err("range state".into());

@@ -1,0 +1,224 @@
+//! Bounds-check elimination for counted loops.
+//!
+//! A `for` loop over a range carries a countdown `r` (values remaining): its jump operand is
+//! `int_sub(r, 1)` and the body starts by guarding `int_gt(r, 0)`. So iteration `k` (from 0)
+//! runs only while `k < r0`, `r0` being the countdown's entry value. Any phi `i` whose jump
+//! operand is `i + 1` then stays within `[i0, i0 + r0 - 1]` in every iteration that reaches
+//! its uses (`i0` its entry value).
+//!
+//! A bounds check `guard_true(int_ult(i + k, n))` after the countdown's guard, with `n` a
+//! loop-invariant list or tuple length and `k` a small constant, therefore holds in every
+//! iteration iff `i0 + k >= 0` and `i0 + r0 - 1 + k < n`. Those two checks move in front of
+//! the label (entry guards, exit 0: the interpreter then runs the loop, as for any guard
+//! `licm` moves), and the check in the body goes. The index `i + k` and the increment `i + 1`
+//! then lie within a list's length of 0, so their overflow checks go too.
+
+use super::licm::ENTRY_EXIT;
+use super::Rewriter;
+use crate::ir::{OpKind, OpRef, Trace};
+
+/// Largest `|k|` of an index `i + k` whose check moves (so `i + 1` cannot leave the inline
+/// int range when `i + k` stays below a length).
+const MAX_OFFSET: i64 = 1 << 20;
+
+fn const_int(t: &Trace, r: OpRef) -> Option<i64> {
+    let op = t.op(r);
+    (op.kind == OpKind::ConstInt).then_some(op.imm as i64)
+}
+
+/// `r` as `base + k` for a constant `k` (`base` itself is `k = 0`).
+fn offset_of(t: &Trace, r: OpRef) -> (OpRef, i64) {
+    let op = t.op(r);
+    let small = |k: i64| k.abs() <= MAX_OFFSET;
+    match op.kind {
+        OpKind::IntAdd | OpKind::IntAddOvf => {
+            if let Some(k) = const_int(t, op.args[1]).filter(|&k| small(k)) {
+                return (op.args[0], k);
+            }
+            if let Some(k) = const_int(t, op.args[0]).filter(|&k| small(k)) {
+                return (op.args[1], k);
+            }
+            (r, 0)
+        }
+        OpKind::IntSub | OpKind::IntSubOvf => match const_int(t, op.args[1]).filter(|&k| small(k)) {
+            Some(k) => (op.args[0], -k),
+            None => (r, 0),
+        },
+        _ => (r, 0),
+    }
+}
+
+fn is_phi(kind: OpKind) -> bool {
+    matches!(kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
+}
+
+/// A bounds check that moves: the guard, the index op (`None` when the index is the phi),
+/// the phi, the offset and the length.
+struct Check {
+    guard: usize,
+    index: Option<usize>,
+    phi: OpRef,
+    k: i64,
+    len: OpRef,
+}
+
+pub fn run(src: &Trace) -> Trace {
+    let n = src.ops.len();
+    let Some(label) = src.ops.iter().position(|op| op.kind == OpKind::Label) else {
+        return src.clone();
+    };
+    let Some(jump) = src.ops.last().filter(|op| op.kind == OpKind::Jump) else {
+        return src.clone();
+    };
+    let phis: Vec<usize> = (label + 1..n).filter(|&i| is_phi(src.ops[i].kind)).collect();
+    let next_of = |p: usize| phis.iter().position(|&q| q == p).and_then(|k| jump.args.get(k).copied());
+    // The countdown: jump operand `r - 1`, and its `guard_true(int_gt(r, 0))` in the body.
+    let countdown = phis.iter().copied().find_map(|p| {
+        let next = src.op(next_of(p)?);
+        if next.kind != OpKind::IntSub || next.args[0] != OpRef(p as u32) || const_int(src, next.args[1]) != Some(1) {
+            return None;
+        }
+        let test = (label + 1..n).find(|&i| {
+            let op = &src.ops[i];
+            op.kind == OpKind::GuardTrue && {
+                let c = src.op(op.args[0]);
+                c.kind == OpKind::IntGt && c.args[0] == OpRef(p as u32) && const_int(src, c.args[1]) == Some(0)
+            }
+        })?;
+        Some((p, test))
+    });
+    let Some((countdown, test)) = countdown else {
+        return src.clone();
+    };
+    // Phis that count up by one.
+    let counts_up = |p: OpRef| {
+        let p = p.0 as usize;
+        phis.contains(&p)
+            && next_of(p).is_some_and(|nx| {
+                let op = src.op(nx);
+                matches!(op.kind, OpKind::IntAdd | OpKind::IntAddOvf) && offset_of(src, nx) == (OpRef(p as u32), 1)
+            })
+    };
+    let mut checks = Vec::new();
+    for i in test + 1..n - 1 {
+        let op = &src.ops[i];
+        if op.kind != OpKind::GuardTrue {
+            continue;
+        }
+        let cond = src.op(op.args[0]);
+        if cond.kind != OpKind::IntUlt || (cond.args[1].0 as usize) >= label || !matches!(src.op(cond.args[1]).kind, OpKind::ListLen | OpKind::TupleLen) {
+            continue;
+        }
+        let (phi, k) = offset_of(src, cond.args[0]);
+        if !counts_up(phi) {
+            continue;
+        }
+        let index = (k != 0 || cond.args[0] != phi).then_some(cond.args[0].0 as usize);
+        checks.push(Check { guard: i, index, phi, k, len: cond.args[1] });
+    }
+    if checks.is_empty() {
+        return src.clone();
+    }
+    // Ops whose overflow checks go: the moved indices and the increments of their phis.
+    let mut no_overflow = vec![false; n];
+    for c in &checks {
+        if let Some(x) = c.index {
+            no_overflow[x] = true;
+        }
+        if let Some(nx) = next_of(c.phi.0 as usize) {
+            no_overflow[nx.0 as usize] = true;
+        }
+    }
+    let mut dropped = vec![false; n];
+    checks.iter().for_each(|c| dropped[c.guard] = true);
+    let mut rw = Rewriter::new(src);
+    for (i, op) in src.ops.iter().enumerate().take(label) {
+        let args = rw.args(op);
+        rw.keep(i, op, args);
+    }
+    let rows = rw.get(src.ops[countdown].args[0]);
+    for c in &checks {
+        let first = rw.get(src.op(c.phi).args[0]);
+        let len = rw.get(c.len);
+        let zero = rw.emit(OpKind::ConstInt, vec![], 0, None);
+        let k = rw.emit(OpKind::ConstInt, vec![], c.k as u64, None);
+        let lo = rw.emit(OpKind::IntAdd, vec![first, k], 0, None);
+        let ok = rw.emit(OpKind::IntGe, vec![lo, zero], 0, None);
+        rw.emit(OpKind::GuardTrue, vec![ok], 0, Some(ENTRY_EXIT));
+        let end = rw.emit(OpKind::IntAdd, vec![first, rows], 0, None);
+        let k1 = rw.emit(OpKind::ConstInt, vec![], (c.k - 1) as u64, None);
+        let hi = rw.emit(OpKind::IntAdd, vec![end, k1], 0, None);
+        let ok = rw.emit(OpKind::IntLt, vec![hi, len], 0, None);
+        rw.emit(OpKind::GuardTrue, vec![ok], 0, Some(ENTRY_EXIT));
+    }
+    for (i, op) in src.ops.iter().enumerate().skip(label) {
+        if dropped[i] {
+            continue;
+        }
+        let args = rw.args(op);
+        if no_overflow[i] && matches!(op.kind, OpKind::IntAddOvf | OpKind::IntSubOvf) {
+            let kind = if op.kind == OpKind::IntAddOvf { OpKind::IntAdd } else { OpKind::IntSub };
+            let r = rw.emit(kind, args, 0, None);
+            rw.bind(i, r);
+            continue;
+        }
+        rw.keep(i, op, args);
+    }
+    rw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::text::{parse, print};
+
+    #[test]
+    fn moves_the_checks_of_a_counted_loop_in_front_of_it() {
+        let src = "\
+r0 = load_slot(0)
+guard_list(r0) exit=0
+i2 = list_len(r0)
+i3 = list_data(r0)
+i4 = const_int(0)
+i5 = const_int(1)
+i6 = const_int(5)
+i7 = const_int(10)
+label()
+i9 = phi_int(i6)
+i10 = phi_int(i7)
+b11 = int_gt(i10, i4)
+guard_true(b11) exit=2 [i9, i10]
+i13 = int_sub(i10, i5)
+i14 = int_add_ovf(i9, i5) exit=3 [i9, i10]
+b15 = int_ult(i14, i2)
+guard_true(b15) exit=4 [i14, i13]
+r17 = load_elem(i3, i14)
+jump(i14, i13)
+";
+        // DCE drops the condition the removed guard tested.
+        let out = print(&crate::opt::dce::run(&super::run(&parse(src).unwrap())));
+        assert!(!out.contains("int_ult"), "{out}");
+        assert!(!out.contains("int_add_ovf"), "{out}");
+        assert!(out.contains("guard_true") && out.contains("int_lt") && out.contains("int_ge"), "{out}");
+        let label = out.find("label").unwrap();
+        assert!(out.find("int_lt").unwrap() < label, "{out}");
+    }
+
+    #[test]
+    fn leaves_a_loop_without_a_countdown_alone() {
+        let src = "\
+r0 = load_slot(0)
+guard_list(r0) exit=0
+i2 = list_len(r0)
+i3 = const_int(1)
+i4 = const_int(0)
+label()
+i6 = phi_int(i4)
+i7 = int_add_ovf(i6, i3) exit=1 [i6]
+b8 = int_ult(i7, i2)
+guard_true(b8) exit=2 [i7]
+jump(i7)
+";
+        let t = parse(src).unwrap();
+        assert_eq!(super::run(&t), t);
+    }
+}
