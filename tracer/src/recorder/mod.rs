@@ -6,8 +6,9 @@
 //! comparisons; conditional and forward jumps; stack shuffles; `list[int]` loads and stores,
 //! appends; `tuple[int]`, unpacking of tuples and lists, `dict[str]`; module attributes and
 //! builtin calls with a kernel; `for` over a `range`, list or dict items iterator at the loop
-//! header. `finish.rs` builds
-//! the trace, `state.rs` holds what the driver shares (homes, exit maps, frame accessors).
+//! header; calls of plain Python functions, inlined (`inline.rs`), and tuples built in the
+//! trace (virtual). `finish.rs` builds the trace, `state.rs` holds what the driver shares
+//! (homes, exit maps, frame accessors).
 //! Before executing an instruction it checks that it can handle it with the values at hand;
 //! when it cannot, it stops and leaves that instruction to the interpreter, with the frame
 //! exactly as the interpreter would have left it up to there (an abort never needs undoing).
