@@ -458,7 +458,9 @@ enum Flow {
 }
 
 /// `record` with the frames of the calls being inlined (innermost last), the recorder
-/// executes them as it does the loop's frame.
+/// executes them as it does the loop's frame. (Boxed: they come from and go back to the VM's
+/// frame pool.)
+#[allow(clippy::vec_box)]
 fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, limit: usize, callees: &mut Vec<Box<Frame>>) -> Result<Recorded, Abort> {
     let header = start.header;
     let bridge = start.pc != header;
