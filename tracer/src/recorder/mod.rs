@@ -196,9 +196,10 @@ struct Rec {
     /// The symbolic state of the calls being inlined, innermost last.
     calls: Vec<inline::Call>,
     /// While set, the snapshot every guard uses: the loop's state before the outermost call
-    /// being inlined (or before a virtual object appeared on the loop's stack). Nothing with
-    /// an effect may happen while it is set, so resuming there and executing the call again
-    /// in the interpreter is exact.
+    /// being inlined (or before a virtual object appeared on the loop's stack); always set
+    /// while a call is being inlined. Nothing with an effect may happen while it is set
+    /// (`allow_effect`), so resuming there and executing the call again in the interpreter
+    /// is exact.
     resume: Option<usize>,
 }
 
@@ -287,6 +288,16 @@ impl Rec {
         Ok(s)
     }
 
+    /// Stops before an effect while guards resume at `resume` (inside an inlined call, or
+    /// with a virtual tuple on the loop's stack): resuming there must be able to redo
+    /// everything since.
+    fn allow_effect(&self, what: &str) -> Result<(), Abort> {
+        match self.resume {
+            Some(_) => Err(format!("{what} in an inlined call or while a tuple built in the loop is live")),
+            None => Ok(()),
+        }
+    }
+
     /// `read_home` for a home that holds the int `x` on every entry (checked there): a
     /// constant in the trace.
     fn read_home_value(&mut self, home: Home, x: i64) -> Sym {
@@ -304,9 +315,10 @@ impl Rec {
         if matches!(s, Sym::Bool(..)) {
             return Err("bool stored in a variable".into());
         }
-        if s.is_virtual() || self.resume.is_some() {
-            return Err("store while a tuple built in the loop is live".into());
+        if s.is_virtual() {
+            return Err("tuple built in the loop stored in a variable".into());
         }
+        self.allow_effect("variable store")?;
         let k = self.home_index(home);
         self.homes[k].cur = Some(s);
         self.homes[k].written = true;
@@ -574,9 +586,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 if matches!(ins, Instr::StoreName(_)) && !module_names {
                     return Err("name store outside module code".into());
                 }
-                if !at_root {
-                    return Err("global store in an inlined call".into());
-                }
+                r.allow_effect("global store")?;
                 // Only stores to existing globals: so no global appears in a trace, and a name
                 // read as a builtin stays one (the entry glue checks that on every entry).
                 let name = code.names.get(n.idx()).ok_or("bad name")?;
@@ -702,9 +712,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 f.stack.push(item);
             }
             Instr::StoreSubscr => {
-                if !at_root || r.resume.is_some() {
-                    return Err("item store in an inlined call".into());
-                }
+                r.allow_effect("item store")?;
                 let (sk, sl, sv) = (r.top(0)?, r.top(1)?, r.top(2)?);
                 let n = f.stack.len();
                 let (Sym::List(l), Sym::Int(k)) = (sl, sk) else {
@@ -793,9 +801,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
             }
             Instr::ListAppend(d) => {
-                if !at_root || r.resume.is_some() {
-                    return Err("append in an inlined call".into());
-                }
+                r.allow_effect("append")?;
                 let d = d as usize;
                 let sv = r.top(0)?;
                 let boxed = match sv {
