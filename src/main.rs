@@ -232,6 +232,7 @@ fn run(cli: Cli, theirs: Vec<String>) -> u8 {
     rpy_stdlib::register_all(&mut vm);
     if jit {
         vm.jit = Some(Box::new(rpy_tracer::Jit::from_env()));
+        vm.jit_fn_runner = Some(rpy_tracer::functions::run);
     }
     let code = match source {
         Source::File(f) => match std::fs::read(&f) {

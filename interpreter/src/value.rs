@@ -116,6 +116,21 @@ impl Value {
         // SAFETY: forwarded to the caller.
         unsafe { Value::borrow_bits(&b).clone() }
     }
+    /// Gives up this reference as raw bits (for compiled code; `from_raw_bits` takes it back).
+    #[inline]
+    pub fn into_raw_bits(self) -> u64 {
+        let b = self.0;
+        std::mem::forget(self);
+        b
+    }
+    /// Takes over the reference that raw bits `b` stand for.
+    ///
+    /// # Safety
+    /// `b` must come from `into_raw_bits` (or be bits that own nothing), and be taken once.
+    #[inline]
+    pub unsafe fn from_raw_bits(b: u64) -> Value {
+        Value(b)
+    }
     #[inline(always)]
     pub fn is_float(&self) -> bool {
         self.0 < PTR_TAG

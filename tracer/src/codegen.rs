@@ -54,6 +54,11 @@ use crate::runtime as rt;
 
 /// Exit number returned when a straight-line trace runs off its end.
 pub const FINISHED: u32 = u32::MAX;
+/// Returned by a function trace's `return`: `exitbuf[1]` holds the result (owned).
+pub const RETURNED: u32 = u32::MAX - 1;
+/// Words of the exit buffer a compiled caller gives a function trace it calls: function
+/// traces with a longer snapshot are not compiled.
+pub const FN_EXITBUF: usize = 48;
 
 const TAG_SHIFT: i64 = 48;
 const PAYLOAD_MASK: i64 = (1 << TAG_SHIFT) - 1;
@@ -123,7 +128,7 @@ pub struct ExitInfo {
     pub snapshot: Vec<(OpRef, Ty)>,
 }
 
-type TraceFn = unsafe extern "C" fn(*mut u64, *mut u64) -> u32;
+type TraceFn = unsafe extern "C" fn(*mut u64, *mut u64, *mut u8) -> u32;
 
 /// A compiled trace. Keeps its machine code alive.
 pub struct CompiledTrace {
@@ -164,15 +169,18 @@ impl CompiledTrace {
             exitbuf.len()
         );
         // SAFETY: the buffers are large enough for every slot index and snapshot the code
-        // touches (checked above); the code has no other side effects.
-        unsafe { (self.func)(slots.as_mut_ptr(), exitbuf.as_mut_ptr()) }
+        // touches (checked above); a trace run this way has no `call_py` (it would need the
+        // VM) and no other side effects.
+        unsafe { (self.func)(slots.as_mut_ptr(), exitbuf.as_mut_ptr(), std::ptr::null_mut()) }
     }
 
-    /// The raw entry point, for callers that manage buffers themselves.
+    /// The raw entry point `fn(slots, exitbuf, vm) -> exit`, for callers that manage
+    /// buffers themselves.
     ///
     /// # Safety
-    /// `slots` must point to `slots_len()` writable words and `exitbuf` to `exitbuf_len()`.
-    pub unsafe fn entry(&self) -> unsafe extern "C" fn(*mut u64, *mut u64) -> u32 {
+    /// `slots` must point to `slots_len()` readable words, `exitbuf` to `exitbuf_len()`
+    /// writable ones, and `vm` to the running `Vm` when the trace has `call_py` ops.
+    pub unsafe fn entry(&self) -> unsafe extern "C" fn(*mut u64, *mut u64, *mut u8) -> u32 {
         self.func
     }
 
@@ -266,16 +274,16 @@ fn check(trace: &Trace) -> Result<Shape, String> {
         if !op.snap.is_empty() && !op.is_guard() {
             return Err(format!("op {i} ({name}): snapshot on a non-guard"));
         }
-        if op.kind == OpKind::Exit {
+        if matches!(op.kind, OpKind::Exit | OpKind::Return) {
             if i + 1 != n {
-                return Err(format!("op {i}: exit is not the last op"));
+                return Err(format!("op {i}: {name} is not the last op"));
             }
             jumped = true;
         }
         if op.is_guard() {
             match op.exit {
                 None => return Err(format!("op {i} ({name}): guard without exit")),
-                Some(FINISHED) => return Err(format!("op {i} ({name}): exit number {FINISHED} is reserved")),
+                Some(e) if e >= RETURNED => return Err(format!("op {i} ({name}): exit number {e} is reserved")),
                 Some(_) => {}
             }
         }
@@ -313,6 +321,14 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                 }
                 jumped = true;
             }
+            OpKind::CallPy => {
+                if op.args.is_empty() || op.args.iter().any(|a| trace.ty(*a) != Ty::Ref) {
+                    return Err(format!("op {i} ({name}): operands must be a function and its arguments, all refs"));
+                }
+                if op.args.len() > 64 {
+                    return Err(format!("op {i} ({name}): too many arguments"));
+                }
+            }
             kind => {
                 let want = crate::ir::text::operand_types(kind).ok_or_else(|| format!("op {i} ({name}): no operand table"))?;
                 if op.args.len() != want.len() {
@@ -323,6 +339,9 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                     if got != *w {
                         return Err(format!("op {i} ({name}): operand {k} has type {got:?}, expected {w:?}"));
                     }
+                }
+                if kind == OpKind::LoadExitSlot && op.imm as usize + 1 >= FN_EXITBUF {
+                    return Err(format!("op {i} ({name}): exit slot {} too large", op.imm));
                 }
                 if matches!(kind, OpKind::LoadSlot | OpKind::StoreSlot) {
                     // Offsets are byte offsets in an i32.
@@ -392,7 +411,18 @@ impl JitModule {
 
     /// Compiles `trace`. Malformed traces and Cranelift failures are `Err`.
     pub fn compile(&mut self, trace: &Trace) -> Result<CompiledTrace, String> {
+        self.compile_placed(trace, Placement::default())
+    }
+
+    /// `compile` for a trace that is part of a function's trace tree (see [`Placement`]).
+    pub fn compile_placed(&mut self, trace: &Trace, place: Placement) -> Result<CompiledTrace, String> {
         let shape = check(trace)?;
+        if place.function {
+            let longest = trace.ops.iter().map(|op| op.snap.len()).max().unwrap_or(0);
+            if longest + 1 > FN_EXITBUF {
+                return Err(format!("a snapshot of {longest} values is too long for a function trace"));
+            }
+        }
         let owner = self.owner.clone();
         let mut guard = owner.module.try_borrow_mut().map_err(|_| "JIT module busy".to_string())?;
         let module = guard.as_mut().ok_or("JIT module already freed")?;
@@ -404,10 +434,11 @@ impl JitModule {
         let mut sig = module.make_signature();
         sig.params.push(AbiParam::new(types::I64));
         sig.params.push(AbiParam::new(types::I64));
+        sig.params.push(AbiParam::new(types::I64));
         sig.returns.push(AbiParam::new(types::I32));
         self.ctx.func.signature = sig.clone();
 
-        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config(), self.options.interrupt_flag);
+        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config(), self.options.interrupt_flag, place);
         let exits = match built {
             Ok(exits) => exits,
             Err(e) => {
@@ -432,7 +463,7 @@ impl JitModule {
             return Err("no code for compiled trace".into());
         }
         // SAFETY: the function was defined with the matching signature
-        // (i64, i64) -> i32 in the host's default (C) calling convention.
+        // (i64, i64, i64) -> i32 in the host's default (C) calling convention.
         let func = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
         drop(guard);
         self.compiled += 1;
@@ -445,6 +476,29 @@ impl JitModule {
     }
 }
 
+/// Where a trace sits: alone (a loop trace or its bridge), or in a function's trace tree,
+/// whose exits share one numbering and may be linked to the side traces that continue them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Placement {
+    /// A function trace: its snapshots must fit [`FN_EXITBUF`].
+    pub function: bool,
+    /// Added to every exit number the code returns (`ExitInfo::exit` stays unshifted).
+    pub exit_offset: u32,
+    /// When non-zero, the address of one word per exit number (unshifted): an exit whose
+    /// word is non-zero, after writing its snapshot, calls the trace at that address with
+    /// the same `(slots, exitbuf, vm)` and returns what it returns.
+    pub links: usize,
+}
+
+/// The function's parameters and where it sits, for exits.
+#[derive(Clone, Copy)]
+struct Io {
+    slots: Value,
+    exitbuf: Value,
+    vm: Value,
+    place: Placement,
+}
+
 /// Builds the Cranelift function for a checked trace; returns the exits in guard order.
 fn build(
     ctx: &mut Context,
@@ -453,15 +507,17 @@ fn build(
     shape: &Shape,
     target: cranelift_codegen::isa::TargetFrontendConfig,
     interrupt_flag: usize,
+    place: Placement,
 ) -> Result<Vec<ExitInfo>, String> {
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
-    let (slots, exitbuf) = match b.block_params(entry) {
-        &[s, e] => (s, e),
+    let (slots, exitbuf, vm) = match b.block_params(entry) {
+        &[s, e, v] => (s, e, v),
         _ => return Err("entry block params".into()),
     };
+    let io = Io { slots, exitbuf, vm, place };
     let mem = MemFlagsData::trusted();
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
     let mut exits = Vec::new();
@@ -515,13 +571,13 @@ fn build(
                 let x = arg(0)?;
                 let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
                 let ok = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
-                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::GuardFloat => {
                 let x = arg(0)?;
                 let ok = b.ins().icmp_imm_s(IntCC::UnsignedLessThan, x, PTR_TAG);
-                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::GuardNoInterrupt => {
@@ -529,14 +585,14 @@ fn build(
                     let addr = b.ins().iconst(types::I64, interrupt_flag as i64);
                     let flag = b.ins().load(types::I8, MemFlagsData::new(), addr, 0);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
-                    guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                    guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 }
                 None
             }
             OpKind::GuardTrue | OpKind::GuardFalse => {
                 let c = arg(0)?;
                 let want = op.kind == OpKind::GuardTrue;
-                guard(&mut b, c, want, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, c, want, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::UnboxInt => {
@@ -570,7 +626,7 @@ fn build(
                     Some(of) => b.ins().bor(out, of),
                     None => out,
                 };
-                guard(&mut b, bad, false, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, bad, false, op, i, &vals, trace, &io, &target, &mut exits)?;
                 Some(r)
             }
             OpKind::IntAdd => {
@@ -599,7 +655,7 @@ fn build(
                     let q = b.ins().select(adj, q2, q);
                     let biased = b.ins().iadd_imm_s(q, 1 << (TAG_SHIFT - 1));
                     let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
-                    guard(&mut b, out, false, op, i, &vals, trace, exitbuf, &mut exits)?;
+                    guard(&mut b, out, false, op, i, &vals, trace, &io, &target, &mut exits)?;
                     Some(q)
                 }
             }
@@ -648,7 +704,7 @@ fn build(
             OpKind::GuardBits => {
                 let x = arg(0)?;
                 let ok = b.ins().icmp_imm_s(IntCC::Equal, x, op.imm as i64);
-                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::ConstRef => Some(b.ins().iconst(types::I64, op.imm as i64)),
@@ -665,7 +721,7 @@ fn build(
             OpKind::ModuleAttr => Some(call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
             OpKind::ListAppend => {
                 let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[arg(0)?, arg(1)?], types::I8);
-                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::IntUlt => {
@@ -675,13 +731,13 @@ fn build(
             OpKind::GuardList => {
                 let x = arg(0)?;
                 let r = call_helper(&mut b, &target, rt::is_list as *const () as usize, &[x], types::I8);
-                guard(&mut b, r, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, r, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::GuardType => {
                 let (x, ty) = (arg(0)?, b.ins().iconst(types::I64, op.imm as i64));
                 let r = call_helper(&mut b, &target, rt::is_type as *const () as usize, &[x, ty], types::I8);
-                guard(&mut b, r, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, r, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::TupleData => Some(call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64)),
@@ -709,21 +765,43 @@ fn build(
                 let x = arg(0)?;
                 let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
                 let ok = b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0xFFF9);
-                guard(&mut b, ok, true, op, i, &vals, trace, exitbuf, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
                 None
             }
             OpKind::Exit => {
                 let n = op.exit.ok_or_else(|| format!("op {i}: exit without number"))?;
-                let snapshot = write_exit(&mut b, n, op, &vals, trace, exitbuf)?;
+                let snapshot = write_exit(&mut b, n, op, &vals, trace, &io, &target)?;
                 exits.push(ExitInfo { exit: n, guard: OpRef(i as u32), snapshot });
                 None
+            }
+            OpKind::LoadExitSlot => Some(b.ins().load(types::I64, mem, exitbuf, (8 * (op.imm + 1)) as i32)),
+            OpKind::BoxBool => {
+                let c = arg(0)?;
+                let t = b.ins().iconst(types::I64, rpy_interpreter::value::Value::TRUE.bits() as i64);
+                let f = b.ins().iconst(types::I64, rpy_interpreter::value::Value::FALSE.bits() as i64);
+                Some(b.ins().select(c, t, f))
+            }
+            OpKind::IncRef => Some(call_helper(&mut b, &target, rt::inc_ref as *const () as usize, &[arg(0)?], types::I64)),
+            OpKind::Return => {
+                let x = arg(0)?;
+                b.ins().store(mem, x, exitbuf, 8);
+                let code = b.ins().iconst(types::I32, RETURNED as i64);
+                b.ins().return_(&[code]);
+                None
+            }
+            OpKind::CallPy => {
+                let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                let r = call_py(&mut b, &target, &io, op.imm, &args);
+                let ok = b.ins().icmp_imm_s(IntCC::NotEqual, r, rpy_interpreter::value::Value::NULL.bits() as i64);
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                Some(r)
             }
         };
         if op.kind.result() != Ty::Void && !matches!(op.kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef) {
             vals[i] = Some(v.ok_or_else(|| format!("op {i}: no value produced"))?);
         }
     }
-    if trace.ops.last().is_none_or(|op| !matches!(op.kind, OpKind::Jump | OpKind::Exit)) {
+    if trace.ops.last().is_none_or(|op| !matches!(op.kind, OpKind::Jump | OpKind::Exit | OpKind::Return)) {
         let done = b.ins().iconst(types::I32, FINISHED as i64);
         let done64 = b.ins().iconst(types::I64, FINISHED as i64);
         b.ins().store(mem, done64, exitbuf, 0);
@@ -770,7 +848,8 @@ fn guard(
     i: usize,
     vals: &[Option<Value>],
     trace: &Trace,
-    exitbuf: Value,
+    io: &Io,
+    target: &cranelift_codegen::isa::TargetFrontendConfig,
     exits: &mut Vec<ExitInfo>,
 ) -> Result<(), String> {
     let n = op.exit.ok_or_else(|| format!("op {i}: guard without exit"))?;
@@ -783,16 +862,26 @@ fn guard(
         b.ins().brif(cond, out, &[], cont, &[]);
     }
     b.switch_to_block(out);
-    let snapshot = write_exit(b, n, op, vals, trace, exitbuf)?;
+    let snapshot = write_exit(b, n, op, vals, trace, io, target)?;
     b.switch_to_block(cont);
     exits.push(ExitInfo { exit: n, guard: OpRef(i as u32), snapshot });
     Ok(())
 }
 
-/// In the current block: store exit number `n` and `op`'s snapshot (boxed: ints as inline
-/// ints, floats NaN-canonicalised, bools as 0/1, refs as they are) into `exitbuf`, and
-/// return `n`.
-fn write_exit(b: &mut FunctionBuilder, n: u32, op: &crate::ir::Op, vals: &[Option<Value>], trace: &Trace, exitbuf: Value) -> Result<Vec<(OpRef, Ty)>, String> {
+/// In the current block: store exit number `n` (shifted by the placement's offset) and
+/// `op`'s snapshot (boxed: ints as inline ints, floats NaN-canonicalised, bools as 0/1, refs
+/// as they are) into `exitbuf`, and return the number, or call the trace the exit is linked
+/// to and return what it returns.
+fn write_exit(
+    b: &mut FunctionBuilder,
+    n: u32,
+    op: &crate::ir::Op,
+    vals: &[Option<Value>],
+    trace: &Trace,
+    io: &Io,
+    target: &cranelift_codegen::isa::TargetFrontendConfig,
+) -> Result<Vec<(OpRef, Ty)>, String> {
+    let exitbuf = io.exitbuf;
     let mem = MemFlagsData::trusted();
     let mut snapshot = Vec::with_capacity(op.snap.len());
     for (k, &r) in op.snap.iter().enumerate() {
@@ -809,9 +898,93 @@ fn write_exit(b: &mut FunctionBuilder, n: u32, op: &crate::ir::Op, vals: &[Optio
         b.ins().store(mem, boxed, exitbuf, off);
         snapshot.push((r, ty));
     }
-    let num = b.ins().iconst(types::I32, n as i64);
-    let num64 = b.ins().iconst(types::I64, n as i64);
+    let code = n.checked_add(io.place.exit_offset).filter(|c| *c < RETURNED).ok_or("exit number out of range")?;
+    let num = b.ins().iconst(types::I32, code as i64);
+    let num64 = b.ins().iconst(types::I64, code as i64);
     b.ins().store(mem, num64, exitbuf, 0);
+    if io.place.links != 0 {
+        let cell = b.ins().iconst(types::I64, (io.place.links + 8 * n as usize) as i64);
+        let next = b.ins().load(types::I64, MemFlagsData::new(), cell, 0);
+        let linked = b.create_block();
+        let plain = b.create_block();
+        b.set_cold_block(linked);
+        b.set_cold_block(plain);
+        b.ins().brif(next, linked, &[], plain, &[]);
+        b.switch_to_block(linked);
+        let r = call_trace(b, target, next, &[io.slots, io.exitbuf, io.vm]);
+        b.ins().return_(&[r]);
+        b.switch_to_block(plain);
+    }
     b.ins().return_(&[num]);
     Ok(snapshot)
+}
+
+/// Calls the trace at `f` with `(slots, exitbuf, vm)`; its exit number.
+fn call_trace(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, f: Value, args: &[Value]) -> Value {
+    let mut sig = cranelift_codegen::ir::Signature::new(target.default_call_conv);
+    for _ in 0..3 {
+        sig.params.push(AbiParam::new(types::I64));
+    }
+    sig.returns.push(AbiParam::new(types::I32));
+    let sigref = b.import_signature(sig);
+    let call = b.ins().call_indirect(sigref, f, args);
+    b.inst_results(call)[0]
+}
+
+/// `call_py`: the callee's compiled trace when its code has one and the recursion limit
+/// leaves room (`vm.depth` counts the call, as the interpreter would), with its exits
+/// finished by `runtime::fn_exit`; otherwise `runtime::call_py`. The result: an owned
+/// reference, or NULL's bits when the call raised.
+fn call_py(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, io: &Io, entry_cell: u64, args: &[Value]) -> Value {
+    use cranelift_codegen::ir::{StackSlotData, StackSlotKind};
+    let (func, rest) = (args[0], &args[1..]);
+    let nargs = b.ins().iconst(types::I64, rest.len() as i64);
+    let argslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * rest.len().max(1)) as u32, 3));
+    for (k, &a) in rest.iter().enumerate() {
+        b.ins().stack_store(types::I64, a, argslot, (8 * k) as i32);
+    }
+    let argp = b.ins().stack_addr(types::I64, argslot, 0);
+    let bufslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * FN_EXITBUF) as u32, 3));
+    let bufp = b.ins().stack_addr(types::I64, bufslot, 0);
+    let cell = b.ins().iconst(types::I64, entry_cell as i64);
+    let fp = b.ins().load(types::I64, MemFlagsData::new(), cell, 0);
+    let vmflags = MemFlagsData::new();
+    let depth = b.ins().load(types::I32, vmflags, io.vm, rt::DEPTH_OFFSET as i32);
+    let limit = b.ins().load(types::I32, vmflags, io.vm, rt::LIMIT_OFFSET as i32);
+    let room = b.ins().icmp(IntCC::UnsignedLessThan, depth, limit);
+    let compiled = b.ins().icmp_imm_s(IntCC::NotEqual, fp, 0);
+    let fast = b.ins().band(room, compiled);
+    let direct = b.create_block();
+    let slow = b.create_block();
+    let returned = b.create_block();
+    let exited = b.create_block();
+    let join = b.create_block();
+    let res = b.append_block_param(join, types::I64);
+    b.set_cold_block(slow);
+    b.set_cold_block(exited);
+    b.ins().brif(fast, direct, &[], slow, &[]);
+
+    b.switch_to_block(direct);
+    let deeper = b.ins().iadd_imm_s(depth, 1);
+    b.ins().store(vmflags, deeper, io.vm, rt::DEPTH_OFFSET as i32);
+    let code = call_trace(b, target, fp, &[argp, bufp, io.vm]);
+    b.ins().store(vmflags, depth, io.vm, rt::DEPTH_OFFSET as i32);
+    let done = b.ins().icmp_imm_s(IntCC::Equal, code, RETURNED as i64);
+    b.ins().brif(done, returned, &[], exited, &[]);
+
+    b.switch_to_block(returned);
+    let r = b.ins().load(types::I64, MemFlagsData::new(), bufp, 8);
+    b.ins().jump(join, &[BlockArg::Value(r)]);
+
+    b.switch_to_block(exited);
+    let code64 = b.ins().uextend(types::I64, code);
+    let r = call_helper(b, target, rt::fn_exit as *const () as usize, &[io.vm, func, argp, nargs, bufp, code64], types::I64);
+    b.ins().jump(join, &[BlockArg::Value(r)]);
+
+    b.switch_to_block(slow);
+    let r = call_helper(b, target, rt::call_py as *const () as usize, &[io.vm, func, argp, nargs], types::I64);
+    b.ins().jump(join, &[BlockArg::Value(r)]);
+
+    b.switch_to_block(join);
+    res
 }

@@ -5,10 +5,11 @@
 //! Loop state is keyed by (code object, header pc); the entry keeps its code object alive, so
 //! a key can never be reused by another code object at the same address.
 
-use crate::codegen::{CompiledTrace, JitModule, JitOptions};
+use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
+use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, seq_state, set_global, set_iter_index, Dest, ExitMap, Home, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, record_function, seq_state, set_global, set_iter_index, Dest, ExitMap, Home, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -99,6 +100,7 @@ struct Stats {
     aborted: u64,
     compiled: u64,
     side_traces: u64,
+    functions: u64,
     compile_errors: u64,
     blacklisted: u64,
     entries: u64,
@@ -133,8 +135,17 @@ impl Hasher for LoopKeyHasher {
 
 type LoopMap = HashMap<(usize, usize), Loop, BuildHasherDefault<LoopKeyHasher>>;
 
+/// A function seen by `on_hot_call`.
+struct FnState {
+    code: Rc<Code>,
+    aborts: u32,
+    /// Its tree once compiled (never freed: see `functions`).
+    tree: Option<&'static FnTrace>,
+}
+
 pub struct Jit {
     params: Params,
+    fns: HashMap<usize, FnState, BuildHasherDefault<LoopKeyHasher>>,
     log: Option<Box<dyn Write>>,
     module: Option<JitModule>,
     module_failed: bool,
@@ -148,7 +159,7 @@ pub struct Jit {
 
 impl Jit {
     pub fn new(params: Params, log: Option<Box<dyn Write>>) -> Jit {
-        Jit { params, log, module: None, module_failed: false, loops: LoopMap::default(), slots: Vec::new(), vals: Vec::new(), exitbuf: Vec::new(), stats: Stats::default() }
+        Jit { params, fns: HashMap::default(), log, module: None, module_failed: false, loops: LoopMap::default(), slots: Vec::new(), vals: Vec::new(), exitbuf: Vec::new(), stats: Stats::default() }
     }
 
     /// A JIT configured from `RPY_JIT_PARAMS` and `RPY_JIT_LOG`; a bad setting is reported
@@ -476,6 +487,103 @@ impl Jit {
     }
 }
 
+/// Function traces (see `functions`).
+impl Jit {
+    /// Optimises and compiles a recorded function trace as trace `index` of a tree whose
+    /// exit numbers so far end at `exit_offset`.
+    fn compile_function(&mut self, rec: &Recorded, what: &str, exit_offset: u32) -> Result<(TreeTrace, Vec<Vec<crate::ir::Ty>>), String> {
+        self.stats.recorded += 1;
+        crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
+        let opt = crate::opt::optimize(&rec.trace);
+        if self.log.is_some() {
+            let text = crate::ir::text::print(&opt);
+            self.log(format_args!("recorded {what}: {} instructions, {} ops, {} after optimisation\n{text}", rec.length, rec.trace.ops.len(), opt.ops.len()));
+        }
+        let links: Box<[std::cell::Cell<usize>]> = (0..rec.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
+        let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize };
+        let module = self.module().ok_or("no code generator")?;
+        let compiled = module.compile_placed(&opt, place).map_err(|e| {
+            self.stats.compile_errors += 1;
+            format!("compile: {e}")
+        })?;
+        self.stats.compiled += 1;
+        self.stats.code_bytes += compiled.code_size();
+        self.log(format_args!("compiled {what}: {} bytes of machine code", compiled.code_size()));
+        if let Some(clif) = compiled.clif() {
+            let clif = clif.to_string();
+            self.log(format_args!("{clif}"));
+        }
+        let types = (0..rec.exits.len() as u32).map(|n| compiled.exit_info(n).map_or(Vec::new(), |e| e.snapshot.iter().map(|&(_, t)| t).collect())).collect();
+        Ok((TreeTrace { compiled, links, _keep: rec.keep.clone() }, types))
+    }
+
+    /// Records and compiles the root trace of the function `f` is a call of (at pc 0).
+    fn function_tree(&mut self, vm: &mut Vm, f: &mut Frame) -> Result<&'static FnTrace, String> {
+        let code = f.code.clone();
+        let what = format!("function {}", fn_name(&code));
+        self.log(format_args!("record {what}"));
+        let rec = record_function(vm, f, &code, None, self.params.trace_limit)?;
+        let (root, types) = self.compile_function(&rec, &what, 0)?;
+        let exits = rec.exits.into_iter().zip(types).enumerate().map(|(n, (map, types))| TreeExit { map, types, trace: 0, local: n as u32, taken: Default::default(), failures: Default::default() }).collect();
+        // SAFETY: the root was compiled with the function-trace signature.
+        let entry = unsafe { root.compiled.entry() } as usize;
+        let tree: &'static FnTrace = Box::leak(Box::new(FnTrace { code: code.clone(), traces: std::cell::RefCell::new(vec![root]), exits: std::cell::RefCell::new(exits), bridge_after: self.params.bridge as u64 }));
+        code.jit_fn.entry.set(entry);
+        code.jit_fn.trace.set(tree as *const FnTrace as usize);
+        self.stats.functions += 1;
+        Ok(tree)
+    }
+
+    /// Exit `exit` of `tree` is hot and `f` is in the state it left: records a side trace
+    /// from there to the function's return and links the exit to it. The frame is left
+    /// where the interpreter goes on.
+    pub(crate) fn grow_function(&mut self, vm: &mut Vm, tree: &FnTrace, f: &mut Frame, exit: u32) {
+        let what = format!("side trace from exit {exit} of function {}", fn_name(&tree.code));
+        self.log(format_args!("record {what}"));
+        let parent = match tree.exits.borrow().get(exit as usize) {
+            Some(e) => (e.map.clone(), e.types.clone(), e.trace, e.local),
+            None => return,
+        };
+        let offset = tree.exits.borrow().len() as u32;
+        let code = tree.code.clone();
+        let result = record_function(vm, f, &code, Some(&parent.0), self.params.trace_limit).and_then(|rec| {
+            let (t, types) = self.compile_function(&rec, &what, offset)?;
+            Ok((rec, t, types))
+        });
+        match result {
+            Ok((rec, t, types)) => {
+                self.stats.side_traces += 1;
+                // SAFETY: compiled with the function-trace signature.
+                let entry = unsafe { t.compiled.entry() } as usize;
+                let mut traces = tree.traces.borrow_mut();
+                let index = traces.len();
+                let mut exits = tree.exits.borrow_mut();
+                for (n, (map, types)) in rec.exits.into_iter().zip(types).enumerate() {
+                    // Its exit 0 (an input guard failed) leaves the parent exit's state.
+                    let (map, types) = if n == 0 { (parent.0.clone(), parent.1.clone()) } else { (map, types) };
+                    exits.push(TreeExit { map, types, trace: index, local: n as u32, taken: Default::default(), failures: Default::default() });
+                }
+                traces.push(t);
+                if let Some(l) = traces.get(parent.2).and_then(|p| p.links.get(parent.3 as usize)) {
+                    l.set(entry);
+                }
+            }
+            Err(reason) => {
+                self.stats.aborted += 1;
+                if let Some(e) = tree.exits.borrow().get(exit as usize) {
+                    e.failures.set(e.failures.get() + 1);
+                }
+                self.log(format_args!("abort {what}: {reason}"));
+            }
+        }
+    }
+}
+
+/// How logs name a function: its qualified name and first line.
+fn fn_name(code: &Code) -> String {
+    format!("{} line {}", code.qualname, code.first_line)
+}
+
 /// What `Jit::grow` did.
 enum Grown {
     /// Recorded and linked trace `j`; the frame is back at the header.
@@ -566,14 +674,59 @@ impl JitHooks for Jit {
         }
     }
 
+    fn on_hot_call(&mut self, vm: &mut Vm, f: &mut Frame) {
+        let code = f.code.clone();
+        let heat = &code.jit_fn.heat;
+        let threshold = self.params.threshold;
+        let key = Rc::as_ptr(&code) as usize;
+        let st = self.fns.entry(key).or_insert_with(|| FnState { code: code.clone(), aborts: 0, tree: None });
+        if st.tree.is_some() || st.aborts >= self.params.attempts {
+            heat.set(NEVER);
+            return;
+        }
+        if heat.get() == 0 && threshold > 1 {
+            // First call: start the countdown.
+            heat.set(threshold - 1);
+            return;
+        }
+        match self.function_tree(vm, f) {
+            Ok(tree) => {
+                if let Some(st) = self.fns.get_mut(&key) {
+                    st.tree = Some(tree);
+                }
+                heat.set(NEVER);
+            }
+            Err(reason) => {
+                self.stats.aborted += 1;
+                let attempts = self.params.attempts;
+                let Some(st) = self.fns.get_mut(&key) else { return };
+                // A loop never goes away: such functions are left to loop traces.
+                st.aborts = if reason.starts_with("loop in a function") { attempts } else { st.aborts + 1 };
+                let give_up = st.aborts >= attempts;
+                if give_up {
+                    heat.set(NEVER);
+                    self.stats.blacklisted += 1;
+                } else {
+                    heat.set(threshold.saturating_mul(1 << st.aborts.min(16)).max(2));
+                }
+                self.log(format_args!("abort function {}: {reason}{}", fn_name(&code), if give_up { " (blacklisted)" } else { "" }));
+            }
+        }
+    }
+
+    fn as_any_mut(&mut self) -> Option<&mut dyn std::any::Any> {
+        Some(self)
+    }
+
     fn on_exit(&mut self, _vm: &mut Vm) {
         if self.log.is_none() {
             return;
         }
         let s = &self.stats;
         let summary = format!(
-            "summary: {} loops seen, {} recorded, {} compiled ({} side traces, {} bytes), {} aborts, {} compile errors, {} blacklisted, {} trace entries, {} trace switches",
+            "summary: {} loops seen, {} functions compiled, {} recorded, {} compiled ({} side traces, {} bytes), {} aborts, {} compile errors, {} blacklisted, {} trace entries, {} trace switches",
             self.loops.len(),
+            s.functions,
             s.recorded,
             s.compiled,
             s.side_traces,
@@ -603,6 +756,13 @@ impl JitHooks for Jit {
                     lines.push(format!("  {} trace {i}: {} entries; {}", loop_name(&l.code, l.header), c.entries, exits.join(", ")));
                 }
             }
+        }
+        let mut fns: Vec<&FnState> = self.fns.values().filter(|f| f.tree.is_some()).collect();
+        fns.sort_by_key(|f| (f.code.qualname.clone(), f.code.first_line));
+        for st in fns {
+            let Some(tree) = st.tree else { continue };
+            let exits: Vec<String> = tree.exits.borrow().iter().enumerate().filter(|(_, e)| e.taken.get() > 0).map(|(n, e)| format!("exit {n}: {}", e.taken.get())).collect();
+            lines.push(format!("  function {}: {} traces; {}", fn_name(&st.code), tree.traces.borrow().len(), exits.join(", ")));
         }
         for line in lines {
             self.log(format_args!("{line}"));

@@ -2,9 +2,11 @@
 //! (`jit::Jit` implements them): hot loops are recorded by `recorder` into the trace IR
 //! (`ir`, one op table in `ir/ops.rs`, with a text format), optimised by `opt` and compiled
 //! by `codegen` with Cranelift (calling the helpers in `runtime`); guard exits write their
-//! snapshot back into the interpreter frame, and hot exits grow bridges.
+//! snapshot back into the interpreter frame, and hot exits grow bridges. Hot functions get
+//! function traces (`functions`), whose recursive calls call the compiled code itself.
 
 pub mod codegen;
+pub mod functions;
 pub mod ir;
 pub mod jit;
 pub mod opt;

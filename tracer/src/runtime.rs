@@ -177,3 +177,28 @@ pub extern "C" fn dict_get_str(d: u64, key: u64) -> u64 {
     .flatten()
     .unwrap_or(Value::NULL.bits())
 }
+
+/// Byte offsets of `Vm::depth` and `Vm::recursion_limit` (both `u32`): compiled calls count
+/// the recursion depth as the interpreter does.
+pub const DEPTH_OFFSET: usize = std::mem::offset_of!(rpy_interpreter::vm::Vm, depth);
+pub const LIMIT_OFFSET: usize = std::mem::offset_of!(rpy_interpreter::vm::Vm, recursion_limit);
+
+/// A new reference to a live value: its bits (the result a function trace returns).
+pub extern "C" fn inc_ref(bits: u64) -> u64 {
+    // SAFETY: a live, borrowed value (module doc); the clone is handed over as raw bits.
+    unsafe { Value::clone_from_bits(bits) }.into_raw_bits()
+}
+
+/// A compiled call's callee left its trace through exit `code`: finishes the call in the
+/// interpreter (see `functions::finish_exit`).
+pub extern "C" fn fn_exit(vm: *mut u8, func: u64, args: *const u64, nargs: u64, buf: *const u64, code: u64) -> u64 {
+    // SAFETY: `call_py` code passes the running VM, the identity-guarded function, its
+    // arguments and the exit buffer the callee wrote.
+    unsafe { crate::functions::finish_exit(vm, func, args, nargs, buf, code) }
+}
+
+/// A compiled call made by the interpreter (see `functions::call_interpreted`).
+pub extern "C" fn call_py(vm: *mut u8, func: u64, args: *const u64, nargs: u64) -> u64 {
+    // SAFETY: as for `fn_exit`.
+    unsafe { crate::functions::call_interpreted(vm, func, args, nargs) }
+}

@@ -483,6 +483,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             docstring,
             global_cache,
             loop_heat: super::code::new_loop_heat(instrs_len_for_heat),
+            jit_fn: Default::default(),
             max_stack: 0,
         };
         if !consistent(&code) {

@@ -83,6 +83,21 @@ pub struct Code {
     /// Back-edge countdown per instruction index, read at loop headers by the eval loop when
     /// a JIT is installed (0 = not started; the JIT owns the values, see `JitHooks`).
     pub loop_heat: Box<[std::cell::Cell<u32>]>,
+    /// The JIT's state for calls of this code (function traces).
+    pub jit_fn: FnJit,
+}
+
+/// Per-code state of function traces, shared by the interpreter and the JIT.
+#[derive(Default)]
+pub struct FnJit {
+    /// Call countdown, read by `Vm::run_function` when a JIT is installed (0 = not started;
+    /// the JIT owns the values, see `JitHooks::on_hot_call`).
+    pub heat: std::cell::Cell<u32>,
+    /// The JIT's compiled function trace for this code (an opaque address; 0 = none). Once
+    /// set it stays valid for the rest of the process.
+    pub trace: std::cell::Cell<usize>,
+    /// The trace's native entry point (0 = none), read by compiled callers.
+    pub entry: std::cell::Cell<usize>,
 }
 
 /// Fresh loop-heat counters for `n` instructions.

@@ -254,6 +254,7 @@ impl<'a> Compiler<'a> {
             docstring: None,
             global_cache: Box::new([]),
             loop_heat: Box::new([]),
+            jit_fn: Default::default(),
             max_stack: 0,
         };
         self.units.push(Unit {

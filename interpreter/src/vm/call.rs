@@ -169,6 +169,11 @@ impl Vm {
             let _ = fval;
             return Ok(self.new_generator(frame, fun));
         }
+        if simple && code.ncells() == 0 {
+            let r = self.run_function(&mut frame);
+            self.recycle_frame(frame);
+            return r;
+        }
         self.run_boxed_frame(frame)
     }
 

@@ -203,15 +203,62 @@ impl Vm {
             nf.fast.push(Value::NULL);
         }
         f.stack.pop();
-        let r = self.run_call_frame(&mut nf);
+        let r = self.run_function(&mut nf);
         self.recycle_frame(nf);
         r
+    }
+
+    /// Runs the frame of a plain positional call (fast locals: the arguments, then unbound):
+    /// through the function's compiled trace when the JIT has one, else interpreted, counting
+    /// the call towards the JIT's threshold.
+    #[inline(always)]
+    pub(super) fn run_function(&mut self, nf: &mut Frame) -> Result<Value, PyErr> {
+        if self.jit.is_some() {
+            let fj = &nf.code.jit_fn;
+            if fj.trace.get() != 0 {
+                if let Some(run) = self.jit_fn_runner {
+                    return run(self, nf);
+                }
+            }
+            let h = fj.heat.get();
+            if h > 1 {
+                fj.heat.set(h - 1);
+            } else {
+                return self.jit_hot_call(nf);
+            }
+        }
+        self.run_call_frame(nf)
+    }
+
+    /// Hands a hot function's call to the JIT (see `JitHooks::on_hot_call`), then finishes
+    /// the call in the interpreter from where the hook left the frame.
+    #[cold]
+    #[inline(never)]
+    fn jit_hot_call(&mut self, nf: &mut Frame) -> Result<Value, PyErr> {
+        if self.depth < self.recursion_limit {
+            if let Some(mut jit) = self.jit.take() {
+                // The frame counts towards the recursion limit while the JIT executes it.
+                self.depth += 1;
+                jit.on_hot_call(self, nf);
+                self.depth -= 1;
+                self.jit = Some(jit);
+            }
+        }
+        let pending = self.jit_error.take();
+        self.resume_call_frame(nf, pending)
     }
 
     /// Runs a function frame to its return, enforcing the recursion limit: `execute` with its
     /// return path folded in (the hot path of every Python-to-Python call).
     #[inline(always)]
     pub(super) fn run_call_frame(&mut self, f: &mut Frame) -> Result<Value, PyErr> {
+        self.resume_call_frame(f, None)
+    }
+
+    /// `run_call_frame` for a function frame stopped part-way (a compiled trace left it at
+    /// `f.pc`); `pending` is raised there first, as if the instruction before `f.pc` raised.
+    #[inline(always)]
+    pub fn resume_call_frame(&mut self, f: &mut Frame, pending: Option<PyErr>) -> Result<Value, PyErr> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded".to_string()));
         }
@@ -222,7 +269,11 @@ impl Vm {
         self.frames.push(f as *const Frame);
         // SAFETY: as in `execute`, the frame keeps its code alive and never reassigns it.
         let code: *const crate::bytecode::Code = &*f.code;
-        let r = match self.run(f, unsafe { &*code }) {
+        let first = match pending {
+            None => self.run(f, unsafe { &*code }),
+            Some(e) => Err(e),
+        };
+        let r = match first {
             Ok(FrameExit::Return(v)) => {
                 if self.handled.len() > base {
                     self.handled.truncate(base);

@@ -65,7 +65,23 @@ pub trait JitHooks {
     fn on_loop_entry(&mut self, _vm: &mut Vm, _f: &mut frame::Frame, _header: usize) {}
     /// Called once when the program finishes (for logs and summaries).
     fn on_exit(&mut self, _vm: &mut Vm) {}
+    /// A plain positional call (see `Vm::run_function`) of a code whose call countdown
+    /// (`Code::jit_fn.heat`) reached 0 or 1; the frame is at pc 0 with its arguments. The
+    /// JIT sets the next countdown, may record (executing instructions itself) and may set
+    /// `Code::jit_fn.trace`; it returns with the frame where the interpreter goes on, and
+    /// when what it executed raised, with the exception in `Vm::jit_error`.
+    fn on_hot_call(&mut self, _vm: &mut Vm, f: &mut frame::Frame) {
+        f.code.jit_fn.heat.set(u32::MAX);
+    }
+    /// The JIT itself, for its own code that reaches it through `Vm::jit`.
+    fn as_any_mut(&mut self) -> Option<&mut dyn std::any::Any> {
+        None
+    }
 }
+
+/// Runs a function call's frame through its compiled trace (`Code::jit_fn.trace` is set):
+/// a plain function, not a hook, so compiled functions run while the hooks are in use.
+pub type FnRunner = fn(&mut Vm, &mut frame::Frame) -> PyResult<Value>;
 
 pub struct Config {
     pub argv: Vec<String>,
@@ -117,6 +133,11 @@ pub struct Vm {
     /// The type of `sys.stdout` and file objects.
     pub io_type: Value,
     pub jit: Option<Box<dyn JitHooks>>,
+    /// An exception raised by code the JIT ran for the interpreter (a call made while
+    /// recording, a compiled trace's call), waiting to be raised in the frame it left.
+    pub jit_error: Option<crate::PyErr>,
+    /// Set with `jit`: how calls of functions with a compiled trace run.
+    pub jit_fn_runner: Option<FnRunner>,
     /// Builtins the JIT may compute itself (`kernels`), by native function address.
     pub jit_kernels: Vec<(usize, kernels::Kernel)>,
     pub repr_stack: Vec<u64>,
@@ -304,6 +325,8 @@ impl Vm {
             frames: Vec::new(),
             io_type: Value::NONE,
             jit: None,
+            jit_error: None,
+            jit_fn_runner: None,
             jit_kernels: Vec::new(),
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),

@@ -189,6 +189,22 @@ trace_ops! {
     /// bits when the key is absent or a comparison would need Python code, so a type guard on
     /// the result leaves the trace and the interpreter looks it up (raising `KeyError`).
     DictGetStr / "dict_get_str" / 2 / Ref / 0;
+    /// Entry value `imm` of a side trace of a function trace: word `1 + imm` of the exit
+    /// buffer, where the exit it grew from left its snapshot (boxed as exits box values).
+    LoadExitSlot / "load_exit_slot" / 0 / Ref / EFFECT;
+    /// A bool as the Python `True` or `False` (owns nothing).
+    BoxBool / "box_bool" / 1 / Ref / PURE;
+    /// A new reference to a boxed value (the result a function trace returns).
+    IncRef / "inc_ref" / 1 / Ref / EFFECT;
+    /// Calls Python function `f` (operand 0, an identity-guarded constant) with the boxed
+    /// arguments that follow (borrowed): through the compiled trace of its code when there is
+    /// one (`imm`: the address of its `Code::jit_fn.entry`), else the interpreter. The result
+    /// is an owned reference; a guard that the call did not raise (its exit resumes after the
+    /// call and raises the exception waiting in `Vm::jit_error`). Any effect may happen
+    /// inside: nothing read from memory before it is reused after it.
+    CallPy / "call_py" / 18446744073709551615 / Ref / GUARD | EFFECT;
+    /// The end of a function trace: return the boxed value (an owned reference). Last op.
+    Return / "return" / 1 / Void / EFFECT;
 }
 
 const _: () = assert!(VARIADIC == 18446744073709551615);

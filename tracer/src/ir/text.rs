@@ -24,7 +24,7 @@
 //! other ops do not; only guards have snapshots, of values defined before them; ops without
 //! an immediate have `imm == 0`; at most one `label`, the phis directly after it with operands
 //! from before it; `jump` only after the label, as the last op, with arguments matching the
-//! phis' types in order; `exit` only as the last op.
+//! phis' types in order; `exit` and `return` only as the last op.
 
 use super::ops::{Op, OpKind, Ty};
 use super::trace::{OpRef, Trace};
@@ -47,15 +47,15 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::CallPy => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
-        OpKind::LoadSlot | OpKind::StoreSlot => Imm::Slot,
+        OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot => Imm::Slot,
         _ => Imm::None,
     }
 }
 
 /// Expected operand types of `kind`, in order; `None` for `jump`, whose operands must match
-/// the phis' types.
+/// the phis' types, and for `call_py`, whose operands are all refs (at least one).
 pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     use OpKind::*;
     use Ty::*;
@@ -67,8 +67,10 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const II: &[Ty] = &[I64, I64];
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
-        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef => NONE,
-        Jump => return None,
+        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef | LoadExitSlot => NONE,
+        Jump | CallPy => return None,
+        IncRef | Return => R,
+        BoxBool => B,
         PhiInt => I,
         PhiFloat => F,
         PhiRef => R,
@@ -203,7 +205,18 @@ impl Verifier {
         if op.kind == OpKind::Jump && self.label.is_none() {
             return Err("`jump` without a preceding `label`".to_string());
         }
-        let expected: &[Ty] = operand_types(op.kind).unwrap_or(&self.phis);
+        let refs;
+        let expected: &[Ty] = match operand_types(op.kind) {
+            Some(t) => t,
+            None if op.kind == OpKind::CallPy => {
+                if arg_tys.is_empty() {
+                    return Err("`call_py` needs the function as its first operand".to_string());
+                }
+                refs = vec![Ty::Ref; arg_tys.len()];
+                &refs
+            }
+            None => &self.phis,
+        };
         if arg_tys.len() != expected.len() {
             let what = if op.kind == OpKind::Jump { " (one per phi)" } else { "" };
             return Err(format!("`{name}` takes {} operand(s){what}, got {}", expected.len(), arg_tys.len()));
@@ -249,7 +262,7 @@ impl Verifier {
                 }
                 self.phis.push(op.kind.result());
             }
-            OpKind::Jump | OpKind::Exit => self.jumped = true,
+            OpKind::Jump | OpKind::Exit | OpKind::Return => self.jumped = true,
             _ => self.in_phis = false,
         }
         Ok(())

@@ -227,6 +227,6 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
-        | DictKey | DictValue | DictGetStr => Keep,
+        | DictKey | DictValue | DictGetStr | LoadExitSlot | BoxBool | IncRef | CallPy | Return => Keep,
     }
 }

@@ -68,7 +68,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
             }
         });
     }
-    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false }];
+    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false }];
     // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
     // start of the iteration.
     let mut phis: Vec<Option<OpRef>> = entry.clone();
@@ -107,10 +107,10 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => (map(v, ops)?, false),
                 Sym::Bool(v, neg) => (map(v, ops)?, neg),
                 Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
-                Sym::Tuple(_) | Sym::RangeIter(_) => return Err("virtual object at an exit".into()),
+                Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("virtual object or call result at an exit of a loop".into()),
             };
             refs.push(r);
-            vals.push(ExitVal { dest, neg });
+            vals.push(ExitVal { dest, neg, owned: false });
             Ok(())
         };
         for &k in &written {
@@ -124,7 +124,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
         for &s in stack {
             add(Dest::Push, s, ops)?;
         }
-        Ok((ExitMap { pc, vals, end }, refs))
+        Ok((ExitMap { pc, vals, end, raise: false }, refs))
     };
     if !bridge {
         let (m, refs) = snapshot(&mut t, start.header, &[], &[], &ops, false)?;
@@ -161,7 +161,7 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
             let s = h.cur.ok_or("home without a value")?;
             let v = match s {
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => v,
-                Sym::Bool(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) => return Err("bool or object in a variable".into()),
+                Sym::Bool(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("bool or object in a variable".into()),
             };
             jump_args.push(map(v, &ops)?);
         }

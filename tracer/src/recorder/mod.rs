@@ -39,6 +39,7 @@
 
 mod arith;
 mod finish;
+mod function;
 mod inline;
 mod state;
 
@@ -81,6 +82,9 @@ enum Sym {
     Tuple(u32),
     /// A range iterator made in an inlined call (`Rec::iters[i]`), virtual like `Tuple`.
     RangeIter(u32),
+    /// The result of a call the trace makes (`call_py`) before its type is guarded: an owned
+    /// reference to a value of any type.
+    Boxed(V),
 }
 
 impl Sym {
@@ -133,7 +137,7 @@ impl Kind {
             Sym::List(_) => Some(Kind::List),
             Sym::Obj(_, t) => Some(Kind::Obj(t)),
             Sym::Exact(b) => Some(Kind::Exact(b)),
-            Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) => None,
+            Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => None,
         }
     }
 
@@ -168,6 +172,8 @@ struct Snap {
     pc: usize,
     written: Vec<(usize, Sym)>,
     stack: Vec<Sym>,
+    /// The instruction before `pc` (a call) raised: see `ExitMap::raise`.
+    raise: bool,
 }
 
 struct HomeState {
@@ -201,6 +207,8 @@ struct Rec {
     /// (`allow_effect`), so resuming there and executing the call again in the interpreter
     /// is exact.
     resume: Option<usize>,
+    /// Homes a side trace of a function trace reads from its parent's exit buffer.
+    from_exit: Vec<usize>,
 }
 
 /// Why recording stopped without a trace.
@@ -236,7 +244,7 @@ impl Rec {
     /// Takes a snapshot of the loop's state at the current instruction.
     fn snapshot(&mut self) -> usize {
         let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
-        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone() });
+        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false });
         self.snaps.len() - 1
     }
 
@@ -365,7 +373,7 @@ impl Rec {
                 let z = self.const_float(0.0);
                 (self.emit(OpKind::FloatEq, vec![x, z], 0), true)
             }
-            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) => return Err("truth of an object".into()),
+            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("truth of an object".into()),
         };
         let want = truth != neg;
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);
@@ -447,8 +455,31 @@ pub struct Start {
 /// the loop's back-edge (`f.pc` at the `Jump`); on an abort `f.pc` is at the instruction the
 /// interpreter must execute next.
 pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<Recorded, Abort> {
+    record_mode(vm, f, code, start, limit, Mode::Loop)
+}
+
+/// Records a function trace (`parent: None`, the frame at pc 0 with its arguments) or a
+/// side trace of one from the state `parent` (the exit it grows from) left the frame in, up
+/// to the function's return. On success the frame is at its `ReturnValue`; on an abort at
+/// the instruction the interpreter must execute next, with an exception a call made while
+/// recording raised in `Vm::jit_error`.
+pub fn record_function(vm: &mut Vm, f: &mut Frame, code: &Code, parent: Option<&ExitMap>, limit: usize) -> Result<Recorded, Abort> {
+    let start = Start { header: usize::MAX, pc: f.pc, base: 0 };
+    record_mode(vm, f, code, start, limit, Mode::Function { parent })
+}
+
+/// What is being recorded.
+#[derive(Clone, Copy)]
+enum Mode<'a> {
+    /// A loop trace or a bridge of one.
+    Loop,
+    /// A function trace, or a side trace of one (growing from exit `parent`).
+    Function { parent: Option<&'a ExitMap> },
+}
+
+fn record_mode(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize, mode: Mode) -> Result<Recorded, Abort> {
     let mut callees = Vec::new();
-    let result = record_frames(vm, f, code, start, limit, &mut callees);
+    let result = record_frames(vm, f, code, start, limit, mode, &mut callees);
     // Stopped inside an inlined call: nothing the calls did can be seen (they had no
     // effects), and the loop's frame is still at the outermost call, which the interpreter
     // now makes itself.
@@ -456,6 +487,13 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
         vm.recycle_frame(c);
     }
     result
+}
+
+fn mode_parent<'a>(mode: Mode<'a>) -> Option<&'a ExitMap> {
+    match mode {
+        Mode::Loop => None,
+        Mode::Function { parent } => parent,
+    }
 }
 
 /// What an instruction did to the frames.
@@ -473,9 +511,13 @@ enum Flow {
 /// executes them as it does the loop's frame. (Boxed: they come from and go back to the VM's
 /// frame pool.)
 #[allow(clippy::vec_box)]
-fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, limit: usize, callees: &mut Vec<Box<Frame>>) -> Result<Recorded, Abort> {
+fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, limit: usize, mode: Mode, callees: &mut Vec<Box<Frame>>) -> Result<Recorded, Abort> {
     let header = start.header;
-    let bridge = start.pc != header;
+    let func = matches!(mode, Mode::Function { .. });
+    let bridge = match mode {
+        Mode::Loop => start.pc != header,
+        Mode::Function { parent } => parent.is_some(),
+    };
     let mut r = Rec {
         homes: Vec::new(),
         body: Vec::new(),
@@ -488,6 +530,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         iters: Vec::new(),
         calls: Vec::new(),
         resume: None,
+        from_exit: Vec::new(),
     };
     let nfast = root.fast.len();
     if root.stack.len() < start.base {
@@ -501,6 +544,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         let real = root.stack[start.base + k].clone();
         let s = r.read_home(Home::Stack(k as u32), &real)?;
         r.stack.push(s);
+    }
+    if let Mode::Function { parent: Some(p) } = mode {
+        function::inputs(&mut r, root, p)?;
     }
     root.pc = start.pc;
     let root_globals = root.globals.clone();
@@ -572,6 +618,14 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 if matches!(ins, Instr::LoadName(_)) && !module_names {
                     return Err("name lookup outside module code".into());
                 }
+                if func {
+                    let name = code.names.get(n.idx()).ok_or("bad name")?;
+                    let (s, real) = function::load_global(&mut r, f, name)?;
+                    r.stack.push(s);
+                    f.stack.push(real);
+                    f.pc = next;
+                    continue;
+                }
                 // An inlined function shares the loop's globals (see `inline::enter`).
                 let name = code.names.get(n.idx()).ok_or("bad name")?;
                 let (home, real) = match global_value(f, name) {
@@ -587,6 +641,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     return Err("name store outside module code".into());
                 }
                 r.allow_effect("global store")?;
+                if func {
+                    return Err("global store in a function trace".into());
+                }
                 // Only stores to existing globals: so no global appears in a trace, and a name
                 // read as a builtin stays one (the entry glue checks that on every entry).
                 let name = code.names.get(n.idx()).ok_or("bad name")?;
@@ -783,6 +840,16 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     return Err("empty stack".into());
                 }
                 let callee = f.stack[n - 1 - callee_depth].clone();
+                let recursive = match callee.as_obj() {
+                    Some(Obj { kind: ObjKind::Function(fun) }) => std::ptr::eq(&*fun.code, root_code),
+                    _ => false,
+                };
+                if func && at_root && recursive {
+                    // Recursion: a call the trace makes (to this very trace, once compiled).
+                    function::residual_call(vm, &mut r, f, &callee, argc, callee_depth + 1)?;
+                    f.pc = next;
+                    continue;
+                }
                 if let Some(Obj { kind: ObjKind::Function(fun) }) = callee.as_obj() {
                     // The caller stays at the call until the callee returns.
                     flow = Flow::Enter(inline::enter(vm, &mut r, f, fun, argc, callee_depth + 1, &root_globals)?);
@@ -903,7 +970,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         let z = r.const_float(0.0);
                         Sym::Bool(r.emit(OpKind::FloatEq, vec![x, z], 0), false)
                     }
-                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) => return Err("`not` of an object".into()),
+                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("`not` of an object".into()),
                 };
                 r.pop()?;
                 r.stack.push(b);
@@ -966,6 +1033,11 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 if !at_root {
                     // Loops in inlined calls are unrolled (the trace length limit bounds them).
                     next = t;
+                } else if func {
+                    if t < pc {
+                        return Err("loop in a function trace".into());
+                    }
+                    next = t;
                 } else if t == header {
                     if !r.stack.is_empty() || f.stack.len() != start.base {
                         return Err("stack not back at the loop's base at the back-edge".into());
@@ -984,6 +1056,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     }
                     f.pc = next;
                     continue;
+                }
+                if func {
+                    return Err("loop in a function trace".into());
                 }
                 if pc != header {
                     return Err("inner loop".into());
@@ -1088,6 +1163,12 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 f.stack.push(small(cur)?);
             }
             Instr::ReturnValue => {
+                if at_root && func {
+                    if r.stack.len() != 1 || f.stack.len() != 1 {
+                        return Err("stack not empty at the return".into());
+                    }
+                    return function::finish(r, &start, mode_parent(mode), root.fast.len(), stack_in, length, root_code);
+                }
                 if at_root {
                     return Err("return from the loop's function".into());
                 }

@@ -50,11 +50,13 @@ pub enum Dest {
     Push,
 }
 
-/// One snapshot value of an exit: where it goes, and for a bool whether it is negated.
+/// One snapshot value of an exit: where it goes, for a bool whether it is negated, and for
+/// a ref whether the exit owns it (the result of a call the trace made) rather than borrows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExitVal {
     pub dest: Dest,
     pub neg: bool,
+    pub owned: bool,
 }
 
 /// What exit `n` of a trace means.
@@ -66,6 +68,9 @@ pub struct ExitMap {
     pub vals: Vec<ExitVal>,
     /// The end of a bridge: the iteration is complete and the loop trace can run again.
     pub end: bool,
+    /// The call before `pc` raised (function traces): the exception waiting in
+    /// `Vm::jit_error` is raised there.
+    pub raise: bool,
 }
 
 /// A recorded loop or bridge, ready to optimise and compile.
