@@ -34,6 +34,9 @@ use std::rc::Rc;
 pub const MAX_TREE: usize = 8;
 /// Failed side-trace recordings from one exit before it stops trying.
 const MAX_LINK_FAILURES: u32 = 2;
+/// Exits taken from an exit that no side trace can continue before the function is left
+/// to the interpreter.
+const GIVE_UP_AFTER: u64 = 1000;
 
 type TraceFn = unsafe extern "C" fn(*mut u64, *mut u64, *mut u8) -> u32;
 
@@ -79,6 +82,12 @@ impl FnTrace {
             };
             apply(f, e, buf);
             e.taken.set(e.taken.get() + 1);
+            if e.failures.get() >= MAX_LINK_FAILURES && e.taken.get() >= GIVE_UP_AFTER && code != 0 {
+                // A common path no side trace can cover: entering the tree only to leave it
+                // costs more than interpreting the call. Calls go back to the interpreter
+                // (the tree stays for the compiled calls still running).
+                self.code.jit_fn.entry.set(0);
+            }
             let linked = self.traces.borrow().get(e.trace).is_some_and(|t| t.links.get(e.local as usize).is_some_and(|l| l.get() != 0));
             e.taken.get() >= self.bridge_after && !linked && e.failures.get() < MAX_LINK_FAILURES && !e.map.raise && code != 0
         };

@@ -701,7 +701,7 @@ impl JitHooks for Jit {
                 let attempts = self.params.attempts;
                 let Some(st) = self.fns.get_mut(&key) else { return };
                 // A loop never goes away: such functions are left to loop traces.
-                st.aborts = if reason.starts_with("loop in a function") { attempts } else { st.aborts + 1 };
+                st.aborts = if reason.starts_with("loop in a function") || reason == "inner loop" { attempts } else { st.aborts + 1 };
                 let give_up = st.aborts >= attempts;
                 if give_up {
                     heat.set(NEVER);

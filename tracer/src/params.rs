@@ -4,10 +4,9 @@
 /// Tunables of the JIT.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Params {
-    /// Back-edges of a loop before it is recorded (1: on its first back-edge).
+    /// Back-edges of a loop, or calls of a function, before it is recorded (1: at once).
     pub threshold: u32,
-    /// Exits of a guard before a side trace is recorded from it. Accepted and kept for the
-    /// side-trace work; side traces are not built yet.
+    /// Exits of a guard before a side trace is recorded from it.
     pub bridge: u32,
     /// Longest recorded iteration, in bytecode instructions.
     pub trace_limit: usize,

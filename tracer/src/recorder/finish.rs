@@ -12,14 +12,21 @@ use rpy_interpreter::value::Value;
 pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -> Result<Recorded, Abort> {
     let bridge = start.pc != start.header;
     let mut t = Trace::new();
-    // Kind of each home's entry value: as first read, else (loops) as finally written.
+    // Kind of each home's entry value, as first read. A home a loop writes before it reads
+    // it is carried around the loop boxed (`boxed[k]`): its entry value is whatever the frame
+    // holds (unbound, on a loop's first iteration in a fresh frame), which exits before the
+    // first write hand back unchanged.
     let mut kinds = Vec::with_capacity(r.homes.len());
-    for h in &r.homes {
+    let mut boxed = vec![false; r.homes.len()];
+    for (k, h) in r.homes.iter().enumerate() {
         let end = h.cur.and_then(Kind::of_sym);
         let kind = match (h.entry, end) {
             (Some(k), Some(e)) if !bridge && h.written && k != e => return Err(format!("{:?} changes type in the loop", h.home)),
             (Some(k), _) => Some(k),
-            (None, Some(e)) if !bridge => Some(e),
+            (None, Some(_)) if !bridge => {
+                boxed[k] = true;
+                None
+            }
             (None, _) => None,
         };
         kinds.push(kind);
@@ -28,6 +35,11 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
     let mut homes = Vec::new();
     let mut entry: Vec<Option<OpRef>> = vec![None; r.homes.len()];
     for (k, h) in r.homes.iter().enumerate() {
+        if boxed[k] {
+            entry[k] = Some(t.push(OpKind::LoadSlot, vec![], homes.len() as u64, None));
+            homes.push(h.home);
+            continue;
+        }
         let Some(kind) = kinds[k] else { continue };
         let slot = t.push(OpKind::LoadSlot, vec![], homes.len() as u64, None);
         homes.push(h.home);
@@ -76,6 +88,11 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
     if !bridge {
         t.push(OpKind::Label, vec![], 0, None);
         for (k, kind) in kinds.iter().enumerate() {
+            if boxed[k] {
+                let e = entry[k].ok_or("boxed home without an entry value")?;
+                phis[k] = Some(t.push(OpKind::PhiRef, vec![e], 0, None));
+                continue;
+            }
             if let (Some(kind), Some(e)) = (kind, entry[k]) {
                 let pk = match kind {
                     Kind::Int => OpKind::PhiInt,
@@ -102,7 +119,16 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
     let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
         let mut vals = Vec::new();
         let mut refs = Vec::new();
-        let mut add = |dest: Dest, s: Sym, ops: &[OpRef]| -> Result<(), Abort> {
+        // A symbol, or (`Err`) a boxed value already in the trace.
+        let mut add = |dest: Dest, s: Result<Sym, OpRef>, ops: &[OpRef]| -> Result<(), Abort> {
+            let s = match s {
+                Ok(s) => s,
+                Err(boxed) => {
+                    refs.push(boxed);
+                    vals.push(ExitVal { dest, neg: false, owned: false });
+                    return Ok(());
+                }
+            };
             let (r, neg) = match s {
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => (map(v, ops)?, false),
                 Sym::Bool(v, neg) => (map(v, ops)?, neg),
@@ -117,12 +143,17 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
             let s = match w.iter().find(|(j, _)| *j == k) {
                 Some(&(_, s)) => s,
                 None if bridge => continue,
+                None if boxed[k] => {
+                    // Not written yet in this iteration: the boxed value it came in with.
+                    add(Dest::Home(r.homes[k].home), Err(phis[k].ok_or("boxed home without a phi")?), ops)?;
+                    continue;
+                }
                 None => kinds[k].ok_or("home without a kind")?.sym(V::Phi(k)),
             };
-            add(Dest::Home(r.homes[k].home), s, ops)?;
+            add(Dest::Home(r.homes[k].home), Ok(s), ops)?;
         }
         for &s in stack {
-            add(Dest::Push, s, ops)?;
+            add(Dest::Push, Ok(s), ops)?;
         }
         Ok((ExitMap { pc, vals, end, raise: false }, refs))
     };
@@ -155,6 +186,24 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
     } else {
         let mut jump_args = Vec::new();
         for (k, h) in r.homes.iter().enumerate() {
+            if boxed[k] {
+                let s = h.cur.ok_or("home without a value")?;
+                let v = match s {
+                    Sym::Int(v) => {
+                        let x = map(v, &ops)?;
+                        t.push(OpKind::BoxInt, vec![x], 0, None)
+                    }
+                    Sym::Float(v) => {
+                        let x = map(v, &ops)?;
+                        t.push(OpKind::BoxFloat, vec![x], 0, None)
+                    }
+                    Sym::List(v) | Sym::Obj(v, _) => map(v, &ops)?,
+                    Sym::Exact(b) => t.push(OpKind::ConstRef, vec![], b, None),
+                    Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("bool or object in a variable".into()),
+                };
+                jump_args.push(v);
+                continue;
+            }
             if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_) | Kind::IntValue(_))) {
                 continue;
             }

@@ -8,7 +8,8 @@
 //! builtin calls with a kernel; `for` over a `range`, list or dict items iterator at the loop
 //! header; calls of plain Python functions, inlined (`inline.rs`), and tuples built in the
 //! trace (virtual). `finish.rs` builds the trace, `state.rs` holds what the driver shares
-//! (homes, exit maps, frame accessors).
+//! (homes, exit maps, frame accessors). The same recorder records function traces, from a
+//! function's entry to its return (`function.rs`).
 //! Before executing an instruction it checks that it can handle it with the values at hand;
 //! when it cannot, it stops and leaves that instruction to the interpreter, with the frame
 //! exactly as the interpreter would have left it up to there (an abort never needs undoing).
