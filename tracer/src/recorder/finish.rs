@@ -43,42 +43,14 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
         let Some(kind) = kinds[k] else { continue };
         let slot = t.push(OpKind::LoadSlot, vec![], homes.len() as u64, None);
         homes.push(h.home);
-        entry[k] = Some(match kind {
-            Kind::Int => {
-                t.push(OpKind::GuardInt, vec![slot], 0, Some(ENTRY_EXIT));
-                t.push(OpKind::UnboxInt, vec![slot], 0, None)
-            }
-            Kind::Float => {
-                t.push(OpKind::GuardFloat, vec![slot], 0, Some(ENTRY_EXIT));
-                t.push(OpKind::UnboxFloat, vec![slot], 0, None)
-            }
-            Kind::List => {
-                t.push(OpKind::GuardList, vec![slot], 0, Some(ENTRY_EXIT));
-                slot
-            }
-            Kind::Obj(ty) => {
-                t.push(OpKind::GuardType, vec![slot], ty as u64, Some(ENTRY_EXIT));
-                slot
-            }
-            Kind::Bool(b) => {
-                if !bridge {
-                    return Err("bool carried around a loop".into());
-                }
-                t.push(OpKind::GuardBits, vec![slot], Value::bool(b).bits(), Some(ENTRY_EXIT));
-                let truth = t.push(OpKind::ConstInt, vec![], b as u64, None);
-                let zero = t.push(OpKind::ConstInt, vec![], 0, None);
-                t.push(OpKind::IntNe, vec![truth, zero], 0, None)
-            }
-            Kind::Exact(b) => {
-                t.push(OpKind::GuardBits, vec![slot], b, Some(ENTRY_EXIT));
-                slot
-            }
-            Kind::IntValue(x) => {
-                let bits = Value::small_int(x).ok_or("int value outside the inline range")?.bits();
-                t.push(OpKind::GuardBits, vec![slot], bits, Some(ENTRY_EXIT));
-                t.push(OpKind::ConstInt, vec![], x as u64, None)
-            }
-        });
+        if matches!(kind, Kind::Bool(_)) && !bridge {
+            return Err("bool carried around a loop".into());
+        }
+        let bool_bits = match kind {
+            Kind::Bool(b) => Some(Value::bool(b).bits()),
+            _ => None,
+        };
+        entry[k] = Some(guarded_entry(&mut t, slot, kind, bool_bits)?);
     }
     let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false }];
     // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
@@ -217,4 +189,43 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
         t.push(OpKind::Jump, jump_args, 0, None);
     }
     Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names })
+}
+
+/// The entry value of an input of kind `kind` loaded as `slot`: guarded (exit 0) and
+/// unboxed. A bool input must hold `bool_bits` (how the slot encodes the bool it had when
+/// recorded); it becomes that constant.
+pub(super) fn guarded_entry(t: &mut Trace, slot: OpRef, kind: Kind, bool_bits: Option<u64>) -> Result<OpRef, Abort> {
+    Ok(match kind {
+        Kind::Int => {
+            t.push(OpKind::GuardInt, vec![slot], 0, Some(ENTRY_EXIT));
+            t.push(OpKind::UnboxInt, vec![slot], 0, None)
+        }
+        Kind::Float => {
+            t.push(OpKind::GuardFloat, vec![slot], 0, Some(ENTRY_EXIT));
+            t.push(OpKind::UnboxFloat, vec![slot], 0, None)
+        }
+        Kind::List => {
+            t.push(OpKind::GuardList, vec![slot], 0, Some(ENTRY_EXIT));
+            slot
+        }
+        Kind::Obj(ty) => {
+            t.push(OpKind::GuardType, vec![slot], ty as u64, Some(ENTRY_EXIT));
+            slot
+        }
+        Kind::Bool(b) => {
+            t.push(OpKind::GuardBits, vec![slot], bool_bits.ok_or("bool input")?, Some(ENTRY_EXIT));
+            let truth = t.push(OpKind::ConstInt, vec![], b as u64, None);
+            let zero = t.push(OpKind::ConstInt, vec![], 0, None);
+            t.push(OpKind::IntNe, vec![truth, zero], 0, None)
+        }
+        Kind::Exact(b) => {
+            t.push(OpKind::GuardBits, vec![slot], b, Some(ENTRY_EXIT));
+            slot
+        }
+        Kind::IntValue(x) => {
+            let bits = Value::small_int(x).ok_or("int value outside the inline range")?.bits();
+            t.push(OpKind::GuardBits, vec![slot], bits, Some(ENTRY_EXIT));
+            t.push(OpKind::ConstInt, vec![], x as u64, None)
+        }
+    })
 }

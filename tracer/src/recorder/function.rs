@@ -15,7 +15,7 @@
 
 use super::{Abort, Dest, ExitMap, ExitVal, Home, Kind, Rec, Recorded, Start, Sym, V, BodyOp};
 use crate::ir::{OpKind, OpRef, Trace};
-use crate::opt::licm::ENTRY_EXIT;
+use super::finish::guarded_entry;
 use crate::recorder::{builtin_value, global_value};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Obj, ObjKind};
@@ -208,37 +208,15 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<&ExitMap>, nfast:
             }
             (home, _) => return Err(format!("{home:?} in a function trace")),
         };
-        entry[k] = Some(match kind {
-            Kind::Int => {
-                t.push(OpKind::GuardInt, vec![slot], 0, Some(ENTRY_EXIT));
-                t.push(OpKind::UnboxInt, vec![slot], 0, None)
-            }
-            Kind::Float => {
-                t.push(OpKind::GuardFloat, vec![slot], 0, Some(ENTRY_EXIT));
-                t.push(OpKind::UnboxFloat, vec![slot], 0, None)
-            }
-            Kind::List => {
-                t.push(OpKind::GuardList, vec![slot], 0, Some(ENTRY_EXIT));
-                slot
-            }
-            Kind::Obj(ty) => {
-                t.push(OpKind::GuardType, vec![slot], ty as u64, Some(ENTRY_EXIT));
-                slot
-            }
-            Kind::Exact(b) => {
-                t.push(OpKind::GuardBits, vec![slot], b, Some(ENTRY_EXIT));
-                slot
-            }
-            Kind::Bool(b) => {
-                // An exit stores a bool as 0 or 1, negated or not.
-                let neg = neg.ok_or("bool argument")?;
-                t.push(OpKind::GuardBits, vec![slot], (b != neg) as u64, Some(ENTRY_EXIT));
-                let truth = t.push(OpKind::ConstInt, vec![], b as u64, None);
-                let zero = t.push(OpKind::ConstInt, vec![], 0, None);
-                t.push(OpKind::IntNe, vec![truth, zero], 0, None)
-            }
-            Kind::IntValue(_) => return Err("constant input in a function trace".into()),
-        });
+        if let Kind::IntValue(_) = kind {
+            return Err("constant input in a function trace".into());
+        }
+        // An exit stores a bool as 0 or 1, negated or not.
+        let bool_bits = match (kind, neg) {
+            (Kind::Bool(b), Some(neg)) => Some((b != neg) as u64),
+            _ => None,
+        };
+        entry[k] = Some(guarded_entry(&mut t, slot, kind, bool_bits)?);
     }
     let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false }];
     let mut ops: Vec<OpRef> = Vec::with_capacity(r.body.len());
