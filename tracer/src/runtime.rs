@@ -191,14 +191,20 @@ pub extern "C" fn inc_ref(bits: u64) -> u64 {
 
 /// A compiled call's callee left its trace through exit `code`: finishes the call in the
 /// interpreter (see `functions::finish_exit`).
-pub extern "C" fn fn_exit(vm: *mut u8, func: u64, args: *const u64, nargs: u64, buf: *const u64, code: u64) -> u64 {
+///
+/// # Safety
+/// As for `functions::finish_exit` (only `call_py` code calls it).
+pub unsafe extern "C" fn fn_exit(vm: *mut u8, func: u64, args: *const u64, nargs: u64, buf: *const u64, code: u64) -> u64 {
     // SAFETY: `call_py` code passes the running VM, the identity-guarded function, its
     // arguments and the exit buffer the callee wrote.
     unsafe { crate::functions::finish_exit(vm, func, args, nargs, buf, code) }
 }
 
 /// A compiled call made by the interpreter (see `functions::call_interpreted`).
-pub extern "C" fn call_py(vm: *mut u8, func: u64, args: *const u64, nargs: u64) -> u64 {
+///
+/// # Safety
+/// As for `functions::call_interpreted` (only `call_py` code calls it).
+pub unsafe extern "C" fn call_py(vm: *mut u8, func: u64, args: *const u64, nargs: u64) -> u64 {
     // SAFETY: as for `fn_exit`.
     unsafe { crate::functions::call_interpreted(vm, func, args, nargs) }
 }
