@@ -490,13 +490,14 @@ pub struct Placement {
     pub links: usize,
 }
 
-/// The function's parameters and where it sits, for exits.
+/// The function's parameters, where it sits and the target, for exits and calls.
 #[derive(Clone, Copy)]
 struct Io {
     slots: Value,
     exitbuf: Value,
     vm: Value,
     place: Placement,
+    target: cranelift_codegen::isa::TargetFrontendConfig,
 }
 
 /// Builds the Cranelift function for a checked trace; returns the exits in guard order.
@@ -517,7 +518,7 @@ fn build(
         &[s, e, v] => (s, e, v),
         _ => return Err("entry block params".into()),
     };
-    let io = Io { slots, exitbuf, vm, place };
+    let io = Io { slots, exitbuf, vm, place, target };
     let mem = MemFlagsData::trusted();
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
     let mut exits = Vec::new();
@@ -571,13 +572,13 @@ fn build(
                 let x = arg(0)?;
                 let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
                 let ok = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
-                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::GuardFloat => {
                 let x = arg(0)?;
                 let ok = b.ins().icmp_imm_s(IntCC::UnsignedLessThan, x, PTR_TAG);
-                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::GuardNoInterrupt => {
@@ -585,14 +586,14 @@ fn build(
                     let addr = b.ins().iconst(types::I64, interrupt_flag as i64);
                     let flag = b.ins().load(types::I8, MemFlagsData::new(), addr, 0);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
-                    guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                    guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 }
                 None
             }
             OpKind::GuardTrue | OpKind::GuardFalse => {
                 let c = arg(0)?;
                 let want = op.kind == OpKind::GuardTrue;
-                guard(&mut b, c, want, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, c, want, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::UnboxInt => {
@@ -626,7 +627,7 @@ fn build(
                     Some(of) => b.ins().bor(out, of),
                     None => out,
                 };
-                guard(&mut b, bad, false, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, bad, false, op, i, &vals, trace, &io, &mut exits)?;
                 Some(r)
             }
             OpKind::IntAdd => {
@@ -655,7 +656,7 @@ fn build(
                     let q = b.ins().select(adj, q2, q);
                     let biased = b.ins().iadd_imm_s(q, 1 << (TAG_SHIFT - 1));
                     let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
-                    guard(&mut b, out, false, op, i, &vals, trace, &io, &target, &mut exits)?;
+                    guard(&mut b, out, false, op, i, &vals, trace, &io, &mut exits)?;
                     Some(q)
                 }
             }
@@ -704,7 +705,7 @@ fn build(
             OpKind::GuardBits => {
                 let x = arg(0)?;
                 let ok = b.ins().icmp_imm_s(IntCC::Equal, x, op.imm as i64);
-                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::ConstRef => Some(b.ins().iconst(types::I64, op.imm as i64)),
@@ -721,7 +722,7 @@ fn build(
             OpKind::ModuleAttr => Some(call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
             OpKind::ListAppend => {
                 let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[arg(0)?, arg(1)?], types::I8);
-                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::IntUlt => {
@@ -731,13 +732,13 @@ fn build(
             OpKind::GuardList => {
                 let x = arg(0)?;
                 let r = call_helper(&mut b, &target, rt::is_list as *const () as usize, &[x], types::I8);
-                guard(&mut b, r, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, r, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::GuardType => {
                 let (x, ty) = (arg(0)?, b.ins().iconst(types::I64, op.imm as i64));
                 let r = call_helper(&mut b, &target, rt::is_type as *const () as usize, &[x, ty], types::I8);
-                guard(&mut b, r, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, r, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::TupleData => Some(call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64)),
@@ -765,12 +766,12 @@ fn build(
                 let x = arg(0)?;
                 let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
                 let ok = b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0xFFF9);
-                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::Exit => {
                 let n = op.exit.ok_or_else(|| format!("op {i}: exit without number"))?;
-                let snapshot = write_exit(&mut b, n, op, &vals, trace, &io, &target)?;
+                let snapshot = write_exit(&mut b, n, op, &vals, trace, &io)?;
                 exits.push(ExitInfo { exit: n, guard: OpRef(i as u32), snapshot });
                 None
             }
@@ -791,9 +792,9 @@ fn build(
             }
             OpKind::CallPy => {
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
-                let r = call_py(&mut b, &target, &io, op.imm, &args);
+                let r = call_py(&mut b, &io, op.imm, &args);
                 let ok = b.ins().icmp_imm_s(IntCC::NotEqual, r, rpy_interpreter::value::Value::NULL.bits() as i64);
-                guard(&mut b, ok, true, op, i, &vals, trace, &io, &target, &mut exits)?;
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 Some(r)
             }
         };
@@ -849,7 +850,6 @@ fn guard(
     vals: &[Option<Value>],
     trace: &Trace,
     io: &Io,
-    target: &cranelift_codegen::isa::TargetFrontendConfig,
     exits: &mut Vec<ExitInfo>,
 ) -> Result<(), String> {
     let n = op.exit.ok_or_else(|| format!("op {i}: guard without exit"))?;
@@ -862,7 +862,7 @@ fn guard(
         b.ins().brif(cond, out, &[], cont, &[]);
     }
     b.switch_to_block(out);
-    let snapshot = write_exit(b, n, op, vals, trace, io, target)?;
+    let snapshot = write_exit(b, n, op, vals, trace, io)?;
     b.switch_to_block(cont);
     exits.push(ExitInfo { exit: n, guard: OpRef(i as u32), snapshot });
     Ok(())
@@ -879,7 +879,6 @@ fn write_exit(
     vals: &[Option<Value>],
     trace: &Trace,
     io: &Io,
-    target: &cranelift_codegen::isa::TargetFrontendConfig,
 ) -> Result<Vec<(OpRef, Ty)>, String> {
     let exitbuf = io.exitbuf;
     let mem = MemFlagsData::trusted();
@@ -911,7 +910,7 @@ fn write_exit(
         b.set_cold_block(plain);
         b.ins().brif(next, linked, &[], plain, &[]);
         b.switch_to_block(linked);
-        let r = call_trace(b, target, next, &[io.slots, io.exitbuf, io.vm]);
+        let r = call_trace(b, &io.target, next, &[io.slots, io.exitbuf, io.vm]);
         b.ins().return_(&[r]);
         b.switch_to_block(plain);
     }
@@ -935,7 +934,8 @@ fn call_trace(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFr
 /// leaves room (`vm.depth` counts the call, as the interpreter would), with its exits
 /// finished by `runtime::fn_exit`; otherwise `runtime::call_py`. The result: an owned
 /// reference, or NULL's bits when the call raised.
-fn call_py(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, io: &Io, entry_cell: u64, args: &[Value]) -> Value {
+fn call_py(b: &mut FunctionBuilder, io: &Io, entry_cell: u64, args: &[Value]) -> Value {
+    let target = &io.target;
     use cranelift_codegen::ir::{StackSlotData, StackSlotKind};
     let (func, rest) = (args[0], &args[1..]);
     let nargs = b.ins().iconst(types::I64, rest.len() as i64);

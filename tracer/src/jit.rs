@@ -207,6 +207,31 @@ impl Jit {
         self.module.as_mut()
     }
 
+    /// Verifies, optimises and compiles a recorded trace placed at `place`, logging each step
+    /// under the name `what`.
+    fn compile_recorded(&mut self, rec: &Recorded, what: &str, place: Placement) -> Result<CompiledTrace, String> {
+        self.stats.recorded += 1;
+        crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
+        let opt = crate::opt::optimize(&rec.trace);
+        if self.log.is_some() {
+            let text = crate::ir::text::print(&opt);
+            self.log(format_args!("recorded {what}: {} instructions, {} ops, {} after optimisation\n{text}", rec.length, rec.trace.ops.len(), opt.ops.len()));
+        }
+        let module = self.module().ok_or("no code generator")?;
+        let trace = module.compile_placed(&opt, place).map_err(|e| {
+            self.stats.compile_errors += 1;
+            format!("compile: {e}")
+        })?;
+        self.stats.compiled += 1;
+        self.stats.code_bytes += trace.code_size();
+        self.log(format_args!("compiled {what}: {} bytes of machine code", trace.code_size()));
+        if let Some(clif) = trace.clif() {
+            let clif = clif.to_string();
+            self.log(format_args!("{clif}"));
+        }
+        Ok(trace)
+    }
+
     /// Records, optimises and compiles a loop trace (`start.pc == start.header`) or a bridge
     /// from the frame's current state; on success the frame is back at the header, one
     /// iteration later.
@@ -217,32 +242,9 @@ impl Jit {
         self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
         let rec = record(vm, f, &code, start, limit)?;
-        self.stats.recorded += 1;
-        crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
-        let opt = crate::opt::optimize(&rec.trace);
-        if self.log.is_some() {
-            let text = crate::ir::text::print(&opt);
-            self.log(format_args!(
-                "recorded {what} {where_}: {} instructions, {} ops, {} after optimisation\n{text}",
-                rec.length,
-                rec.trace.ops.len(),
-                opt.ops.len()
-            ));
-        }
         // The recorder left the frame at the back-edge: resume at the header.
         f.pc = header;
-        let module = self.module().ok_or("no code generator")?;
-        let trace = module.compile(&opt).map_err(|e| {
-            self.stats.compile_errors += 1;
-            format!("compile: {e}")
-        })?;
-        self.stats.compiled += 1;
-        self.stats.code_bytes += trace.code_size();
-        self.log(format_args!("compiled {what} {where_}: {} bytes of machine code", trace.code_size()));
-        if let Some(clif) = trace.clif() {
-            let clif = clif.to_string();
-            self.log(format_args!("{clif}"));
-        }
+        let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
         let nexits = rec.exits.len();
         Ok(Compiled {
             trace,
@@ -489,30 +491,12 @@ impl Jit {
 
 /// Function traces (see `functions`).
 impl Jit {
-    /// Optimises and compiles a recorded function trace as trace `index` of a tree whose
-    /// exit numbers so far end at `exit_offset`.
+    /// Compiles a recorded function trace for a tree whose exit numbers so far end at
+    /// `exit_offset`, with a link word per exit; the types of each exit's snapshot values.
     fn compile_function(&mut self, rec: &Recorded, what: &str, exit_offset: u32) -> Result<(TreeTrace, Vec<Vec<crate::ir::Ty>>), String> {
-        self.stats.recorded += 1;
-        crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
-        let opt = crate::opt::optimize(&rec.trace);
-        if self.log.is_some() {
-            let text = crate::ir::text::print(&opt);
-            self.log(format_args!("recorded {what}: {} instructions, {} ops, {} after optimisation\n{text}", rec.length, rec.trace.ops.len(), opt.ops.len()));
-        }
         let links: Box<[std::cell::Cell<usize>]> = (0..rec.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
         let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize };
-        let module = self.module().ok_or("no code generator")?;
-        let compiled = module.compile_placed(&opt, place).map_err(|e| {
-            self.stats.compile_errors += 1;
-            format!("compile: {e}")
-        })?;
-        self.stats.compiled += 1;
-        self.stats.code_bytes += compiled.code_size();
-        self.log(format_args!("compiled {what}: {} bytes of machine code", compiled.code_size()));
-        if let Some(clif) = compiled.clif() {
-            let clif = clif.to_string();
-            self.log(format_args!("{clif}"));
-        }
+        let compiled = self.compile_recorded(rec, what, place)?;
         let types = (0..rec.exits.len() as u32).map(|n| compiled.exit_info(n).map_or(Vec::new(), |e| e.snapshot.iter().map(|&(_, t)| t).collect())).collect();
         Ok((TreeTrace { compiled, links, _keep: rec.keep.clone() }, types))
     }

@@ -213,13 +213,13 @@ impl Vm {
     /// the call towards the JIT's threshold.
     #[inline(always)]
     pub(super) fn run_function(&mut self, nf: &mut Frame) -> Result<Value, PyErr> {
-        if self.jit.is_some() {
-            let fj = &nf.code.jit_fn;
-            if fj.trace.get() != 0 {
-                if let Some(run) = self.jit_fn_runner {
-                    return run(self, nf);
-                }
+        let fj = &nf.code.jit_fn;
+        if fj.trace.get() != 0 {
+            if let Some(run) = self.jit_fn_runner {
+                return run(self, nf);
             }
+        }
+        if self.jit.is_some() {
             let h = fj.heat.get();
             if h > 1 {
                 fj.heat.set(h - 1);

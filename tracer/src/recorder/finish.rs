@@ -9,7 +9,7 @@ use rpy_interpreter::value::Value;
 /// Builds the trace. A loop: entry loads and guards, label, phis, the interrupt poll, the
 /// body, jump. A bridge: entry loads and guards, the body, and an `exit` that writes the
 /// homes back and resumes at the header.
-pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -> Result<Recorded, Abort> {
+pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -> Result<Recorded, Abort> {
     let bridge = start.pc != start.header;
     let mut t = Trace::new();
     // Kind of each home's entry value, as first read. A home a loop writes before it reads
@@ -30,6 +30,14 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
             (None, _) => None,
         };
         kinds.push(kind);
+    }
+    // The boxed next values of the homes carried boxed, computed at the end of the body.
+    let mut boxed_next: Vec<Option<V>> = vec![None; r.homes.len()];
+    if !bridge {
+        for k in (0..r.homes.len()).filter(|&k| boxed[k]) {
+            let s = r.homes[k].cur.ok_or("home without a value")?;
+            boxed_next[k] = Some(r.boxed(s)?);
+        }
     }
     // Slots: one per home with an entry value.
     let mut homes = Vec::new();
@@ -158,22 +166,8 @@ pub(super) fn finish(r: Rec, start: &Start, nfast: usize, stack_in: usize, lengt
     } else {
         let mut jump_args = Vec::new();
         for (k, h) in r.homes.iter().enumerate() {
-            if boxed[k] {
-                let s = h.cur.ok_or("home without a value")?;
-                let v = match s {
-                    Sym::Int(v) => {
-                        let x = map(v, &ops)?;
-                        t.push(OpKind::BoxInt, vec![x], 0, None)
-                    }
-                    Sym::Float(v) => {
-                        let x = map(v, &ops)?;
-                        t.push(OpKind::BoxFloat, vec![x], 0, None)
-                    }
-                    Sym::List(v) | Sym::Obj(v, _) => map(v, &ops)?,
-                    Sym::Exact(b) => t.push(OpKind::ConstRef, vec![], b, None),
-                    Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("bool or object in a variable".into()),
-                };
-                jump_args.push(v);
+            if let Some(v) = boxed_next[k] {
+                jump_args.push(map(v, &ops)?);
                 continue;
             }
             if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_) | Kind::IntValue(_))) {

@@ -13,7 +13,7 @@
 //! constants, and ints, floats and bools. An exit after a call resumes after it, with the
 //! call's result owned by the exit when it is on the stack.
 
-use super::{Abort, Dest, ExitMap, ExitVal, Home, Kind, Rec, Recorded, Start, Sym, V, BodyOp};
+use super::{Abort, BodyOp, Dest, ExitMap, ExitVal, Home, Kind, Rec, Recorded, Start, Sym, V};
 use crate::ir::{OpKind, OpRef, Trace};
 use super::finish::guarded_entry;
 use crate::recorder::{builtin_value, global_value};
@@ -121,7 +121,7 @@ pub(super) fn residual_call(vm: &mut Vm, r: &mut Rec, f: &mut Frame, callee: &Va
     }
     let mut ops = vec![r.emit(OpKind::ConstRef, vec![], callee.bits())];
     for s in args {
-        ops.push(box_sym(r, s)?);
+        ops.push(r.boxed(s)?);
     }
     let code = &fun.code;
     let plain = code.argcount as usize == argc && !code.flags.varargs && !code.flags.varkw && code.kwonlyargcount == 0 && code.ncells() == 0 && !code.flags.generator && !code.flags.coroutine;
@@ -157,27 +157,6 @@ pub(super) fn residual_call(vm: &mut Vm, r: &mut Rec, f: &mut Frame, callee: &Va
     Ok(())
 }
 
-/// The boxed value of `s` (borrowed or owning nothing), for a call's argument or a return.
-fn box_sym(r: &mut Rec, s: Sym) -> Result<V, Abort> {
-    Ok(match s {
-        Sym::Int(v) => r.emit(OpKind::BoxInt, vec![v], 0),
-        Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
-        Sym::Bool(v, neg) => {
-            let b = if neg {
-                let i = r.emit(OpKind::BoolToInt, vec![v], 0);
-                let z = r.const_int(0);
-                r.emit(OpKind::IntEq, vec![i, z], 0)
-            } else {
-                v
-            };
-            r.emit(OpKind::BoxBool, vec![b], 0)
-        }
-        Sym::List(v) | Sym::Obj(v, _) => v,
-        Sym::Exact(b) => r.emit(OpKind::ConstRef, vec![], b),
-        Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("a tuple built in the trace or a call's result passed on".into()),
-    })
-}
-
 /// Builds the function trace: input loads and guards (exit 0: nothing has happened yet),
 /// the body with each guard's snapshot, and `return` of the boxed result (an owned
 /// reference).
@@ -185,10 +164,10 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<&ExitMap>, nfast:
     let result = r.pop()?;
     let ret = match result {
         Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => {
-            let v = box_sym(&mut r, result)?;
+            let v = r.boxed(result)?;
             r.emit(OpKind::IncRef, vec![v], 0)
         }
-        _ => box_sym(&mut r, result)?,
+        _ => r.boxed(result)?,
     };
     let mut t = Trace::new();
     let mut entry: Vec<Option<OpRef>> = vec![None; r.homes.len()];

@@ -346,6 +346,28 @@ impl Rec {
         Ok(self.stack[n - 1 - depth])
     }
 
+    /// The boxed value of `s` (borrowed, or owning nothing): a call's argument, a function's
+    /// result, the next value of a home a loop carries boxed.
+    fn boxed(&mut self, s: Sym) -> Result<V, Abort> {
+        Ok(match s {
+            Sym::Int(v) => self.emit(OpKind::BoxInt, vec![v], 0),
+            Sym::Float(v) => self.emit(OpKind::BoxFloat, vec![v], 0),
+            Sym::Bool(v, neg) => {
+                let b = if neg {
+                    let i = self.emit(OpKind::BoolToInt, vec![v], 0);
+                    let z = self.const_int(0);
+                    self.emit(OpKind::IntEq, vec![i, z], 0)
+                } else {
+                    v
+                };
+                self.emit(OpKind::BoxBool, vec![b], 0)
+            }
+            Sym::List(v) | Sym::Obj(v, _) => v,
+            Sym::Exact(b) => self.emit(OpKind::ConstRef, vec![], b),
+            Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("a tuple built in the trace or a call's result boxed".into()),
+        })
+    }
+
     fn const_int(&mut self, x: i64) -> V {
         self.emit(OpKind::ConstInt, vec![], x as u64)
     }
