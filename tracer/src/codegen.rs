@@ -11,8 +11,9 @@
 //!   helpers in [`crate::runtime`] or access list storage directly; they never free anything.
 //! * The function returns an *exit number*:
 //!   - `n` (the `exit` of the guard that failed, or of the final `exit` op): `exitbuf[0] = n`
-//!     and `exitbuf[1..1 + k]` hold the *boxed* values of the op's snapshot (`Op::snap`), in
-//!     order, described by [`CompiledTrace::exit_info`]: ints as inline ints, floats with NaN
+//!     and `exitbuf[1..1 + k]` hold the values of the op's snapshot (`Op::snap`), in order,
+//!     described by [`CompiledTrace::exit_info`]: ints unboxed (64 bits: the exit code boxes
+//!     them, as heap ints when they leave the inline range), floats boxed with NaN
 //!     canonicalised, bools as 0 or 1, refs as they are (borrowed). What they mean (which
 //!     local or stack entry, where to resume) is the recorder's business.
 //!   - [`FINISHED`] (`u32::MAX`, `exitbuf[0] = u32::MAX`, nothing else written): a trace without
@@ -38,6 +39,7 @@
 //! one `JitModule` per trace tree.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
@@ -340,7 +342,7 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                         return Err(format!("op {i} ({name}): operand {k} has type {got:?}, expected {w:?}"));
                     }
                 }
-                if kind == OpKind::LoadExitSlot && op.imm as usize + 1 >= FN_EXITBUF {
+                if matches!(kind, OpKind::LoadExitSlot | OpKind::LoadExitInt) && op.imm as usize + 1 >= FN_EXITBUF {
                     return Err(format!("op {i} ({name}): exit slot {} too large", op.imm));
                 }
                 if matches!(kind, OpKind::LoadSlot | OpKind::StoreSlot) {
@@ -523,6 +525,8 @@ fn build(
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
     let mut exits = Vec::new();
     let mut loop_block: Option<Block> = None;
+    // The unboxed value of each ref a `guard_int` checked.
+    let mut unboxed_ints: HashMap<OpRef, Value> = HashMap::new();
 
     let get = |vals: &[Option<Value>], r: OpRef| -> Result<Value, String> {
         vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("op {} has no value", r.0))
@@ -569,10 +573,29 @@ fn build(
                 None
             }
             OpKind::GuardInt => {
+                // Inline ints pass on the fast path; a heap int passes when it fits 64 bits
+                // (cold: a helper call). Both paths also unbox it, for the `unbox_int`s of it.
                 let x = arg(0)?;
-                let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
-                let ok = b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+                let small = is_inline_int(&mut b, x);
+                let (cont, slow) = (b.create_block(), b.create_block());
+                b.set_cold_block(slow);
+                let value = b.append_block_param(cont, types::I64);
+                let unboxed = sext_payload(&mut b, x);
+                b.ins().brif(small, cont, &[BlockArg::Value(unboxed)], slow, &[]);
+                b.switch_to_block(slow);
+                let ok = call_helper(&mut b, &target, rt::is_heap_i64 as *const () as usize, &[x], types::I8);
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
+                let big = call_helper(&mut b, &target, rt::heap_i64 as *const () as usize, &[x], types::I64);
+                b.ins().jump(cont, &[BlockArg::Value(big)]);
+                b.switch_to_block(cont);
+                unboxed_ints.insert(op.args[0], value);
+                None
+            }
+            OpKind::GuardSmallInt => {
+                let x = arg(0)?;
+                let ext = sext_payload(&mut b, x);
+                let out = b.ins().icmp(IntCC::NotEqual, ext, x);
+                guard(&mut b, out, false, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::GuardFloat => {
@@ -596,11 +619,25 @@ fn build(
                 guard(&mut b, c, want, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
-            OpKind::UnboxInt => {
-                let x = arg(0)?;
-                let s = b.ins().ishl_imm_s(x, 64 - TAG_SHIFT);
-                Some(b.ins().sshr_imm_s(s, 64 - TAG_SHIFT))
-            }
+            OpKind::UnboxInt => match unboxed_ints.get(&op.args[0]) {
+                Some(&v) => Some(v),
+                None => {
+                    // No `guard_int` of it came first in this trace (it was guarded where
+                    // the value was made, or is loop-invariant): both paths again.
+                    let x = arg(0)?;
+                    let small = is_inline_int(&mut b, x);
+                    let (cont, slow) = (b.create_block(), b.create_block());
+                    b.set_cold_block(slow);
+                    let value = b.append_block_param(cont, types::I64);
+                    let unboxed = sext_payload(&mut b, x);
+                    b.ins().brif(small, cont, &[BlockArg::Value(unboxed)], slow, &[]);
+                    b.switch_to_block(slow);
+                    let big = call_helper(&mut b, &target, rt::heap_i64 as *const () as usize, &[x], types::I64);
+                    b.ins().jump(cont, &[BlockArg::Value(big)]);
+                    b.switch_to_block(cont);
+                    Some(value)
+                }
+            },
             OpKind::UnboxFloat => {
                 let x = arg(0)?;
                 Some(b.ins().bitcast(types::F64, MemFlagsData::new(), x))
@@ -609,25 +646,12 @@ fn build(
             OpKind::BoxFloat => Some(box_float(&mut b, arg(0)?)),
             OpKind::IntAddOvf | OpKind::IntSubOvf | OpKind::IntMulOvf => {
                 let (x, y) = (arg(0)?, arg(1)?);
-                // Operands are inline ints (48 bits), so a sum or difference cannot overflow
-                // 64 bits: it is in the inline range iff sign-extending its low 48 bits gives
-                // it back. A product can overflow 64 bits too.
                 let (r, of) = match op.kind {
-                    OpKind::IntAddOvf => (b.ins().iadd(x, y), None),
-                    OpKind::IntSubOvf => (b.ins().isub(x, y), None),
-                    _ => {
-                        let (r, of) = b.ins().smul_overflow(x, y);
-                        (r, Some(of))
-                    }
+                    OpKind::IntAddOvf => b.ins().sadd_overflow(x, y),
+                    OpKind::IntSubOvf => b.ins().ssub_overflow(x, y),
+                    _ => b.ins().smul_overflow(x, y),
                 };
-                let hi = b.ins().ishl_imm_s(r, 64 - TAG_SHIFT);
-                let ext = b.ins().sshr_imm_s(hi, 64 - TAG_SHIFT);
-                let out = b.ins().icmp(IntCC::NotEqual, ext, r);
-                let bad = match of {
-                    Some(of) => b.ins().bor(out, of),
-                    None => out,
-                };
-                guard(&mut b, bad, false, op, i, &vals, trace, &io, &mut exits)?;
+                guard(&mut b, of, false, op, i, &vals, trace, &io, &mut exits)?;
                 Some(r)
             }
             OpKind::IntAdd => {
@@ -636,10 +660,16 @@ fn build(
             }
             OpKind::IntFloorDivOvf | OpKind::IntMod => {
                 let (x, y) = (arg(0)?, arg(1)?);
-                // The recorder guards y != 0 first; a zero here still must not trap.
+                // The recorder guards y != 0 first; a zero here still must not trap, nor may
+                // `i64::MIN / -1` (its quotient overflows: the floor division exits; the
+                // remainder is 0, as `x % 1` gives).
                 let zero = b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+                let min = b.ins().icmp_imm_s(IntCC::Equal, x, i64::MIN);
+                let minus_one = b.ins().icmp_imm_s(IntCC::Equal, y, -1);
+                let overflow = b.ins().band(min, minus_one);
+                let trap = b.ins().bor(zero, overflow);
                 let one = b.ins().iconst(types::I64, 1);
-                let d = b.ins().select(zero, one, y);
+                let d = b.ins().select(trap, one, y);
                 let q = b.ins().sdiv(x, d);
                 let r = b.ins().srem(x, d);
                 // Floor semantics: when the remainder is non-zero and its sign differs from
@@ -654,9 +684,7 @@ fn build(
                 } else {
                     let q2 = b.ins().iadd_imm_s(q, -1);
                     let q = b.ins().select(adj, q2, q);
-                    let biased = b.ins().iadd_imm_s(q, 1 << (TAG_SHIFT - 1));
-                    let out = b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, biased, 1 << TAG_SHIFT);
-                    guard(&mut b, out, false, op, i, &vals, trace, &io, &mut exits)?;
+                    guard(&mut b, overflow, false, op, i, &vals, trace, &io, &mut exits)?;
                     Some(q)
                 }
             }
@@ -775,7 +803,7 @@ fn build(
                 exits.push(ExitInfo { exit: n, guard: OpRef(i as u32), snapshot });
                 None
             }
-            OpKind::LoadExitSlot => Some(b.ins().load(types::I64, mem, exitbuf, (8 * (op.imm + 1)) as i32)),
+            OpKind::LoadExitSlot | OpKind::LoadExitInt => Some(b.ins().load(types::I64, mem, exitbuf, (8 * (op.imm + 1)) as i32)),
             OpKind::BoxBool => {
                 let c = arg(0)?;
                 let t = b.ins().iconst(types::I64, rpy_interpreter::value::Value::TRUE.bits() as i64);
@@ -811,6 +839,18 @@ fn build(
     b.seal_all_blocks();
     b.finalize(target);
     Ok(exits)
+}
+
+/// Whether the boxed `x` is an inline int.
+fn is_inline_int(b: &mut FunctionBuilder, x: Value) -> Value {
+    let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
+    b.ins().icmp_imm_s(IntCC::Equal, tag, (INT_TAG as u64 >> TAG_SHIFT) as i64)
+}
+
+/// The low 48 bits of `x`, sign-extended: an inline int's value.
+fn sext_payload(b: &mut FunctionBuilder, x: Value) -> Value {
+    let s = b.ins().ishl_imm_s(x, 64 - TAG_SHIFT);
+    b.ins().sshr_imm_s(s, 64 - TAG_SHIFT)
 }
 
 fn box_int(b: &mut FunctionBuilder, x: Value) -> Value {
@@ -869,7 +909,7 @@ fn guard(
 }
 
 /// In the current block: store exit number `n` (shifted by the placement's offset) and
-/// `op`'s snapshot (boxed: ints as inline ints, floats NaN-canonicalised, bools as 0/1, refs
+/// `op`'s snapshot (ints unboxed, floats NaN-canonicalised, bools as 0/1, refs
 /// as they are) into `exitbuf`, and return the number, or call the trace the exit is linked
 /// to and return what it returns.
 fn write_exit(
@@ -887,7 +927,8 @@ fn write_exit(
         let v = vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("snapshot value op {} has no value", r.0))?;
         let ty = trace.ty(r);
         let boxed = match ty {
-            Ty::I64 => box_int(b, v),
+            // Ints go out unboxed: the exit code boxes them (heap ints when they are big).
+            Ty::I64 => v,
             Ty::F64 => box_float(b, v),
             Ty::Bool => b.ins().uextend(types::I64, v),
             Ty::Ref => v,

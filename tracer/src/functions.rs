@@ -121,6 +121,7 @@ fn apply(f: &mut Frame, e: &TreeExit, buf: &[u64]) {
             // a borrowed one comes from the arguments or a constant the trace keeps alive.
             Ty::Ref if ev.owned => unsafe { Value::from_raw_bits(bits) },
             Ty::Ref => unsafe { Value::clone_from_bits(bits) },
+            Ty::I64 => rpy_interpreter::vm::new_int(bits as i64),
             _ => Value::from_inline_bits(bits).unwrap_or(Value::NONE),
         };
         vals.push((ev.dest, v));

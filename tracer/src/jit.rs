@@ -9,7 +9,7 @@ use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
 use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, record_function, seq_state, set_global, set_iter_index, Dest, ExitMap, Home, Recorded, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -345,6 +345,7 @@ impl Jit {
                 // SAFETY: a ref in a snapshot is borrowed from the frame, a global or a list
                 // the trace read, none of which the trace released.
                 crate::ir::Ty::Ref => unsafe { Value::clone_from_bits(bits) },
+                crate::ir::Ty::I64 => rpy_interpreter::vm::new_int(bits as i64),
                 _ => Value::from_inline_bits(bits)?,
             };
             vals.push((ev.dest, v));
@@ -360,7 +361,7 @@ impl Jit {
                     }
                 }
                 Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
-                    let x = v.as_small_int();
+                    let x = rpy_interpreter::vm::int_i64(&v);
                     if let Some(Obj { kind: ObjKind::Iter(cell) }) = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(|v| v.as_obj()) {
                         if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
                             if h == Home::IterCur {
@@ -372,7 +373,7 @@ impl Jit {
                     }
                 }
                 Dest::Home(Home::IterIdx | Home::IterDictIdx) => {
-                    if let Some(x) = v.as_small_int().and_then(|x| usize::try_from(x).ok()) {
+                    if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
                         set_iter_index(base.checked_sub(1).and_then(|b| f.stack.get(b)), x);
                     }
                 }
@@ -530,7 +531,7 @@ impl Jit {
         };
         let offset = tree.exits.borrow().len() as u32;
         let code = tree.code.clone();
-        let result = record_function(vm, f, &code, Some(&parent.0), self.params.trace_limit).and_then(|rec| {
+        let result = record_function(vm, f, &code, Some(Parent { map: &parent.0, types: &parent.1 }), self.params.trace_limit).and_then(|rec| {
             let (t, types) = self.compile_function(&rec, &what, offset)?;
             Ok((rec, t, types))
         });

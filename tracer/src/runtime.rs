@@ -7,6 +7,7 @@
 use rpy_interpreter::object::{Obj, ObjKind};
 use rpy_interpreter::prims::mathfn::MathResult;
 use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::int_i64;
 
 /// The list behind `bits`, when it is one that nothing holds mutably borrowed: its storage,
 /// through the cell's raw pointer (so the trace may write elements through it).
@@ -36,6 +37,18 @@ pub extern "C" fn list_data(bits: u64) -> u64 {
 pub extern "C" fn list_len(bits: u64) -> i64 {
     // SAFETY: as for `list_data`.
     list(&bits).map_or(0, |l| unsafe { (*l).len() as i64 })
+}
+
+/// 1 when `bits` (not an inline int) is a heap int that fits 64 bits, else 0.
+pub extern "C" fn is_heap_i64(bits: u64) -> u8 {
+    // SAFETY: a live, borrowed value (module doc).
+    int_i64(unsafe { Value::borrow_bits(&bits) }).is_some() as u8
+}
+
+/// The value of a heap int that fits 64 bits (after `is_heap_i64`), 0 for anything else.
+pub extern "C" fn heap_i64(bits: u64) -> i64 {
+    // SAFETY: a live, borrowed value (module doc).
+    int_i64(unsafe { Value::borrow_bits(&bits) }).unwrap_or(0)
 }
 
 /// Boxed result of a float kernel: the float, or `None`'s bits where the builtin raises.

@@ -81,7 +81,7 @@ fn sum_loop(step: i64) -> Trace {
 }
 
 #[test]
-fn sum_loop_exits_with_boxed_phis() {
+fn sum_loop_exits_with_unboxed_ints() {
     let mut j = jit();
     let ct = compile(&mut j, &sum_loop(1)).expect("compile");
     assert_eq!(ct.slots_len(), 2);
@@ -93,9 +93,8 @@ fn sum_loop_exits_with_boxed_phis() {
         let mut buf = [0u64; 3];
         assert_eq!(ct.run(&mut slots, &mut buf), 1);
         assert_eq!(buf[0], 1);
-        assert_eq!(as_int(buf[1]), start.max(n));
-        assert_eq!(as_int(buf[2]), n);
-        assert_eq!(buf[1], int(start.max(n)));
+        assert_eq!(buf[1] as i64, start.max(n));
+        assert_eq!(buf[2] as i64, n);
         // Slots are untouched (no store_slot).
         assert_eq!(slots, [int(start), int(n)]);
     }
@@ -145,39 +144,59 @@ fn float_accumulation_matches_rust() {
         a = a * 1.0000001 + x0 / 3.0 + i as f64;
     }
     assert_eq!(buf[1], float(a), "jit {} vs rust {}", f64::from_bits(buf[1]), a);
-    assert_eq!(as_int(buf[2]), nn);
+    assert_eq!(buf[2] as i64, nn);
+}
+
+/// A heap int's bits, kept alive by `keep`.
+fn big(keep: &mut Vec<Value>, i: i64) -> u64 {
+    let v = rpy_interpreter::vm::new_int(i);
+    let bits = v.bits();
+    keep.push(v);
+    bits
 }
 
 #[test]
-fn overflow_exit_at_2_pow_47() {
+fn ints_run_to_the_edge_of_64_bits() {
+    let mut keep = Vec::new();
     let mut j = jit();
     let ct = compile(&mut j, &sum_loop(1)).expect("compile");
-    let max = (1i64 << 47) - 1;
-    // i reaches 2**47 - 1 < n can't be encoded, so use n = max and step past it with step 3.
-    let mut slots = [int(max - 5), int(max)];
+    // Across the inline range's end: the trace's ints are 64 bits wide; entry takes heap ints.
+    let edge = 1i64 << 47;
+    let mut slots = [int(edge - 5), big(&mut keep, edge + 5)];
     let mut buf = [0u64; 3];
+    assert_eq!(ct.run(&mut slots, &mut buf), 1);
+    assert_eq!((buf[1] as i64, buf[2] as i64), (edge + 5, edge + 5));
+
+    let max = i64::MAX;
+    let mut slots = [big(&mut keep, max - 5), big(&mut keep, max)];
     assert_eq!(ct.run(&mut slots, &mut buf), 1, "max itself is fine");
-    assert_eq!(as_int(buf[1]), max);
+    assert_eq!(buf[1] as i64, max);
 
     let ct3 = compile(&mut j, &sum_loop(3)).expect("compile");
-    let mut slots = [int(max - 5), int(max)];
+    let mut slots = [big(&mut keep, max - 5), big(&mut keep, max)];
     // max-5 -> max-2 -> max+1: overflow; snapshot holds the phi at iteration start (max - 2).
     assert_eq!(ct3.run(&mut slots, &mut buf), 2);
     assert_eq!(buf[0], 2);
-    assert_eq!(as_int(buf[1]), max - 2);
-    assert_eq!(as_int(buf[2]), max);
+    assert_eq!(buf[1] as i64, max - 2);
+    assert_eq!(buf[2] as i64, max);
 
     // Negative direction: step -1 from the minimum.
-    let min = -(1i64 << 47);
+    let min = i64::MIN;
     let ctm = compile(&mut j, &sum_loop(-1)).expect("compile");
-    let mut slots = [int(min + 2), int(max)];
+    let mut slots = [big(&mut keep, min + 2), int(5)];
     assert_eq!(ctm.run(&mut slots, &mut buf), 2);
-    assert_eq!(as_int(buf[1]), min);
+    assert_eq!(buf[1] as i64, min);
+
+    // A heap int beyond 64 bits is not an int to the trace: exit 0.
+    let huge = rpy_interpreter::vm::int_from_decimal_str("99999999999999999999999");
+    let mut slots = [int(0), huge.bits()];
+    assert_eq!(ct.run(&mut slots, &mut buf), 0);
 }
 
 #[test]
 fn mul_overflow_and_sub() {
-    // slots[0] = a, slots[1] = b: returns box(a*b) in slots[2], box(a-b) in slots[3].
+    // slots[0] = a, slots[1] = b: returns box(a*b) in slots[2], box(a-b) in slots[3]; exit 1
+    // when a*b overflows, 2 when a-b does, 3 when either is too big to box inline.
     let mut t = Trace::new();
     let r0 = load(&mut t, 0);
     guard(&mut t, K::GuardInt, &[r0], 0);
@@ -187,37 +206,43 @@ fn mul_overflow_and_sub() {
     let b = push(&mut t, K::UnboxInt, &[r1]);
     let d = guard(&mut t, K::IntSubOvf, &[a, b], 2);
     let p = guard(&mut t, K::IntMulOvf, &[a, b], 1);
+    guard(&mut t, K::GuardSmallInt, &[p], 3);
+    guard(&mut t, K::GuardSmallInt, &[d], 3);
     let bp = push(&mut t, K::BoxInt, &[p]);
     let bd = push(&mut t, K::BoxInt, &[d]);
     t.push(K::StoreSlot, vec![bp], 2, None);
     t.push(K::StoreSlot, vec![bd], 3, None);
     let ct = compile(&mut jit(), &t).expect("compile");
     let mut buf = [0u64; 1];
+    let mut keep = Vec::new();
+    let max = i64::MAX;
     for (x, y, want) in [
-        (3i64, -4i64, Some(-12i64)),
-        (1 << 23, 1 << 23, Some(1 << 46)),
-        (1 << 24, 1 << 23, None),
-        (-(1 << 24), 1 << 23, Some(-(1 << 47))),
-        ((1 << 47) - 1, (1 << 47) - 1, None), // i64 overflow too
+        (3i64, -4i64, Ok(-12i64)),
+        (1 << 23, 1 << 23, Ok(1 << 46)),
+        (1 << 24, 1 << 23, Err(3)),
+        (-(1 << 24), 1 << 23, Ok(-(1 << 47))),
+        ((1 << 47) - 1, (1 << 47) - 1, Err(1)), // past 64 bits
+        (1 << 31, 1 << 31, Err(3)),             // 2**62: fits 64 bits, not inline
+        (max, 1, Err(3)),
+        (max, 2, Err(1)),
+        (i64::MIN, 0, Err(3)),
+        (i64::MIN, -1, Err(1)),
+        (-2, max, Err(2)), // -2 - max overflows
     ] {
-        let mut slots = [int(x), int(y), 0, 0];
+        let mut slots = [big(&mut keep, x), big(&mut keep, y), 0, 0];
         let r = ct.run(&mut slots, &mut buf);
         match want {
-            Some(w) => {
+            Ok(w) => {
                 assert_eq!(r, FINISHED, "{x}*{y}");
                 assert_eq!(slots[2], int(w));
                 assert_eq!(slots[3], int(x - y));
             }
-            None => {
-                assert_eq!(r, 1, "{x}*{y}");
+            Err(n) => {
+                assert_eq!(r, n, "{x}*{y}");
                 assert_eq!(slots[2], 0);
             }
         }
     }
-    // a - b overflowing.
-    let mut slots = [int(-(1 << 47)), int(1), 0, 0];
-    assert_eq!(ct.run(&mut slots, &mut buf), 2);
-    assert_eq!(buf[0], 2);
 }
 
 #[test]
@@ -408,7 +433,7 @@ fn many_traces_and_drop_order() {
         let mut buf = [0u64; 3];
         assert_eq!(ct.run(&mut slots, &mut buf), 1);
         let want = (1000 + step - 1) / step * step;
-        assert_eq!(as_int(buf[1]), want);
+        assert_eq!(buf[1] as i64, want);
         if step % 10 == 0 {
             kept.push((step, ct));
         }
@@ -420,7 +445,7 @@ fn many_traces_and_drop_order() {
         let mut slots = [int(0), int(10)];
         let mut buf = [0u64; 3];
         assert_eq!(ct.run(&mut slots, &mut buf), 1);
-        assert_eq!(as_int(buf[1]), (10 + step - 1) / step * step);
+        assert_eq!(buf[1] as i64, (10 + step - 1) / step * step);
     }
     // Many modules created and dropped (code freed each time).
     for _ in 0..20 {
@@ -503,7 +528,7 @@ fn malformed_traces_are_errors() {
     let ct = compile(&mut j, &sum_loop(2)).expect("compile after errors");
     let mut buf = [0u64; 3];
     assert_eq!(ct.run(&mut [int(0), int(9)], &mut buf), 1);
-    assert_eq!(as_int(buf[1]), 10);
+    assert_eq!(buf[1] as i64, 10);
 }
 
 #[test]
@@ -513,12 +538,14 @@ fn opt_levels_agree() {
         let ct = compile(&mut j, &sum_loop(7)).expect("compile");
         let mut buf = [0u64; 3];
         assert_eq!(ct.run(&mut [int(-3), int(1000)], &mut buf), 1);
-        assert_eq!(as_int(buf[1]), 1005); // -3 + 7 * 144
+        assert_eq!(buf[1] as i64, 1005); // -3 + 7 * 144
     }
 }
 
 /// `int_floordiv_ovf` and `int_mod` follow Python's floor semantics on every sign
-/// combination, a zero divisor does not trap, and `-2**47 // -1` exits.
+/// combination over the whole 64-bit range, a zero divisor does not trap, and
+/// `-2**63 // -1` exits (exit 1); a result too big to box inline exits through
+/// `guard_small_int` (exit 3).
 #[test]
 fn floordiv_and_mod_match_python() {
     let build = |kind: K| {
@@ -528,6 +555,7 @@ fn floordiv_and_mod_match_python() {
         guard(&mut t, K::GuardInt, &[b], 0);
         let (x, y) = (push(&mut t, K::UnboxInt, &[a]), push(&mut t, K::UnboxInt, &[b]));
         let q = if kind == K::IntMod { push(&mut t, kind, &[x, y]) } else { guard(&mut t, kind, &[x, y], 1) };
+        guard(&mut t, K::GuardSmallInt, &[q], 3);
         let r = push(&mut t, K::BoxInt, &[q]);
         t.push(K::StoreSlot, vec![r], 2, None);
         t
@@ -535,22 +563,36 @@ fn floordiv_and_mod_match_python() {
     let mut j = jit();
     let div = compile(&mut j, &build(K::IntFloorDivOvf)).expect("compile floordiv");
     let rem = compile(&mut j, &build(K::IntMod)).expect("compile mod");
-    let vals = [-7i64, -3, -1, 1, 2, 3, 7, 100, -(1 << 47), (1 << 47) - 1];
+    let mut keep = Vec::new();
+    let vals = [-7i64, -3, -1, 1, 2, 3, 7, 100, -(1 << 47), (1 << 47) - 1, 1 << 47, i64::MIN, i64::MAX, i64::MIN + 1];
+    let expect = |r: i128, e: u32, what: &str| {
+        let want = if i64::try_from(r).is_err() {
+            1
+        } else if Value::small_int(r as i64).is_none() {
+            3
+        } else {
+            FINISHED
+        };
+        assert_eq!(e, want, "{what}");
+    };
     for &x in &vals {
         for &y in &vals {
-            let py_div = x.div_euclid(y) - if x.rem_euclid(y) != 0 && y < 0 { 1 } else { 0 };
-            let py_mod = x - py_div * y;
-            let mut slots = [int(x), int(y), 0];
+            let (xw, yw) = (x as i128, y as i128);
+            let py_div = xw.div_euclid(yw) - if xw.rem_euclid(yw) != 0 && yw < 0 { 1 } else { 0 };
+            let py_mod = xw - py_div * yw;
+            let mut slots = [big(&mut keep, x), big(&mut keep, y), 0];
             let mut eb = [0u64; 1];
             let e = div.run(&mut slots, &mut eb);
-            if Value::small_int(py_div).is_some() {
-                assert_eq!((e, as_int(slots[2])), (FINISHED, py_div), "{x} // {y}");
-            } else {
-                assert_eq!(e, 1, "{x} // {y} leaves the inline range");
+            expect(py_div, e, &format!("{x} // {y}"));
+            if e == FINISHED {
+                assert_eq!(as_int(slots[2]) as i128, py_div, "{x} // {y}");
             }
-            let mut slots = [int(x), int(y), 0];
-            assert_eq!(rem.run(&mut slots, &mut eb), FINISHED);
-            assert_eq!(as_int(slots[2]), py_mod, "{x} % {y}");
+            let mut slots = [big(&mut keep, x), big(&mut keep, y), 0];
+            let e = rem.run(&mut slots, &mut eb);
+            expect(py_mod, e, &format!("{x} % {y}"));
+            if e == FINISHED {
+                assert_eq!(as_int(slots[2]) as i128, py_mod, "{x} % {y}");
+            }
         }
     }
     // A zero divisor reaching the op (guards removed) must not trap.
@@ -592,7 +634,7 @@ fn list_elements_and_exit_snapshot() {
     let mut buf = [0u64; 5];
     let mut slots = [list.bits(), int(1)];
     assert_eq!(ct.run(&mut slots, &mut buf), 4);
-    assert_eq!((as_int(buf[1]), f64::from_bits(buf[2]), buf[3], buf[4]), (1, -4.0, 0, list.bits()));
+    assert_eq!((buf[1] as i64, f64::from_bits(buf[2]), buf[3], buf[4]), (1, -4.0, 0, list.bits()));
     // Out of range (and negative: unsigned compare) leave through the bounds guard.
     for k in [3, -1] {
         let mut slots = [list.bits(), int(k)];

@@ -232,6 +232,18 @@ pub fn new_int(i: i64) -> Value {
         None => Value::new_obj(Obj { kind: ObjKind::Int(BigInt::from(i)) }),
     }
 }
+/// The value of an int that fits 64 bits: inline, or a heap int in range (bools are not ints
+/// here).
+#[inline]
+pub fn int_i64(v: &Value) -> Option<i64> {
+    if v.is_small_int() {
+        return Some(v.as_small_int_unchecked());
+    }
+    match v.as_obj().map(|o| &o.kind) {
+        Some(ObjKind::Int(b)) => b.to_i64(),
+        _ => None,
+    }
+}
 pub fn new_bigint(b: BigInt) -> Value {
     match b.to_i64() {
         Some(i) if Value::small_int(i).is_some() => new_int(i),

@@ -80,7 +80,7 @@ trace_ops! {
     LoadSlot / "load_slot" / 0 / Ref / EFFECT;
     /// Write a boxed value back to interpreter slot `imm`.
     StoreSlot / "store_slot" / 1 / Void / EFFECT;
-    /// Guard: the boxed value is an inline int.
+    /// Guard: the boxed value is an int that fits 64 bits (inline, or a heap int in range).
     GuardInt / "guard_int" / 1 / Void / GUARD;
     /// Guard: the boxed value is a float.
     GuardFloat / "guard_float" / 1 / Void / GUARD;
@@ -88,21 +88,24 @@ trace_ops! {
     GuardTrue / "guard_true" / 1 / Void / GUARD;
     /// Guard: condition is false.
     GuardFalse / "guard_false" / 1 / Void / GUARD;
-    /// Unbox an inline int (after `guard_int`).
+    /// Unbox an int that fits 64 bits (after `guard_int`).
     UnboxInt / "unbox_int" / 1 / I64 / PURE;
     /// Unbox a float (after `guard_float`).
     UnboxFloat / "unbox_float" / 1 / F64 / PURE;
-    /// Box an int that is known to fit the inline range.
+    /// Box an int that is known to fit the inline range (after `guard_small_int`).
     BoxInt / "box_int" / 1 / Ref / PURE;
+    /// Guard: the int fits the inline range (`-2**47 <= x < 2**47`), so `box_int` allocates
+    /// nothing. Where it does not, the exit hands the int back and the interpreter boxes it.
+    GuardSmallInt / "guard_small_int" / 1 / Void / GUARD;
     /// Box a float.
     BoxFloat / "box_float" / 1 / Ref / PURE;
-    /// Integer add of two inline-range ints (every `i64` in arithmetic is one); exits
-    /// (guarded) when the result leaves the inline int range.
+    /// Integer add; exits (guarded) when the result overflows 64 bits (the interpreter then
+    /// computes the big int).
     IntAddOvf / "int_add_ovf" / 2 / I64 / GUARD;
     IntSubOvf / "int_sub_ovf" / 2 / I64 / GUARD;
     IntMulOvf / "int_mul_ovf" / 2 / I64 / GUARD;
     /// Python floor division and modulo of ints; the divisor is guarded non-zero beforehand.
-    /// The quotient exits when it leaves the inline range (`-2**47 // -1`).
+    /// The quotient exits when it overflows (`-2**63 // -1`).
     IntFloorDivOvf / "int_floordiv_ovf" / 2 / I64 / GUARD;
     IntMod / "int_mod" / 2 / I64 / PURE;
     /// Integer add known not to overflow (after range analysis).
@@ -190,8 +193,10 @@ trace_ops! {
     /// the result leaves the trace and the interpreter looks it up (raising `KeyError`).
     DictGetStr / "dict_get_str" / 2 / Ref / 0;
     /// Entry value `imm` of a side trace of a function trace: word `1 + imm` of the exit
-    /// buffer, where the exit it grew from left its snapshot (boxed as exits box values).
+    /// buffer, where the exit it grew from left its snapshot (a ref, a float's bits or a bool).
     LoadExitSlot / "load_exit_slot" / 0 / Ref / EFFECT;
+    /// The same for a value the exit wrote as an int: exits write ints unboxed, as 64 bits.
+    LoadExitInt / "load_exit_int" / 0 / I64 / EFFECT;
     /// A bool as the Python `True` or `False` (owns nothing).
     BoxBool / "box_bool" / 1 / Ref / PURE;
     /// A new reference to a boxed value (the result a function trace returns).

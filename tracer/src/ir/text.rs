@@ -49,7 +49,7 @@ pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
         OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::CallPy => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
-        OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot => Imm::Slot,
+        OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt => Imm::Slot,
         _ => Imm::None,
     }
 }
@@ -67,7 +67,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const II: &[Ty] = &[I64, I64];
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
-        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef | LoadExitSlot => NONE,
+        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef | LoadExitSlot | LoadExitInt => NONE,
         Jump | CallPy => return None,
         IncRef | Return => R,
         BoxBool => B,
@@ -84,7 +84,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         LoadElem => II,
         StoreElem => &[I64, I64, Ref],
         GuardTrue | GuardFalse | BoolToInt => B,
-        BoxInt | IntToFloat => I,
+        BoxInt | GuardSmallInt | IntToFloat => I,
         BoxFloat | FloatSqrt | FloatAbs | CallFloat1 => F,
         CallFloat2 => FF,
         ModuleAttr | ListAppend => &[Ref, Ref],

@@ -12,6 +12,9 @@
 //! the label (entry guards, exit 0: the interpreter then runs the loop, as for any guard
 //! `licm` moves), and the check in the body goes. The index `i + k` and the increment `i + 1`
 //! then lie within a list's length of 0, so their overflow checks go too.
+//!
+//! A `guard_small_int(i + k)` (before boxing the loop variable) moves the same way: it holds
+//! in every iteration iff `i0 + k` and `i0 + r0 - 1 + k` are inline ints.
 
 use super::licm::ENTRY_EXIT;
 use super::Rewriter;
@@ -52,14 +55,14 @@ fn is_phi(kind: OpKind) -> bool {
     matches!(kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
 }
 
-/// A bounds check that moves: the guard, the index op (`None` when the index is the phi),
-/// the phi, the offset and the length.
+/// A check that moves: the guard, the index op (`None` when the index is the phi), the phi,
+/// the offset and the length it must stay below (`None`: the inline int range).
 struct Check {
     guard: usize,
     index: Option<usize>,
     phi: OpRef,
     k: i64,
-    len: OpRef,
+    len: Option<OpRef>,
 }
 
 pub fn run(src: &Trace) -> Trace {
@@ -102,6 +105,14 @@ pub fn run(src: &Trace) -> Trace {
     let mut checks = Vec::new();
     for i in test + 1..n - 1 {
         let op = &src.ops[i];
+        if op.kind == OpKind::GuardSmallInt {
+            let (phi, k) = offset_of(src, op.args[0]);
+            if counts_up(phi) {
+                let index = (k != 0 || op.args[0] != phi).then_some(op.args[0].0 as usize);
+                checks.push(Check { guard: i, index, phi, k, len: None });
+            }
+            continue;
+        }
         if op.kind != OpKind::GuardTrue {
             continue;
         }
@@ -114,7 +125,7 @@ pub fn run(src: &Trace) -> Trace {
             continue;
         }
         let index = (k != 0 || cond.args[0] != phi).then_some(cond.args[0].0 as usize);
-        checks.push(Check { guard: i, index, phi, k, len: cond.args[1] });
+        checks.push(Check { guard: i, index, phi, k, len: Some(cond.args[1]) });
     }
     if checks.is_empty() {
         return src.clone();
@@ -138,18 +149,33 @@ pub fn run(src: &Trace) -> Trace {
     }
     let rows = rw.get(src.ops[countdown].args[0]);
     for c in &checks {
+        // `first + rows` cannot wrap into range when `first + k` is in it: `rows < 2**63`.
         let first = rw.get(src.op(c.phi).args[0]);
-        let len = rw.get(c.len);
-        let zero = rw.emit(OpKind::ConstInt, vec![], 0, None);
+        let zero = c.len.map(|_| rw.emit(OpKind::ConstInt, vec![], 0, None));
         let k = rw.emit(OpKind::ConstInt, vec![], c.k as u64, None);
         let lo = rw.emit(OpKind::IntAdd, vec![first, k], 0, None);
-        let ok = rw.emit(OpKind::IntGe, vec![lo, zero], 0, None);
-        rw.emit(OpKind::GuardTrue, vec![ok], 0, Some(ENTRY_EXIT));
+        match zero {
+            Some(zero) => {
+                let ok = rw.emit(OpKind::IntGe, vec![lo, zero], 0, None);
+                rw.emit(OpKind::GuardTrue, vec![ok], 0, Some(ENTRY_EXIT));
+            }
+            None => {
+                rw.emit(OpKind::GuardSmallInt, vec![lo], 0, Some(ENTRY_EXIT));
+            }
+        }
         let end = rw.emit(OpKind::IntAdd, vec![first, rows], 0, None);
         let k1 = rw.emit(OpKind::ConstInt, vec![], (c.k - 1) as u64, None);
         let hi = rw.emit(OpKind::IntAdd, vec![end, k1], 0, None);
-        let ok = rw.emit(OpKind::IntLt, vec![hi, len], 0, None);
-        rw.emit(OpKind::GuardTrue, vec![ok], 0, Some(ENTRY_EXIT));
+        match c.len {
+            Some(len) => {
+                let len = rw.get(len);
+                let ok = rw.emit(OpKind::IntLt, vec![hi, len], 0, None);
+                rw.emit(OpKind::GuardTrue, vec![ok], 0, Some(ENTRY_EXIT));
+            }
+            None => {
+                rw.emit(OpKind::GuardSmallInt, vec![hi], 0, Some(ENTRY_EXIT));
+            }
+        }
     }
     for (i, op) in src.ops.iter().enumerate().skip(label) {
         if dropped[i] {
@@ -201,6 +227,36 @@ jump(i14, i13)
         assert!(out.contains("guard_true") && out.contains("int_lt") && out.contains("int_ge"), "{out}");
         let label = out.find("label").unwrap();
         assert!(out.find("int_lt").unwrap() < label, "{out}");
+    }
+
+    #[test]
+    fn moves_the_inline_range_check_of_a_boxed_counter() {
+        // `for i in range(...)` carrying `i` boxed: its `guard_small_int` before `box_int`.
+        let src = "\
+r0 = load_slot(0)
+guard_int(r0) exit=0
+i2 = unbox_int(r0)
+r3 = load_slot(1)
+guard_int(r3) exit=0
+i5 = unbox_int(r3)
+i6 = const_int(0)
+i7 = const_int(1)
+label()
+i9 = phi_int(i2)
+i10 = phi_int(i5)
+b11 = int_gt(i10, i6)
+guard_true(b11) exit=2 [i9, i10]
+i13 = int_sub(i10, i7)
+i14 = int_add_ovf(i9, i7) exit=3 [i9, i10]
+guard_small_int(i9) exit=4 [i9, i10]
+r16 = box_int(i9)
+jump(i14, i13)
+";
+        let out = print(&crate::opt::dce::run(&super::run(&parse(src).unwrap())));
+        let label = out.find("label").unwrap();
+        assert!(!out.contains("int_add_ovf"), "{out}");
+        assert_eq!(out.matches("guard_small_int").count(), 2, "{out}");
+        assert!(out.rfind("guard_small_int").unwrap() < label, "{out}");
     }
 
     #[test]

@@ -150,31 +150,23 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
     use OpKind::*;
     let ci = |k: usize| const_int(t, args[k]);
     let cf = |k: usize| const_float(t, args[k]);
-    let int_const = |v: Option<i64>, ovf: bool| match v {
-        Some(v) if !ovf || in_inline_range(v) => Int(v),
-        _ => Keep,
-    };
+    // A checked op folds when its result fits 64 bits; otherwise it stays, and exits.
+    let int_const = |v: Option<i64>| v.map_or(Keep, Int);
     match op.kind {
-        IntAdd | IntAddOvf => {
-            let ovf = op.kind == IntAddOvf;
-            match (ci(0), ci(1)) {
-                (Some(x), Some(y)) => int_const(x.checked_add(y), ovf),
-                (_, Some(0)) => Replace(args[0]),
-                (Some(0), _) => Replace(args[1]),
-                _ => Keep,
-            }
-        }
-        IntSub | IntSubOvf => {
-            let ovf = op.kind == IntSubOvf;
-            match (ci(0), ci(1)) {
-                (Some(x), Some(y)) => int_const(x.checked_sub(y), ovf),
-                (_, Some(0)) => Replace(args[0]),
-                _ if args[0] == args[1] => Int(0),
-                _ => Keep,
-            }
-        }
+        IntAdd | IntAddOvf => match (ci(0), ci(1)) {
+            (Some(x), Some(y)) => int_const(x.checked_add(y)),
+            (_, Some(0)) => Replace(args[0]),
+            (Some(0), _) => Replace(args[1]),
+            _ => Keep,
+        },
+        IntSub | IntSubOvf => match (ci(0), ci(1)) {
+            (Some(x), Some(y)) => int_const(x.checked_sub(y)),
+            (_, Some(0)) => Replace(args[0]),
+            _ if args[0] == args[1] => Int(0),
+            _ => Keep,
+        },
         IntMulOvf => match (ci(0), ci(1)) {
-            (Some(x), Some(y)) => int_const(x.checked_mul(y), true),
+            (Some(x), Some(y)) => int_const(x.checked_mul(y)),
             (_, Some(1)) => Replace(args[0]),
             (Some(1), _) => Replace(args[1]),
             (_, Some(0)) | (Some(0), _) => Int(0),
@@ -215,6 +207,10 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
             Some(r) if facts.guarded_float.contains(&r) => Replace(r),
             _ => Keep,
         },
+        GuardSmallInt => match ci(0) {
+            Some(x) if in_inline_range(x) => Drop,
+            _ => Keep,
+        },
         GuardTrue | GuardFalse => {
             let want = op.kind == GuardTrue;
             match facts.bools.get(&args[0]) {
@@ -227,6 +223,6 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
-        | DictKey | DictValue | DictGetStr | LoadExitSlot | BoxBool | IncRef | CallPy | Return => Keep,
+        | DictKey | DictValue | DictGetStr | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return => Keep,
     }
 }

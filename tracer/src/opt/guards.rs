@@ -15,7 +15,7 @@ pub fn run(src: &Trace) -> Trace {
     for (i, op) in src.ops.iter().enumerate() {
         let args = rw.args(op);
         let redundant = match op.kind {
-            OpKind::GuardInt | OpKind::GuardFloat | OpKind::GuardTrue | OpKind::GuardFalse => {
+            OpKind::GuardInt | OpKind::GuardSmallInt | OpKind::GuardFloat | OpKind::GuardTrue | OpKind::GuardFalse => {
                 let r = args[0];
                 let boxed = match op.kind {
                     OpKind::GuardInt => rw.out.op(r).kind == OpKind::BoxInt,

@@ -24,7 +24,7 @@ fn movable(kind: OpKind, appends: bool) -> bool {
     kind.flags() & crate::ir::ops::PURE != 0
         || matches!(
             kind,
-            IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardFloat | GuardList | GuardNotObj | GuardBits | GuardType
+            IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardSmallInt | GuardFloat | GuardList | GuardNotObj | GuardBits | GuardType
         )
 }
 

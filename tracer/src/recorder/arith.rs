@@ -4,6 +4,7 @@ use super::{Abort, Rec, Sym, V};
 use crate::ir::OpKind;
 use rpy_interpreter::bytecode::opcodes::{BinOp, CmpOp};
 use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::{int_i64, new_int};
 use rpy_interpreter::vm::kernels::Kernel;
 
 /// Records a call of builtin `kernel` on `args` that returned `result`.
@@ -31,9 +32,9 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &
             let c = r.emit(OpKind::CallFloat2, vec![x, y], f as usize as u64);
             Ok(float_result(r, c))
         }
-        (Kernel::Len, &[Sym::List(l)]) if result.is_small_int() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
+        (Kernel::Len, &[Sym::List(l)]) if int_i64(result).is_some() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
         (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
-        (Kernel::Sum, &[Sym::Tuple(t)]) if result.is_small_int() => {
+        (Kernel::Sum, &[Sym::Tuple(t)]) if int_i64(result).is_some() => {
             // `sum` of a tuple built in the trace: the items' sum, as `sum` adds them.
             let items = r.tuples[t as usize].clone();
             let mut acc = r.const_int(0);
@@ -65,7 +66,7 @@ pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Valu
                 }
                 return Ok(Sym::Int(r.emit_guard(OpKind::IntFloorDivOvf, vec![x, y])));
             }
-            BinOp::Pow if result.is_small_int() && y_is_two => {
+            BinOp::Pow if int_i64(result).is_some() && y_is_two => {
                 let two = r.const_int(2);
                 let is_two = r.emit(OpKind::IntEq, vec![y, two], 0);
                 r.guard(OpKind::GuardTrue, is_two);
@@ -75,14 +76,15 @@ pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Valu
                 let z = r.const_int(0);
                 let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
                 r.guard(OpKind::GuardTrue, nz);
-                let fx = r.emit(OpKind::IntToFloat, vec![x], 0);
-                let fy = r.emit(OpKind::IntToFloat, vec![y], 0);
+                // Exact as floats, so one rounding, as `int / int` rounds.
+                let fx = r.exact_float(a)?;
+                let fy = r.exact_float(b)?;
                 return Ok(Sym::Float(r.emit(OpKind::FloatDiv, vec![fx, fy], 0)));
             }
             _ => return Err(format!("int {} has no trace op", op.symbol())),
         };
-        if !result.is_small_int() {
-            return Err("int result outside the inline range".into());
+        if int_i64(result).is_none() {
+            return Err("int result outside 64 bits".into());
         }
         return Ok(Sym::Int(r.emit_guard(kind, vec![x, y])));
     }
@@ -115,8 +117,9 @@ pub(super) fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<S
         };
         return Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), false));
     }
-    let x = r.as_float(a)?;
-    let y = r.as_float(b)?;
+    // Python compares an int with a float exactly.
+    let x = r.exact_float(a)?;
+    let y = r.exact_float(b)?;
     let (kind, neg) = match op {
         CmpOp::Lt => (OpKind::FloatLt, false),
         CmpOp::Le => (OpKind::FloatLe, false),
@@ -128,6 +131,33 @@ pub(super) fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<S
     };
     Ok(Sym::Bool(r.emit(kind, vec![x, y], 0), neg))
 }
+
+/// `a op b` for ints that fit 64 bits, as the trace ops for `op` compute it; `None` where
+/// the result leaves 64 bits or no trace op computes it (the recorder then aborts).
+pub(super) fn i64_binop(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    Some(new_int(match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::Pow if y == 2 => x.checked_mul(x)?,
+        BinOp::FloorDiv | BinOp::Mod if y != 0 => {
+            let q = x.checked_div(y)?;
+            let m = x - q * y;
+            let adjust = m != 0 && (m < 0) != (y < 0);
+            match op {
+                BinOp::FloorDiv => q - adjust as i64,
+                _ => m + if adjust { y } else { 0 },
+            }
+        }
+        BinOp::TrueDiv if y != 0 && x.unsigned_abs() <= EXACT_FLOAT && y.unsigned_abs() <= EXACT_FLOAT => {
+            return Some(Value::float(x as f64 / y as f64));
+        }
+        _ => return None,
+    }))
+}
+
+/// Largest magnitude up to which every int converts to a float exactly (2**53).
+pub(super) const EXACT_FLOAT: u64 = 1 << 53;
 
 /// `s` as an int when it is a bool.
 fn int_of_bool(r: &mut Rec, s: Sym) -> Sym {

@@ -13,8 +13,8 @@
 //! constants, and ints, floats and bools. An exit after a call resumes after it, with the
 //! call's result owned by the exit when it is on the stack.
 
-use super::{Abort, BodyOp, Dest, ExitMap, ExitVal, Home, Kind, Rec, Recorded, Start, Sym, V};
-use crate::ir::{OpKind, OpRef, Trace};
+use super::{Abort, BodyOp, Dest, ExitMap, ExitVal, Home, Kind, Parent, Rec, Recorded, Start, Sym, V};
+use crate::ir::{OpKind, OpRef, Trace, Ty};
 use super::finish::guarded_entry;
 use crate::recorder::{builtin_value, global_value};
 use rpy_interpreter::bytecode::Code;
@@ -160,8 +160,10 @@ pub(super) fn residual_call(vm: &mut Vm, r: &mut Rec, f: &mut Frame, callee: &Va
 /// Builds the function trace: input loads and guards (exit 0: nothing has happened yet),
 /// the body with each guard's snapshot, and `return` of the boxed result (an owned
 /// reference).
-pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<&ExitMap>, nfast: usize, stack_in: usize, length: usize, code: &Code) -> Result<Recorded, Abort> {
-    let result = r.pop()?;
+pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: usize, stack_in: usize, length: usize, code: &Code) -> Result<Recorded, Abort> {
+    // Boxed while the result is still on the stack: an int too big to box inline leaves
+    // through the guard before `box_int`, at the `return`, which the interpreter then does.
+    let result = r.top(0)?;
     let ret = match result {
         Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => {
             let v = r.boxed(result)?;
@@ -169,6 +171,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<&ExitMap>, nfast:
         }
         _ => r.boxed(result)?,
     };
+    r.pop()?;
     let mut t = Trace::new();
     let mut entry: Vec<Option<OpRef>> = vec![None; r.homes.len()];
     for (k, h) in r.homes.iter().enumerate() {
@@ -176,14 +179,23 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<&ExitMap>, nfast:
         // Where the input is, and for a bool from an exit, whether the exit negated it.
         let (slot, neg) = match (h.home, parent) {
             (Home::Fast(i), None) => (t.push(OpKind::LoadSlot, vec![], i as u64, None), None),
-            (Home::Fast(i), Some(p)) => match p.vals.iter().position(|v| v.dest == Dest::Home(Home::Fast(i))) {
-                Some(j) => (t.push(OpKind::LoadExitSlot, vec![], j as u64, None), Some(p.vals[j].neg)),
+            (Home::Fast(i), Some(p)) => match p.map.vals.iter().position(|v| v.dest == Dest::Home(Home::Fast(i))) {
+                Some(j) if p.types.get(j) == Some(&Ty::I64) => {
+                    // Exits write ints unboxed: this input is that int, no guard needed.
+                    entry[k] = Some(t.push(OpKind::LoadExitInt, vec![], j as u64, None));
+                    continue;
+                }
+                Some(j) => (t.push(OpKind::LoadExitSlot, vec![], j as u64, None), Some(p.map.vals[j].neg)),
                 None if i < code.argcount => (t.push(OpKind::LoadSlot, vec![], i as u64, None), None),
                 None => return Err("a local the side trace reads is not in its exit".into()),
             },
             (Home::Stack(q), Some(p)) => {
-                let j = p.vals.iter().enumerate().filter(|(_, v)| v.dest == Dest::Push).nth(q as usize).map(|(j, _)| j).ok_or("stack entry not in the exit")?;
-                (t.push(OpKind::LoadExitSlot, vec![], j as u64, None), Some(p.vals[j].neg))
+                let j = p.map.vals.iter().enumerate().filter(|(_, v)| v.dest == Dest::Push).nth(q as usize).map(|(j, _)| j).ok_or("stack entry not in the exit")?;
+                if p.types.get(j) == Some(&Ty::I64) {
+                    entry[k] = Some(t.push(OpKind::LoadExitInt, vec![], j as u64, None));
+                    continue;
+                }
+                (t.push(OpKind::LoadExitSlot, vec![], j as u64, None), Some(p.map.vals[j].neg))
             }
             (home, _) => return Err(format!("{home:?} in a function trace")),
         };

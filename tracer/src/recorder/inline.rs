@@ -140,9 +140,9 @@ pub(super) fn for_range(r: &mut Rec, f: &mut Frame) -> Result<bool, Abort> {
         return Ok(true);
     }
     r.guard(OpKind::GuardTrue, more);
-    // `cur` lies between start and stop (both inline ints), so `cur + step` fits an i64.
+    // Checked: `stop` may lie near the end of the i64 range, and `cur + step` beyond it.
     let st = r.const_int(it.step);
-    r.iters[k as usize].cur = r.emit(OpKind::IntAdd, vec![it.cur, st], 0);
+    r.iters[k as usize].cur = r.emit_guard(OpKind::IntAddOvf, vec![it.cur, st]);
     r.stack.push(Sym::Int(it.cur));
     if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
         if let Iter::Range { cur, remaining, .. } = &mut *cell.borrow_mut() {

@@ -51,13 +51,12 @@ use state::{list_item, truth, tuple_item};
 
 use crate::ir::OpKind;
 use crate::runtime::ObjType;
-use rpy_interpreter::bytecode::opcodes::BinOp;
 use rpy_interpreter::bytecode::{Code, Instr};
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::eval::{fast_binop, fast_compare};
 use rpy_interpreter::vm::frame::Frame;
-use rpy_interpreter::vm::Vm;
+use rpy_interpreter::vm::{int_i64, new_int, Vm};
 
 /// A value in the body being recorded: a home's entry value (phi) or a body op.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +113,7 @@ enum Kind {
 
 impl Kind {
     fn of(v: &Value) -> Option<Kind> {
-        if v.is_small_int() {
+        if int_i64(v).is_some() {
             Some(Kind::Int)
         } else if v.is_float() {
             Some(Kind::Float)
@@ -346,11 +345,18 @@ impl Rec {
         Ok(self.stack[n - 1 - depth])
     }
 
+    /// `v` boxed as an inline int (owning nothing); the guard before it leaves the trace
+    /// where the int is too big for that, before the instruction that stores it.
+    fn box_int(&mut self, v: V) -> V {
+        self.emit_guard(OpKind::GuardSmallInt, vec![v]);
+        self.emit(OpKind::BoxInt, vec![v], 0)
+    }
+
     /// The boxed value of `s` (borrowed, or owning nothing): a call's argument, a function's
     /// result, the next value of a home a loop carries boxed.
     fn boxed(&mut self, s: Sym) -> Result<V, Abort> {
         Ok(match s {
-            Sym::Int(v) => self.emit(OpKind::BoxInt, vec![v], 0),
+            Sym::Int(v) => self.box_int(v),
             Sym::Float(v) => self.emit(OpKind::BoxFloat, vec![v], 0),
             Sym::Bool(v, neg) => {
                 let b = if neg {
@@ -374,6 +380,19 @@ impl Rec {
 
     fn const_float(&mut self, x: f64) -> V {
         self.emit(OpKind::ConstFloat, vec![], x.to_bits())
+    }
+
+    /// `s` as a float that equals it exactly: an int is guarded to lie within 2**53.
+    fn exact_float(&mut self, s: Sym) -> Result<V, Abort> {
+        if let Sym::Int(v) = s {
+            let limit = arith::EXACT_FLOAT as i64;
+            let (hi, lo) = (self.const_int(limit), self.const_int(-limit));
+            let below = self.emit(OpKind::IntLe, vec![v, hi], 0);
+            self.guard(OpKind::GuardTrue, below);
+            let above = self.emit(OpKind::IntGe, vec![v, lo], 0);
+            self.guard(OpKind::GuardTrue, above);
+        }
+        self.as_float(s)
     }
 
     fn as_float(&mut self, s: Sym) -> Result<V, Abort> {
@@ -486,7 +505,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
 /// to the function's return. On success the frame is at its `ReturnValue`; on an abort at
 /// the instruction the interpreter must execute next, with an exception a call made while
 /// recording raised in `Vm::jit_error`.
-pub fn record_function(vm: &mut Vm, f: &mut Frame, code: &Code, parent: Option<&ExitMap>, limit: usize) -> Result<Recorded, Abort> {
+pub fn record_function(vm: &mut Vm, f: &mut Frame, code: &Code, parent: Option<Parent>, limit: usize) -> Result<Recorded, Abort> {
     let start = Start { header: usize::MAX, pc: f.pc, base: 0 };
     record_mode(vm, f, code, start, limit, Mode::Function { parent })
 }
@@ -497,7 +516,15 @@ enum Mode<'a> {
     /// A loop trace or a bridge of one.
     Loop,
     /// A function trace, or a side trace of one (growing from exit `parent`).
-    Function { parent: Option<&'a ExitMap> },
+    Function { parent: Option<Parent<'a>> },
+}
+
+/// The exit a side trace of a function trace grows from: its map, and the types of the
+/// values its snapshot wrote.
+#[derive(Clone, Copy)]
+pub struct Parent<'a> {
+    pub map: &'a ExitMap,
+    pub types: &'a [crate::ir::Ty],
 }
 
 fn record_mode(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize, mode: Mode) -> Result<Recorded, Abort> {
@@ -512,7 +539,7 @@ fn record_mode(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usi
     result
 }
 
-fn mode_parent<'a>(mode: Mode<'a>) -> Option<&'a ExitMap> {
+fn mode_parent(mode: Mode<'_>) -> Option<Parent<'_>> {
     match mode {
         Mode::Loop => None,
         Mode::Function { parent } => parent,
@@ -569,7 +596,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         r.stack.push(s);
     }
     if let Mode::Function { parent: Some(p) } = mode {
-        function::inputs(&mut r, root, p)?;
+        function::inputs(&mut r, root, p.map)?;
     }
     root.pc = start.pc;
     let root_globals = root.globals.clone();
@@ -684,8 +711,8 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
             }
             Instr::LoadConst(c) => {
                 let v = code.consts.get(c.idx()).ok_or("bad const")?;
-                let s = if v.is_small_int() {
-                    Sym::Int(r.const_int(v.as_small_int_unchecked()))
+                let s = if let Some(x) = int_i64(v) {
+                    Sym::Int(r.const_int(x))
                 } else if v.is_float() {
                     Sym::Float(r.const_float(v.as_float_unchecked()))
                 } else if v.is_bool() {
@@ -707,10 +734,12 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let (fa, fb) = (arith_operand(op, &f.stack[n - 2]), arith_operand(op, &f.stack[n - 1]));
                 let (fa, fb) = (&fa, &fb);
                 let y_is_two = fb.as_small_int() == Some(2);
-                let squared = (op == BinOp::Pow && y_is_two && fa.is_small_int())
-                    .then(|| fa.as_small_int_unchecked().checked_mul(fa.as_small_int_unchecked()).and_then(Value::small_int))
-                    .flatten();
-                let Some(result) = fast_binop(op, fa, fb).or(squared) else {
+                let ints = int_i64(fa).zip(int_i64(fb));
+                let result = match ints {
+                    Some((x, y)) => arith::i64_binop(op, x, y),
+                    None => fast_binop(op, fa, fb),
+                };
+                let Some(result) = result else {
                     return Err(format!("binary {} outside the inline fast path", op.symbol()));
                 };
                 let s = record_binop(&mut r, op, sa, sb, &result, y_is_two)?;
@@ -726,7 +755,12 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 if n < 2 {
                     return Err("empty stack".into());
                 }
-                let Some(t) = fast_compare(op, &f.stack[n - 2], &f.stack[n - 1]) else {
+                let (fa, fb) = (&f.stack[n - 2], &f.stack[n - 1]);
+                let t = match int_i64(fa).zip(int_i64(fb)) {
+                    Some((x, y)) => Some(rpy_interpreter::vm::ops::apply_ord(op, Some(x.cmp(&y)))),
+                    None => fast_compare(op, fa, fb),
+                };
+                let Some(t) = t else {
                     return Err(format!("comparison {} outside the inline fast path", op.symbol()));
                 };
                 let s = record_compare(&mut r, op, sa, sb)?;
@@ -799,7 +833,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     return Err("item store into something other than a list by an int".into());
                 };
                 let boxed = match sv {
-                    Sym::Int(v) => r.emit(OpKind::BoxInt, vec![v], 0),
+                    Sym::Int(v) => r.box_int(v),
                     Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
                     _ => return Err("item store of a value other than an int or a float".into()),
                 };
@@ -895,7 +929,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let d = d as usize;
                 let sv = r.top(0)?;
                 let boxed = match sv {
-                    Sym::Int(v) => r.emit(OpKind::BoxInt, vec![v], 0),
+                    Sym::Int(v) => r.box_int(v),
                     Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
                     _ => return Err("append of a value other than an int or a float".into()),
                 };
@@ -1032,9 +1066,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let s = r.top(0)?;
                 let real = f.stack.last().ok_or("empty stack")?;
                 let (sym, v) = match s {
-                    Sym::Int(x) if real.is_small_int() => {
-                        let Some(v) = Value::small_int(-real.as_small_int_unchecked()) else {
-                            return Err("negation leaves the inline int range".into());
+                    Sym::Int(x) if int_i64(real).is_some() => {
+                        let Some(v) = int_i64(real).and_then(i64::checked_neg).map(new_int) else {
+                            return Err("negation leaves 64 bits".into());
                         };
                         let z = r.const_int(0);
                         (Sym::Int(r.emit_guard(OpKind::IntSubOvf, vec![z, x])), v)

@@ -103,8 +103,8 @@ pub struct Recorded {
 pub(super) fn truth(v: &Value) -> Option<bool> {
     if v.is_bool() {
         Some(v.is(&Value::TRUE))
-    } else if v.is_small_int() {
-        Some(v.as_small_int_unchecked() != 0)
+    } else if let Some(x) = rpy_interpreter::vm::int_i64(v) {
+        Some(x != 0)
     } else if v.is_float() {
         Some(v.as_float_unchecked() != 0.0)
     } else {
