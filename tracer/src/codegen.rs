@@ -44,7 +44,7 @@ use std::rc::Rc;
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::immediates::Ieee64;
-use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, Type, Value};
+use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, StackSlot, StackSlotData, StackSlotKind, Type, Value};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -450,16 +450,24 @@ impl JitModule {
                 return Err(e);
             }
         };
-        let clif = self.options.keep_clif.then(|| self.ctx.func.display().to_string());
+        let mut clif = self.options.keep_clif.then(|| self.ctx.func.display().to_string());
+        self.ctx.set_disasm(self.options.keep_clif);
         let result = (|| -> Result<_, String> {
             let id = module.declare_anonymous_function(&sig).map_err(|e| format!("declare: {e}"))?;
             module.define_function(id, &mut self.ctx).map_err(|e| format!("cranelift: {e:?}"))?;
-            let code_size = self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
+            let compiled = self.ctx.compiled_code();
+            let code_size = compiled.map_or(0, |c| c.code_buffer().len());
+            // With the CLIF, the machine code it became (Cranelift's listing).
+            let listing = compiled.and_then(|c| c.vcode.clone());
             module.finalize_definitions().map_err(|e| format!("finalize: {e}"))?;
-            Ok((id, code_size))
+            Ok((id, code_size, listing))
         })();
         module.clear_context(&mut self.ctx);
-        let (id, code_size) = result?;
+        let (id, code_size, listing) = result?;
+        if let (Some(c), Some(l)) = (clif.as_mut(), listing) {
+            c.push_str("\nmachine code:\n");
+            c.push_str(&l);
+        }
         let code = module.get_finalized_function(id);
         if code.is_null() {
             return Err("no code for compiled trace".into());
@@ -493,13 +501,24 @@ pub struct Placement {
 }
 
 /// The function's parameters, where it sits and the target, for exits and calls.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Io {
-    slots: Value,
-    exitbuf: Value,
+    /// The slots some `store_slot` writes (their `load_slot`s are not reloaded at exits).
+    stored_slots: Vec<u64>,
+    /// The running `Vm` (for calls).
     vm: Value,
+    /// Where `slots`, `exitbuf` and `vm` are saved on entry.
+    saved: StackSlot,
     place: Placement,
     target: cranelift_codegen::isa::TargetFrontendConfig,
+}
+
+impl Io {
+    /// `(slots, exitbuf, vm)` loaded from where the entry saved them (for exit blocks).
+    fn saved(&self, b: &mut FunctionBuilder) -> (Value, Value, Value) {
+        let load = |b: &mut FunctionBuilder, k: i32| b.ins().stack_load(types::I64, types::I64, self.saved, 8 * k);
+        (load(b, 0), load(b, 1), load(b, 2))
+    }
 }
 
 /// Builds the Cranelift function for a checked trace; returns the exits in guard order.
@@ -520,7 +539,13 @@ fn build(
         &[s, e, v] => (s, e, v),
         _ => return Err("entry block params".into()),
     };
-    let io = Io { slots, exitbuf, vm, place, target };
+    let stored_slots = trace.ops.iter().filter(|op| op.kind == OpKind::StoreSlot).map(|op| op.imm).collect();
+    // The parameters, saved for the exits: reloaded there, they need no register in a loop.
+    let saved = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 24, 3));
+    for (k, &p) in [slots, exitbuf, vm].iter().enumerate() {
+        b.ins().stack_store(types::I64, p, saved, 8 * k as i32);
+    }
+    let io = Io { vm, saved, place, target, stored_slots };
     let mem = MemFlagsData::trusted();
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
     let mut exits = Vec::new();
@@ -920,11 +945,18 @@ fn write_exit(
     trace: &Trace,
     io: &Io,
 ) -> Result<Vec<(OpRef, Ty)>, String> {
-    let exitbuf = io.exitbuf;
     let mem = MemFlagsData::trusted();
+    let (slots, exitbuf, vm) = io.saved(b);
     let mut snapshot = Vec::with_capacity(op.snap.len());
     for (k, &r) in op.snap.iter().enumerate() {
-        let v = vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("snapshot value op {} has no value", r.0))?;
+        let src = trace.op(r);
+        let v = if src.kind == OpKind::LoadSlot && !io.stored_slots.contains(&src.imm) {
+            // Loaded again here rather than kept in a register through the whole trace (a
+            // list or object the interpreter's stack holds, needed only by exits).
+            b.ins().load(types::I64, mem, slots, (src.imm * 8) as i32)
+        } else {
+            vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("snapshot value op {} has no value", r.0))?
+        };
         let ty = trace.ty(r);
         let boxed = match ty {
             // Ints go out unboxed: the exit code boxes them (heap ints when they are big).
@@ -951,7 +983,7 @@ fn write_exit(
         b.set_cold_block(plain);
         b.ins().brif(next, linked, &[], plain, &[]);
         b.switch_to_block(linked);
-        let r = call_trace(b, &io.target, next, &[io.slots, io.exitbuf, io.vm]);
+        let r = call_trace(b, &io.target, next, &[slots, exitbuf, vm]);
         b.ins().return_(&[r]);
         b.switch_to_block(plain);
     }

@@ -135,7 +135,8 @@ fn apply(f: &mut Frame, e: &TreeExit, buf: &[u64]) {
                     *slot = v;
                 }
             }
-            Dest::Home(_) => {}
+            // Loop traces only.
+            Dest::Home(_) | Dest::FirstIteration | Dest::HomeAfterFirst(_) => {}
         }
     }
     f.pc = e.map.pc;

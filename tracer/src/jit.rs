@@ -351,7 +351,17 @@ impl Jit {
             vals.push((ev.dest, v));
         }
         f.stack.truncate(base);
+        let mut first = false;
         for (dest, v) in vals.drain(..) {
+            let dest = match dest {
+                Dest::FirstIteration => {
+                    first = v.as_small_int() != Some(0);
+                    continue;
+                }
+                Dest::HomeAfterFirst(_) if first => continue,
+                Dest::HomeAfterFirst(h) => Dest::Home(h),
+                d => d,
+            };
             match dest {
                 Dest::Push => f.stack.push(v),
                 Dest::Home(Home::Fast(i)) => f.fast[i as usize] = v,
@@ -378,6 +388,7 @@ impl Jit {
                     }
                 }
                 Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_)) => {}
+                Dest::FirstIteration | Dest::HomeAfterFirst(_) => {}
             }
         }
         self.vals = vals;

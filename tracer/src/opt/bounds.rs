@@ -14,7 +14,9 @@
 //! then lie within a list's length of 0, so their overflow checks go too.
 //!
 //! A `guard_small_int(i + k)` (before boxing the loop variable) moves the same way: it holds
-//! in every iteration iff `i0 + k` and `i0 + r0 - 1 + k` are inline ints.
+//! in every iteration iff `i0 + k` and `i0 + r0 - 1 + k` are inline ints. And the increment
+//! `i + 1` of any such counter, after the countdown's guard, overflows in no iteration iff
+//! `i0 + r0` does not: that one check moves in front of the label.
 
 use super::licm::ENTRY_EXIT;
 use super::Rewriter;
@@ -127,11 +129,25 @@ pub fn run(src: &Trace) -> Trace {
         let index = (k != 0 || cond.args[0] != phi).then_some(cond.args[0].0 as usize);
         checks.push(Check { guard: i, index, phi, k, len: Some(cond.args[1]) });
     }
-    if checks.is_empty() {
+    // Counters no check covers whose increment, after the countdown's guard, checks for
+    // overflow: `i + 1 <= i0 + r0` in every iteration, so one check of `i0 + r0` on entry
+    // covers them.
+    let counters: Vec<usize> = phis
+        .iter()
+        .copied()
+        .filter(|&p| counts_up(OpRef(p as u32)) && !checks.iter().any(|c| c.phi.0 as usize == p))
+        .filter(|&p| next_of(p).is_some_and(|nx| nx.0 as usize > test && src.op(nx).kind == OpKind::IntAddOvf))
+        .collect();
+    if checks.is_empty() && counters.is_empty() {
         return src.clone();
     }
     // Ops whose overflow checks go: the moved indices and the increments of their phis.
     let mut no_overflow = vec![false; n];
+    for &p in &counters {
+        if let Some(nx) = next_of(p) {
+            no_overflow[nx.0 as usize] = true;
+        }
+    }
     for c in &checks {
         if let Some(x) = c.index {
             no_overflow[x] = true;
@@ -148,6 +164,10 @@ pub fn run(src: &Trace) -> Trace {
         rw.keep(i, op, args);
     }
     let rows = rw.get(src.ops[countdown].args[0]);
+    for &p in &counters {
+        let first = rw.get(src.ops[p].args[0]);
+        rw.emit(OpKind::IntAddOvf, vec![first, rows], 0, Some(ENTRY_EXIT));
+    }
     for c in &checks {
         // `first + rows` cannot wrap into range when `first + k` is in it: `rows < 2**63`.
         let first = rw.get(src.op(c.phi).args[0]);
@@ -257,6 +277,33 @@ jump(i14, i13)
         assert!(!out.contains("int_add_ovf"), "{out}");
         assert_eq!(out.matches("guard_small_int").count(), 2, "{out}");
         assert!(out.rfind("guard_small_int").unwrap() < label, "{out}");
+    }
+
+    #[test]
+    fn checks_a_counters_overflow_once_on_entry() {
+        let src = "\
+r0 = load_slot(0)
+guard_int(r0) exit=0
+i2 = unbox_int(r0)
+r3 = load_slot(1)
+guard_int(r3) exit=0
+i5 = unbox_int(r3)
+i6 = const_int(0)
+i7 = const_int(1)
+label()
+i9 = phi_int(i2)
+i10 = phi_int(i5)
+b11 = int_gt(i10, i6)
+guard_true(b11) exit=2 [i9, i10]
+i13 = int_sub(i10, i7)
+i14 = int_add_ovf(i9, i7) exit=3 [i9, i10]
+jump(i14, i13)
+";
+        let out = print(&super::run(&parse(src).unwrap()));
+        let label = out.find("label").unwrap();
+        assert_eq!(out.matches("int_add_ovf").count(), 1, "{out}");
+        assert!(out.find("int_add_ovf(i2, i5) exit=0").is_some_and(|p| p < label), "{out}");
+        assert!(out[label..].contains("int_add("), "{out}");
     }
 
     #[test]

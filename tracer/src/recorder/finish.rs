@@ -13,19 +13,28 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     let bridge = start.pc != start.header;
     let mut t = Trace::new();
     // Kind of each home's entry value, as first read. A home a loop writes before it reads
-    // it is carried around the loop boxed (`boxed[k]`): its entry value is whatever the frame
-    // holds (unbound, on a loop's first iteration in a fresh frame), which exits before the
-    // first write hand back unchanged.
+    // it has no entry value the trace uses: the frame holds whatever it held (unbound, on a
+    // loop's first iteration in a fresh frame), which exits before the first write must
+    // leave alone. An int or float such home (`lazy[k]`) is carried unboxed with the value
+    // the previous iteration wrote, and exits before the write in the first iteration skip
+    // it (a `first` flag in the snapshot says which iteration it is). Any other one is
+    // carried boxed (`boxed[k]`), entering with the frame's value.
     let mut kinds = Vec::with_capacity(r.homes.len());
     let mut boxed = vec![false; r.homes.len()];
+    let mut lazy = vec![false; r.homes.len()];
     for (k, h) in r.homes.iter().enumerate() {
         let end = h.cur.and_then(Kind::of_sym);
         let kind = match (h.entry, end) {
             (Some(k), Some(e)) if !bridge && h.written && k != e => return Err(format!("{:?} changes type in the loop", h.home)),
             (Some(k), _) => Some(k),
-            (None, Some(_)) if !bridge => {
-                boxed[k] = true;
-                None
+            (None, Some(e)) if !bridge => {
+                if matches!(e, Kind::Int | Kind::Float) {
+                    lazy[k] = true;
+                    Some(e)
+                } else {
+                    boxed[k] = true;
+                    None
+                }
             }
             (None, _) => None,
         };
@@ -48,6 +57,14 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             homes.push(h.home);
             continue;
         }
+        if lazy[k] {
+            // No entry value: a placeholder, which no exit hands back.
+            entry[k] = Some(match kinds[k] {
+                Some(Kind::Float) => t.push(OpKind::ConstFloat, vec![], 0f64.to_bits(), None),
+                _ => t.push(OpKind::ConstInt, vec![], 0, None),
+            });
+            continue;
+        }
         let Some(kind) = kinds[k] else { continue };
         let slot = t.push(OpKind::LoadSlot, vec![], homes.len() as u64, None);
         homes.push(h.home);
@@ -65,8 +82,12 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     // start of the iteration.
     let mut phis: Vec<Option<OpRef>> = entry.clone();
     let mut interrupt_exit = u32::MAX;
+    // The first-iteration flag (1 on entry, 0 after), when a home is lazy.
+    let mut first = None;
     if !bridge {
+        let one = lazy.contains(&true).then(|| t.push(OpKind::ConstInt, vec![], 1, None));
         t.push(OpKind::Label, vec![], 0, None);
+        first = one.map(|one| t.push(OpKind::PhiInt, vec![one], 0, None));
         for (k, kind) in kinds.iter().enumerate() {
             if boxed[k] {
                 let e = entry[k].ok_or("boxed home without an entry value")?;
@@ -99,6 +120,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
         let mut vals = Vec::new();
         let mut refs = Vec::new();
+        let mut flagged = false;
         // A symbol, or (`Err`) a boxed value already in the trace.
         let mut add = |dest: Dest, s: Result<Sym, OpRef>, ops: &[OpRef]| -> Result<(), Abort> {
             let s = match s {
@@ -126,6 +148,18 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
                 None if boxed[k] => {
                     // Not written yet in this iteration: the boxed value it came in with.
                     add(Dest::Home(r.homes[k].home), Err(phis[k].ok_or("boxed home without a phi")?), ops)?;
+                    continue;
+                }
+                None if lazy[k] => {
+                    // Not written yet in this iteration: the previous iteration's value,
+                    // unless this is the first iteration.
+                    let flag = first.ok_or("lazy home without the first-iteration flag")?;
+                    if !flagged {
+                        add(Dest::FirstIteration, Err(flag), ops)?;
+                        flagged = true;
+                    }
+                    let s = kinds[k].ok_or("home without a kind")?.sym(V::Phi(k));
+                    add(Dest::HomeAfterFirst(r.homes[k].home), Ok(s), ops)?;
                     continue;
                 }
                 None => kinds[k].ok_or("home without a kind")?.sym(V::Phi(k)),
@@ -165,6 +199,9 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         t.push_guard(OpKind::Exit, vec![], 0, n, refs);
     } else {
         let mut jump_args = Vec::new();
+        if first.is_some() {
+            jump_args.push(t.push(OpKind::ConstInt, vec![], 0, None));
+        }
         for (k, h) in r.homes.iter().enumerate() {
             if let Some(v) = boxed_next[k] {
                 jump_args.push(map(v, &ops)?);

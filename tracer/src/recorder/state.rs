@@ -48,6 +48,12 @@ pub enum Dest {
     Home(Home),
     /// Pushed on the value stack (after it is cut back to the loop's base), in order.
     Push,
+    /// Not a value: non-zero when the exit is in a loop trace's first iteration, so the
+    /// `HomeAfterFirst` values after it are not written.
+    FirstIteration,
+    /// The home, unless the exit is in the first iteration (the frame then holds the home's
+    /// value already: a loop variable the loop writes before it reads it).
+    HomeAfterFirst(Home),
 }
 
 /// One snapshot value of an exit: where it goes, for a bool whether it is negated, and for
