@@ -24,6 +24,11 @@ pub struct Dict {
     /// Changes (to a process-unique value) on every insertion of a new key or deletion,
     /// i.e. whenever entry indices may change; value replacement keeps it.
     pub version: u64,
+    /// Changes (to a process-unique value) on every change at all, value replacement and
+    /// any `&mut` access to a value included: a cache of a lookup's result stays valid
+    /// while the stamp it was taken at does (compiled traces cache globals this way). 0 only
+    /// while the dict was never changed (so it is empty, or a clone of one with that stamp).
+    pub stamp: u64,
 }
 
 /// Equality without running Python code: `Some(result)` when decidable.
@@ -200,10 +205,12 @@ impl Dict {
 
     #[inline]
     pub fn value_at_mut(&mut self, i: usize) -> Option<&mut Value> {
+        self.stamp = next_version();
         self.entries.get_mut(i).filter(|e| !e.key.is_null()).map(|e| &mut e.value)
     }
 
     pub fn entry_value_mut(&mut self, i: usize) -> &mut Value {
+        self.stamp = next_version();
         &mut self.entries[i].value
     }
 
@@ -248,6 +255,7 @@ impl Dict {
     /// Replacing the value of a present key never resizes (entry positions stay, so caches
     /// keyed by `version` stay valid); a new key may grow the table first, as CPython does.
     pub fn insert<E>(&mut self, key: Value, hash: i64, value: Value, eq: EqFn<E>) -> Result<Option<Value>, E> {
+        self.stamp = next_version();
         let mut slot = if self.indices.is_empty() {
             None
         } else {
@@ -270,6 +278,7 @@ impl Dict {
     }
 
     pub fn remove<E>(&mut self, key: &Value, hash: i64, eq: EqFn<E>) -> Result<Option<(Value, Value)>, E> {
+        self.stamp = next_version();
         if self.used == 0 {
             return Ok(None);
         }
@@ -292,6 +301,7 @@ impl Dict {
 
     /// Removes the entry at index `i` (from `lookup_index`); returns its key and value.
     pub fn remove_index(&mut self, i: usize) -> Option<(Value, Value)> {
+        self.stamp = next_version();
         let e = self.entries.get(i)?;
         if e.key.is_null() {
             return None;
@@ -320,6 +330,7 @@ impl Dict {
 
     /// Removes and returns the last inserted item (`dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.stamp = next_version();
         while let Some(e) = self.entries.last() {
             if e.key.is_null() {
                 self.entries.pop();
@@ -333,7 +344,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
-        *self = Dict { version: next_version(), ..Dict::default() };
+        *self = Dict { version: next_version(), stamp: next_version(), ..Dict::default() };
     }
 }
 
@@ -370,6 +381,26 @@ mod tests {
         d.insert(k(1), 1, k(7), &mut never).unwrap();
         assert_eq!(d.version, v);
         assert_eq!(d.keys()[0].as_small_int(), Some(1));
+    }
+
+    #[test]
+    fn stamps_change_on_every_write() {
+        let mut d = Dict::new();
+        let mut seen = vec![d.stamp];
+        let mut changed = |d: &Dict| {
+            assert!(!seen.contains(&d.stamp));
+            seen.push(d.stamp);
+        };
+        d.insert(k(1), 1, k(1), &mut never).unwrap();
+        changed(&d);
+        d.insert(k(1), 1, k(2), &mut never).unwrap();
+        changed(&d);
+        *d.value_at_mut(0).unwrap() = k(3);
+        changed(&d);
+        d.remove(&k(1), 1, &mut never).unwrap();
+        changed(&d);
+        d.clear();
+        changed(&d);
     }
 
     #[test]

@@ -142,6 +142,8 @@ pub struct CompiledTrace {
     first_exit: Vec<u32>,
     code_size: usize,
     clif: Option<String>,
+    /// The lookup caches the code reads and its helpers fill (freed with the code).
+    _caches: Vec<Box<rt::DictCache>>,
     _owner: Rc<CodeOwner>,
 }
 
@@ -440,7 +442,8 @@ impl JitModule {
         sig.returns.push(AbiParam::new(types::I32));
         self.ctx.func.signature = sig.clone();
 
-        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config(), self.options.interrupt_flag, place);
+        let mut caches = Vec::new();
+        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config(), self.options.interrupt_flag, place, &mut caches);
         let exits = match built {
             Ok(exits) => exits,
             Err(e) => {
@@ -482,7 +485,7 @@ impl JitModule {
         for (i, e) in exits.iter().enumerate().rev() {
             first_exit[e.exit as usize] = i as u32;
         }
-        Ok(CompiledTrace { func, slots_len: shape.slots_len, exitbuf_len, exits, first_exit, code_size, clif, _owner: owner })
+        Ok(CompiledTrace { func, slots_len: shape.slots_len, exitbuf_len, exits, first_exit, code_size, clif, _caches: caches, _owner: owner })
     }
 }
 
@@ -530,6 +533,7 @@ fn build(
     target: cranelift_codegen::isa::TargetFrontendConfig,
     interrupt_flag: usize,
     place: Placement,
+    caches: &mut Vec<Box<rt::DictCache>>,
 ) -> Result<Vec<ExitInfo>, String> {
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();
@@ -799,7 +803,39 @@ fn build(
             OpKind::DictNext => Some(call_helper(&mut b, &target, rt::dict_next as *const () as usize, &[arg(0)?, arg(1)?, arg(2)?], types::I64)),
             OpKind::DictKey => Some(call_helper(&mut b, &target, rt::dict_key as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
             OpKind::DictValue => Some(call_helper(&mut b, &target, rt::dict_value as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
-            OpKind::DictGetStr => Some(call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::DictGetStr => {
+                let (d, key) = (arg(0)?, arg(1)?);
+                let dict = trace.op(op.args[0]);
+                let stamp_addr = (dict.kind == OpKind::ConstRef).then(|| rt::dict_stamp_addr(dict.imm)).flatten();
+                Some(match stamp_addr {
+                    // A known dict (globals, builtins): a cache of the last hit, valid while
+                    // the dict's stamp is the one it was taken at.
+                    Some(stamp_addr) => {
+                        let cache = Box::new(rt::DictCache::new());
+                        let cache_addr = &*cache as *const rt::DictCache as i64;
+                        caches.push(cache);
+                        let flags = MemFlagsData::new();
+                        let sa = b.ins().iconst(types::I64, stamp_addr as i64);
+                        let stamp = b.ins().load(types::I64, flags, sa, 0);
+                        let ca = b.ins().iconst(types::I64, cache_addr);
+                        let cached = b.ins().load(types::I64, flags, ca, 0);
+                        let hit = b.ins().icmp(IntCC::Equal, stamp, cached);
+                        let (cont, slow, fast) = (b.create_block(), b.create_block(), b.create_block());
+                        b.set_cold_block(slow);
+                        let value = b.append_block_param(cont, types::I64);
+                        b.ins().brif(hit, fast, &[], slow, &[]);
+                        b.switch_to_block(fast);
+                        let v = b.ins().load(types::I64, flags, ca, 8);
+                        b.ins().jump(cont, &[BlockArg::Value(v)]);
+                        b.switch_to_block(slow);
+                        let v = call_helper(&mut b, &target, rt::dict_get_str_cached as *const () as usize, &[d, key, ca], types::I64);
+                        b.ins().jump(cont, &[BlockArg::Value(v)]);
+                        b.switch_to_block(cont);
+                        value
+                    }
+                    None => call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64),
+                })
+            }
             OpKind::ListData => Some(call_helper(&mut b, &target, rt::list_data as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::ListLen => Some(call_helper(&mut b, &target, rt::list_len as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::LoadElem => {

@@ -191,6 +191,54 @@ pub extern "C" fn dict_get_str(d: u64, key: u64) -> u64 {
     .unwrap_or(Value::NULL.bits())
 }
 
+/// The address of dict `d`'s `stamp` (stable while the dict object lives), or `None` when
+/// `d` is no dict.
+pub fn dict_stamp_addr(d: u64) -> Option<usize> {
+    // SAFETY: a live, borrowed value (module doc).
+    let v = unsafe { Value::borrow_bits(&d) };
+    let cell = rpy_interpreter::vm::dict_of(&v)?;
+    // Only the field's address is taken: no reference to the dict is made.
+    Some(unsafe { std::ptr::addr_of!((*cell.as_ptr()).stamp) } as usize)
+}
+
+/// A lookup cache of `dict_get_str` on a known dict: the dict's stamp when `value` was
+/// looked up (`u64::MAX`: empty). Compiled code reads both words and writes none.
+#[repr(C)]
+pub struct DictCache {
+    pub stamp: std::cell::Cell<u64>,
+    pub value: std::cell::Cell<u64>,
+}
+
+impl DictCache {
+    pub fn new() -> DictCache {
+        DictCache { stamp: std::cell::Cell::new(u64::MAX), value: std::cell::Cell::new(0) }
+    }
+}
+
+impl Default for DictCache {
+    fn default() -> Self {
+        DictCache::new()
+    }
+}
+
+/// `dict_get_str`, filling `cache` with a hit: while the dict's stamp stays the one
+/// recorded, the dict still holds that value (alive), and the compiled code takes it from
+/// the cache without a lookup.
+///
+/// # Safety
+/// `cache` points to a live `DictCache` (the compiled trace owns it).
+pub unsafe extern "C" fn dict_get_str_cached(d: u64, key: u64, cache: *const DictCache) -> u64 {
+    let bits = dict_get_str(d, key);
+    if bits != Value::NULL.bits() {
+        let stamp = with_dict(&d, |d| d.stamp).unwrap_or(u64::MAX);
+        // SAFETY: the caller's contract.
+        let c = unsafe { &*cache };
+        c.stamp.set(stamp);
+        c.value.set(bits);
+    }
+    bits
+}
+
 /// Byte offsets of `Vm::depth` and `Vm::recursion_limit` (both `u32`): compiled calls count
 /// the recursion depth as the interpreter does.
 pub const DEPTH_OFFSET: usize = std::mem::offset_of!(rpy_interpreter::vm::Vm, depth);
