@@ -403,6 +403,20 @@ impl Jit {
         let mut i = 0;
         for _ in 0..MAX_HOPS {
             let Some((n, end)) = self.run_trace(&mut traces[i], f, base) else { return };
+            if n == ENTRY_EXIT && i == 0 {
+                // The loop trace's entry guards reject the frame (a variable that holds an
+                // int on entry and a float after the first iteration): an entry bridge
+                // runs that iteration, then the loop trace goes on.
+                if let Link::Trace(j) = traces[0].links[0] {
+                    i = j;
+                    continue;
+                }
+                let what = || "entry bridge of".to_string();
+                match self.grow(vm, traces, 0, 0, f, Start { header, pc: header, base, bridge: true }, &what) {
+                    Grown::Linked(_) => continue,
+                    Grown::Cold | Grown::Aborted => return,
+                }
+            }
             if n == ENTRY_EXIT || n == traces[i].interrupt_exit {
                 return;
             }
@@ -418,7 +432,7 @@ impl Jit {
                 // common path).
                 self.stats.switches += 1;
                 let what = || format!("loop trace after bridge {i} of");
-                match self.grow(vm, traces, i, n, f, Start { header, pc: header, base }, &what) {
+                match self.grow(vm, traces, i, n, f, Start { header, pc: header, base, bridge: false }, &what) {
                     Grown::Linked(j) => i = j,
                     Grown::Cold => i = 0,
                     Grown::Aborted => return,
@@ -429,7 +443,7 @@ impl Jit {
                     return;
                 }
                 let what = || format!("bridge from exit {n} of trace {i} of");
-                match self.grow(vm, traces, i, n, f, Start { header, pc: f.pc, base }, &what) {
+                match self.grow(vm, traces, i, n, f, Start { header, pc: f.pc, base, bridge: true }, &what) {
                     // The recording finished the iteration: back to the root.
                     Grown::Linked(_) => i = 0,
                     Grown::Cold | Grown::Aborted => return,
@@ -620,7 +634,7 @@ impl JitHooks for Jit {
                 }
                 let base = f.stack.len();
                 lp.base = base;
-                match self.try_compile(vm, f, Start { header, pc: header, base }, "loop") {
+                match self.try_compile(vm, f, Start { header, pc: header, base, bridge: false }, "loop") {
                     Ok(c) => {
                         let mut traces = vec![c];
                         self.run_loop(vm, &mut traces, f, header, base);

@@ -26,6 +26,17 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &
             let c = r.emit(OpKind::CallFloat1, vec![x], f as usize as u64);
             Ok(float_result(r, c))
         }
+        (Kernel::FloatBinary(f), &[a, b]) if result.is_float() && f as usize == rpy_interpreter::prims::mathfn::pow as *const () as usize && r.known_number(b) == Some(2.0) => {
+            // `math.pow(x, 2)`: x * x, the same correctly rounded square. Where it is not
+            // finite (an overflow raises; a NaN or infinite x) the interpreter computes it.
+            let x = r.as_float(a)?;
+            let sq = r.emit(OpKind::FloatMul, vec![x, x], 0);
+            let mag = r.emit(OpKind::FloatAbs, vec![sq], 0);
+            let inf = r.const_float(f64::INFINITY);
+            let finite = r.emit(OpKind::FloatLt, vec![mag, inf], 0);
+            r.guard(OpKind::GuardTrue, finite);
+            Ok(Sym::Float(sq))
+        }
         (Kernel::FloatBinary(f), &[a, b]) if result.is_float() => {
             let x = r.as_float(a)?;
             let y = r.as_float(b)?;

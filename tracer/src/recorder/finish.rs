@@ -10,7 +10,7 @@ use rpy_interpreter::value::Value;
 /// body, jump. A bridge: entry loads and guards, the body, and an `exit` that writes the
 /// homes back and resumes at the header.
 pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, length: usize) -> Result<Recorded, Abort> {
-    let bridge = start.pc != start.header;
+    let bridge = start.bridge;
     let mut t = Trace::new();
     // Kind of each home's entry value, as first read. A home a loop writes before it reads
     // it has no entry value the trace uses: the frame holds whatever it held (unbound, on a

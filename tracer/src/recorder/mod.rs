@@ -382,6 +382,19 @@ impl Rec {
         self.emit(OpKind::ConstFloat, vec![], x.to_bits())
     }
 
+    /// The number `s` is when it is a constant of the trace (an int or a float), as a float.
+    fn known_number(&self, s: Sym) -> Option<f64> {
+        let op = |v: V| match v {
+            V::Op(j) => self.body.get(j),
+            V::Phi(_) => None,
+        };
+        match s {
+            Sym::Int(v) => op(v).filter(|o| o.kind == OpKind::ConstInt).map(|o| o.imm as i64 as f64),
+            Sym::Float(v) => op(v).filter(|o| o.kind == OpKind::ConstFloat).map(|o| f64::from_bits(o.imm)),
+            _ => None,
+        }
+    }
+
     /// `s` as a float that equals it exactly: an int is guarded to lie within 2**53.
     fn exact_float(&mut self, s: Sym) -> Result<V, Abort> {
         if let Sym::Int(v) = s {
@@ -490,6 +503,10 @@ pub struct Start {
     pub pc: usize,
     /// Value stack depth at the header.
     pub base: usize,
+    /// A bridge (one iteration, then back to the loop's traces) rather than a loop trace:
+    /// every recording that starts off the header, and an entry bridge, which starts at the
+    /// header for an entry state the loop trace's entry guards reject.
+    pub bridge: bool,
 }
 
 /// Records one iteration (a loop trace when `start.pc == start.header`, else a bridge from
@@ -506,7 +523,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
 /// the instruction the interpreter must execute next, with an exception a call made while
 /// recording raised in `Vm::jit_error`.
 pub fn record_function(vm: &mut Vm, f: &mut Frame, code: &Code, parent: Option<Parent>, limit: usize) -> Result<Recorded, Abort> {
-    let start = Start { header: usize::MAX, pc: f.pc, base: 0 };
+    let start = Start { header: usize::MAX, pc: f.pc, base: 0, bridge: false };
     record_mode(vm, f, code, start, limit, Mode::Function { parent })
 }
 
@@ -565,7 +582,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
     let header = start.header;
     let func = matches!(mode, Mode::Function { .. });
     let bridge = match mode {
-        Mode::Loop => start.pc != header,
+        Mode::Loop => start.bridge,
         Mode::Function { parent } => parent.is_some(),
     };
     let mut r = Rec {
