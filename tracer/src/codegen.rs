@@ -605,18 +605,10 @@ fn build(
                 // Inline ints pass on the fast path; a heap int passes when it fits 64 bits
                 // (cold: a helper call). Both paths also unbox it, for the `unbox_int`s of it.
                 let x = arg(0)?;
-                let small = is_inline_int(&mut b, x);
-                let (cont, slow) = (b.create_block(), b.create_block());
-                b.set_cold_block(slow);
-                let value = b.append_block_param(cont, types::I64);
-                let unboxed = sext_payload(&mut b, x);
-                b.ins().brif(small, cont, &[BlockArg::Value(unboxed)], slow, &[]);
-                b.switch_to_block(slow);
+                let (cont, value) = split_inline_int(&mut b, x);
                 let ok = call_helper(&mut b, &target, rt::is_heap_i64 as *const () as usize, &[x], types::I8);
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
-                let big = call_helper(&mut b, &target, rt::heap_i64 as *const () as usize, &[x], types::I64);
-                b.ins().jump(cont, &[BlockArg::Value(big)]);
-                b.switch_to_block(cont);
+                join_heap_int(&mut b, &target, x, cont);
                 unboxed_ints.insert(op.args[0], value);
                 None
             }
@@ -654,16 +646,8 @@ fn build(
                     // No `guard_int` of it came first in this trace (it was guarded where
                     // the value was made, or is loop-invariant): both paths again.
                     let x = arg(0)?;
-                    let small = is_inline_int(&mut b, x);
-                    let (cont, slow) = (b.create_block(), b.create_block());
-                    b.set_cold_block(slow);
-                    let value = b.append_block_param(cont, types::I64);
-                    let unboxed = sext_payload(&mut b, x);
-                    b.ins().brif(small, cont, &[BlockArg::Value(unboxed)], slow, &[]);
-                    b.switch_to_block(slow);
-                    let big = call_helper(&mut b, &target, rt::heap_i64 as *const () as usize, &[x], types::I64);
-                    b.ins().jump(cont, &[BlockArg::Value(big)]);
-                    b.switch_to_block(cont);
+                    let (cont, value) = split_inline_int(&mut b, x);
+                    join_heap_int(&mut b, &target, x, cont);
                     Some(value)
                 }
             },
@@ -906,6 +890,27 @@ fn build(
 fn is_inline_int(b: &mut FunctionBuilder, x: Value) -> Value {
     let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
     b.ins().icmp_imm_s(IntCC::Equal, tag, (INT_TAG as u64 >> TAG_SHIFT) as i64)
+}
+
+/// Unboxing the int `x`: an inline int goes straight to the returned block with its value
+/// (the block's parameter, also returned); the builder is left in a cold block for the heap
+/// int case, which `join_heap_int` finishes.
+fn split_inline_int(b: &mut FunctionBuilder, x: Value) -> (Block, Value) {
+    let small = is_inline_int(b, x);
+    let (cont, slow) = (b.create_block(), b.create_block());
+    b.set_cold_block(slow);
+    let value = b.append_block_param(cont, types::I64);
+    let unboxed = sext_payload(b, x);
+    b.ins().brif(small, cont, &[BlockArg::Value(unboxed)], slow, &[]);
+    b.switch_to_block(slow);
+    (cont, value)
+}
+
+/// The heap-int end of `split_inline_int`: its value (a helper call), then on at `cont`.
+fn join_heap_int(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, x: Value, cont: Block) {
+    let big = call_helper(b, target, rt::heap_i64 as *const () as usize, &[x], types::I64);
+    b.ins().jump(cont, &[BlockArg::Value(big)]);
+    b.switch_to_block(cont);
 }
 
 /// The low 48 bits of `x`, sign-extended: an inline int's value.
