@@ -872,6 +872,48 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     drop(old);
                 }
             }
+            Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::List(_)) => {
+                // `lst.append` (a list is always exactly a list: subclasses are instances).
+                let name = code.names.get(n.idx()).ok_or("bad name")?;
+                if rpy_interpreter::vm::str_of(name) != Some("append") {
+                    return Err("method of a list other than append".into());
+                }
+                let obj = f.stack.last().ok_or("empty stack")?.clone();
+                let (m, slf) = vm.load_method(&obj, name).map_err(|_| "method lookup raises".to_string())?;
+                let l = r.pop()?;
+                r.keep.push(m.clone());
+                r.stack.push(Sym::Exact(m.bits()));
+                r.stack.push(l);
+                f.stack.pop();
+                f.stack.push(m);
+                f.stack.push(slf);
+            }
+            Instr::CallMethod(1) if matches!(r.top(1)?, Sym::List(_)) => {
+                // `lst.append(x)` (see `LoadMethod`): the append a comprehension does.
+                let n = f.stack.len();
+                let (m, list) = (f.stack[n - 3].clone(), f.stack[n - 2].clone());
+                let name = vm.intern("append");
+                let append = vm.load_method(&list, &name).map_err(|_| "method lookup raises".to_string())?.0;
+                if !m.is(&append) || !is_list(&list) {
+                    return Err("method call on a list other than append".into());
+                }
+                let Sym::List(l) = r.top(1)? else { return Err("append to something other than a list".into()) };
+                r.allow_effect("append")?;
+                let boxed = match r.top(0)? {
+                    Sym::Int(v) => r.box_int(v),
+                    Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
+                    _ => return Err("append of a value other than an int or a float".into()),
+                };
+                r.emit_guard(OpKind::ListAppend, vec![l, boxed]);
+                r.stack.truncate(r.stack.len() - 3);
+                r.stack.push(Sym::Exact(Value::NONE.bits()));
+                let v = f.stack.pop().ok_or("empty stack")?;
+                f.stack.truncate(n - 3);
+                if let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() {
+                    cell.try_borrow_mut().map_err(|_| "list in use")?.push(v);
+                }
+                f.stack.push(Value::NONE);
+            }
             Instr::LoadAttr(n) | Instr::LoadMethod(n) => {
                 let Sym::Exact(mbits) = r.top(0)? else {
                     return Err("attribute of something other than a module".into());
