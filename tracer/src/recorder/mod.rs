@@ -352,6 +352,16 @@ impl Rec {
         self.emit(OpKind::BoxInt, vec![v], 0)
     }
 
+    /// `s` boxed for a store into a list (`what`), which takes only values that own nothing:
+    /// ints and floats.
+    fn boxed_number(&mut self, s: Sym, what: &str) -> Result<V, Abort> {
+        match s {
+            Sym::Int(v) => Ok(self.box_int(v)),
+            Sym::Float(v) => Ok(self.emit(OpKind::BoxFloat, vec![v], 0)),
+            _ => Err(format!("{what} of a value other than an int or a float")),
+        }
+    }
+
     /// The boxed value of `s` (borrowed, or owning nothing): a call's argument, a function's
     /// result, the next value of a home a loop carries boxed.
     fn boxed(&mut self, s: Sym) -> Result<V, Abort> {
@@ -849,11 +859,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let (Sym::List(l), Sym::Int(k)) = (sl, sk) else {
                     return Err("item store into something other than a list by an int".into());
                 };
-                let boxed = match sv {
-                    Sym::Int(v) => r.box_int(v),
-                    Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
-                    _ => return Err("item store of a value other than an int or a float".into()),
-                };
+                let boxed = r.boxed_number(sv, "item store")?;
                 let key = f.stack[n - 1].as_small_int().ok_or("index")?;
                 let (old, j) = list_item(&f.stack[n - 2], key).ok_or("list index out of range")?;
                 if old.is_obj() {
@@ -899,11 +905,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
                 let Sym::List(l) = r.top(1)? else { return Err("append to something other than a list".into()) };
                 r.allow_effect("append")?;
-                let boxed = match r.top(0)? {
-                    Sym::Int(v) => r.box_int(v),
-                    Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
-                    _ => return Err("append of a value other than an int or a float".into()),
-                };
+                let boxed = r.boxed_number(r.top(0)?, "append")?;
                 r.emit_guard(OpKind::ListAppend, vec![l, boxed]);
                 r.stack.truncate(r.stack.len() - 3);
                 r.stack.push(Sym::Exact(Value::NONE.bits()));
@@ -987,11 +989,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 r.allow_effect("append")?;
                 let d = d as usize;
                 let sv = r.top(0)?;
-                let boxed = match sv {
-                    Sym::Int(v) => r.box_int(v),
-                    Sym::Float(v) => r.emit(OpKind::BoxFloat, vec![v], 0),
-                    _ => return Err("append of a value other than an int or a float".into()),
-                };
+                let boxed = r.boxed_number(sv, "append")?;
                 let n = f.stack.len();
                 // After popping the value, the list is `d` entries down.
                 let li = (n - 1).checked_sub(d).ok_or("empty stack")?;
