@@ -8,6 +8,7 @@ pub mod dict;
 pub mod format;
 pub mod hash;
 pub mod io;
+pub mod list;
 pub mod object;
 pub mod prims;
 pub mod sets;

@@ -27,7 +27,7 @@ pub enum ObjKind {
     Complex(f64, f64),
     Bytes(Box<[u8]>),
     ByteArray(RefCell<Vec<u8>>),
-    List(RefCell<Vec<Value>>),
+    List(RefCell<crate::list::ListData>),
     Tuple(Box<[Value]>),
     Dict(RefCell<Dict>),
     Set(RefCell<SetObj>),

@@ -127,7 +127,7 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &mp, &[("__getitem__", mp_getitem), ("keys", mp_keys), ("values", mp_values), ("items", mp_items), ("get", mp_get), ("__contains__", mp_contains), ("__iter__", mp_iter), ("__len__", mp_len)]);
 }
 
-pub(super) fn list_of(v: &Value) -> Option<&RefCell<Vec<Value>>> {
+pub(super) fn list_of(v: &Value) -> Option<&RefCell<crate::list::ListData>> {
     match v.as_obj() {
         Some(Obj { kind: ObjKind::List(l) }) => Some(l),
         _ => None,
@@ -143,7 +143,7 @@ pub(super) fn self_list(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Err(vm.type_error(format!("descriptor requires a 'list' object but received a '{tn}'")))
 }
 
-pub(super) fn with_list<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut Vec<Value>) -> R) -> PyResult<R> {
+pub(super) fn with_list<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut crate::list::ListData) -> R) -> PyResult<R> {
     let l = self_list(vm, v)?;
     let cell = list_of(&l).expect("checked by self_list");
     let r = f(&mut cell.borrow_mut());
@@ -161,7 +161,7 @@ pub(super) fn list_init(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<V
         Some(it) => vm.collect(it)?,
         None => Vec::new(),
     };
-    with_list(vm, &args[0], |l| *l = items)?;
+    with_list(vm, &args[0], |l| drop(l.replace(items)))?;
     Ok(Value::NONE)
 }
 

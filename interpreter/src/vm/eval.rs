@@ -696,7 +696,7 @@ impl Vm {
                 Instr::ListToTuple => {
                     let l = pop!(f);
                     let items = match l.as_obj() {
-                        Some(Obj { kind: ObjKind::List(l) }) => std::mem::take(&mut *l.borrow_mut()),
+                        Some(Obj { kind: ObjKind::List(l) }) => l.borrow_mut().take(),
                         _ => Vec::new(),
                     };
                     f.stack.push(super::new_tuple(items));

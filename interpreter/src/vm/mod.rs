@@ -203,7 +203,7 @@ pub fn new_tuple(items: Vec<Value>) -> Value {
     Value::new_obj(Obj { kind: ObjKind::Tuple(items.into_boxed_slice()) })
 }
 pub fn new_list(items: Vec<Value>) -> Value {
-    Value::new_obj(Obj { kind: ObjKind::List(RefCell::new(items)) })
+    Value::new_obj(Obj { kind: ObjKind::List(RefCell::new(crate::list::ListData::new(items))) })
 }
 pub fn new_dict(d: Dict) -> Value {
     Value::new_obj(Obj { kind: ObjKind::Dict(RefCell::new(d)) })

@@ -267,7 +267,9 @@ impl Vm {
             let mut l = l.borrow_mut();
             let j = if i < 0 { i + l.len() as i64 } else { i };
             if j >= 0 && (j as usize) < l.len() {
-                l[j as usize] = v;
+                let old = l.set(j as usize, v);
+                drop(l);
+                drop(old);
                 return Ok(());
             }
         }
@@ -308,7 +310,8 @@ impl Vm {
                     Err(e) if self.is_instance_of_exc(&e, "IndexError") => return Err(self.index_error("list assignment index out of range")),
                     Err(e) => return Err(e),
                 };
-                l.borrow_mut()[i] = v;
+                let old = l.borrow_mut().set(i, v);
+                drop(old);
                 Ok(())
             }
             ObjKind::ByteArray(b) => crate::builtins::strings::bytes::bytearray_setitem(self, b, &key, &v),
@@ -365,7 +368,7 @@ impl Vm {
                                 keep.push(v);
                             }
                         }
-                        *lst = keep;
+                        lst.replace(keep);
                         removed = gone;
                     }
                     drop(lst);
