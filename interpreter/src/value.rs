@@ -2,7 +2,8 @@
 //!
 //! ```text
 //!  bits 63..48   meaning
-//!  < 0xFFF9      an f64, stored as-is (NaNs are canonicalised to 0x7FF8_0000_0000_0000)
+//!  < 0xFFF9      an f64, stored as-is (a NaN whose bits would reach the tags becomes
+//!                0x7FF8_0000_0000_0000; IEEE arithmetic on valid values never makes one)
 //!  0xFFF9        pointer to a reference-counted heap `Obj` (48-bit address from `Rc::into_raw`)
 //!  0xFFFA        small int, 48-bit two's complement payload
 //!  0xFFFB        immediates: None, False, True, NULL (an unbound slot, never visible to Python)
@@ -49,10 +50,11 @@ impl Value {
 
     #[inline(always)]
     pub fn float(f: f64) -> Value {
-        if f.is_nan() {
+        let b = f.to_bits();
+        if b >= PTR_TAG {
             Value(CANON_NAN)
         } else {
-            Value(f.to_bits())
+            Value(b)
         }
     }
     /// An inline int, or `None` when `i` does not fit in 48 bits.

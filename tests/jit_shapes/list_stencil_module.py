@@ -1,6 +1,7 @@
 # A module-level stencil over two lists held in globals: the lists' element arrays and
-# lengths are read once before the loop (no helper call in the body), the loads are direct,
-# and the store replaces a float in place. The three bounds checks and the index arithmetic's
+# lengths are read once before the loop (no helper call in the body), the loads are direct
+# with no type guard (one check of the list's kinds summary at entry says it holds only
+# floats), and the store replaces a float in place with no check of the item it replaces. The three bounds checks and the index arithmetic's
 # overflow checks are proved by two entry checks on the range (`opt/bounds.rs`): the body
 # has none.
 n = 50

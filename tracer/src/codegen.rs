@@ -66,7 +66,6 @@ const TAG_SHIFT: i64 = 48;
 const PAYLOAD_MASK: i64 = (1 << TAG_SHIFT) - 1;
 const PTR_TAG: i64 = (0xFFF9u64 << TAG_SHIFT) as i64;
 const INT_TAG: i64 = (0xFFFAu64 << TAG_SHIFT) as i64;
-const CANON_NAN: i64 = 0x7FF8_0000_0000_0000;
 
 /// Cranelift optimisation level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -552,6 +551,7 @@ fn build(
     let io = Io { vm, saved, place, target, stored_slots };
     let mem = MemFlagsData::trusted();
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
+    let float_loads = float_only_loads(trace);
     let mut exits = Vec::new();
     let mut loop_block: Option<Block> = None;
     // The unboxed value of each ref a `guard_int` checked.
@@ -651,9 +651,13 @@ fn build(
                     Some(value)
                 }
             },
+            OpKind::UnboxSmallInt => Some(sext_payload(&mut b, arg(0)?)),
             OpKind::UnboxFloat => {
                 let x = arg(0)?;
-                Some(b.ins().bitcast(types::F64, MemFlagsData::new(), x))
+                Some(match float_loads[op.args[0].0 as usize] {
+                    true => b.ins().load(types::F64, MemFlagsData::new(), x, 0),
+                    false => b.ins().bitcast(types::F64, MemFlagsData::new(), x),
+                })
             }
             OpKind::BoxInt => Some(box_int(&mut b, arg(0)?)),
             OpKind::BoxFloat => Some(box_float(&mut b, arg(0)?)),
@@ -752,6 +756,7 @@ fn build(
             OpKind::ConstRef => Some(b.ins().iconst(types::I64, op.imm as i64)),
             OpKind::FloatSqrt => Some(b.ins().sqrt(arg(0)?)),
             OpKind::FloatAbs => Some(b.ins().fabs(arg(0)?)),
+            OpKind::FloatNeg => Some(b.ins().fneg(arg(0)?)),
             OpKind::CallFloat1 => {
                 let f = b.ins().iconst(types::I64, op.imm as i64);
                 Some(call_helper(&mut b, &target, rt::float_unary as *const () as usize, &[f, arg(0)?], types::I64))
@@ -773,6 +778,12 @@ fn build(
             OpKind::GuardList => {
                 let x = arg(0)?;
                 let r = call_helper(&mut b, &target, rt::is_list as *const () as usize, &[x], types::I8);
+                guard(&mut b, r, true, op, i, &vals, trace, &io, &mut exits)?;
+                None
+            }
+            OpKind::GuardListKinds => {
+                let (x, imm) = (arg(0)?, b.ins().iconst(types::I64, op.imm as i64));
+                let r = call_helper(&mut b, &target, rt::list_kinds_ok as *const () as usize, &[x, imm], types::I8);
                 guard(&mut b, r, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
@@ -826,10 +837,20 @@ fn build(
                 let (data, idx) = (arg(0)?, arg(1)?);
                 let off = b.ins().ishl_imm_s(idx, 3);
                 let addr = b.ins().iadd(data, off);
-                Some(b.ins().load(types::I64, MemFlagsData::new(), addr, 0))
+                Some(match float_loads[i] {
+                    // Its `unbox_float`s load the float themselves.
+                    true => addr,
+                    false => b.ins().load(types::I64, MemFlagsData::new(), addr, 0),
+                })
             }
             OpKind::StoreElem => {
-                let (data, idx, x) = (arg(0)?, arg(1)?, arg(2)?);
+                let (data, idx) = (arg(0)?, arg(1)?);
+                // A boxed float is its bits: store it from the float register.
+                let boxed = trace.op(op.args[2]);
+                let x = match boxed.kind {
+                    OpKind::BoxFloat => get(&vals, boxed.args[0])?,
+                    _ => arg(2)?,
+                };
                 let off = b.ins().ishl_imm_s(idx, 3);
                 let addr = b.ins().iadd(data, off);
                 b.ins().store(MemFlagsData::new(), x, addr, 0);
@@ -924,11 +945,30 @@ fn box_int(b: &mut FunctionBuilder, x: Value) -> Value {
     b.ins().bor_imm_s(p, INT_TAG)
 }
 
+/// A float as a value: its bits. Every float in a trace is a valid value already: floats come
+/// from values, ints and constants, and IEEE arithmetic on them makes either one of its
+/// operands' NaNs, quieted (which stays below the tags), or the default NaN (0xFFF8... on
+/// x86-64, 0x7FF8... on AArch64).
 fn box_float(b: &mut FunctionBuilder, x: Value) -> Value {
-    let bits = b.ins().bitcast(types::I64, MemFlagsData::new(), x);
-    let nan = b.ins().fcmp(FloatCC::Unordered, x, x);
-    let canon = b.ins().iconst(types::I64, CANON_NAN);
-    b.ins().select(nan, canon, bits)
+    b.ins().bitcast(types::I64, MemFlagsData::new(), x)
+}
+
+/// `load_elem`s whose every use (operand or snapshot value) is an `unbox_float`: those load
+/// the element as a float themselves, and the `load_elem` stands for the element's address.
+fn float_only_loads(trace: &Trace) -> Vec<bool> {
+    let mut only = trace.ops.iter().map(|op| op.kind == OpKind::LoadElem).collect::<Vec<_>>();
+    for op in &trace.ops {
+        let by_unbox = op.kind == OpKind::UnboxFloat;
+        for (k, a) in op.args.iter().enumerate() {
+            if !(by_unbox && k == 0) {
+                only[a.0 as usize] = false;
+            }
+        }
+        for a in &op.snap {
+            only[a.0 as usize] = false;
+        }
+    }
+    only
 }
 
 /// Calls the runtime helper at `addr`, `extern "C" fn(args...) -> ret`.

@@ -11,7 +11,7 @@ use rpy_interpreter::vm::int_i64;
 
 /// The list behind `bits`, when it is one that nothing holds mutably borrowed: its storage,
 /// through the cell's raw pointer (so the trace may write elements through it).
-fn list(bits: &u64) -> Option<*mut Vec<Value>> {
+fn list(bits: &u64) -> Option<*mut rpy_interpreter::list::ListData> {
     // SAFETY: `bits` is a live, borrowed value (module doc).
     let v = unsafe { Value::borrow_bits(bits) };
     match v.as_obj().map(|o| &o.kind) {
@@ -37,6 +37,17 @@ pub extern "C" fn list_data(bits: u64) -> u64 {
 pub extern "C" fn list_len(bits: u64) -> i64 {
     // SAFETY: as for `list_data`.
     list(&bits).map_or(0, |l| unsafe { (*l).len() as i64 })
+}
+
+/// 1 when `bits` is a list whose kinds summary (rescanned when stale) has no bit of
+/// `imm & 0xFF` and every bit of `(imm >> 8) & 0xFF` (`guard_list_kinds`), else 0.
+pub extern "C" fn list_kinds_ok(bits: u64, imm: u64) -> u8 {
+    let (forbid, need) = (imm as u8, (imm >> 8) as u8);
+    // SAFETY: as for `list_data`.
+    list(&bits).is_some_and(|l| {
+        let k = unsafe { (*l).refresh_kinds() };
+        k & forbid == 0 && k & need == need
+    }) as u8
 }
 
 /// 1 when `bits` (not an inline int) is a heap int that fits 64 bits, else 0.

@@ -275,9 +275,16 @@ fn type_guard_failure() {
     }
 }
 
+/// The bits of a NaN the hardware makes (inf * 0), as Rust code on this machine makes it.
+fn hardware_nan() -> u64 {
+    (std::hint::black_box(f64::INFINITY) * std::hint::black_box(0.0)).to_bits()
+}
+
 #[test]
-fn box_float_canonicalises_nan() {
-    // slots[1] = box(unbox(slots[0]) * 0.0 ... ) : inf * 0 = NaN (with the sign bit set on x86).
+fn box_float_keeps_nan_bits() {
+    // slots[1] = box(unbox(slots[0]) * 0.0 ... ) : inf * 0 = NaN (with the sign bit set on x86),
+    // boxed as is: every NaN arithmetic makes from values is a valid value (below the tags), and
+    // keeping its sign is what CPython does.
     let mut t = Trace::new();
     let r0 = load(&mut t, 0);
     guard(&mut t, K::GuardFloat, &[r0], 0);
@@ -297,8 +304,9 @@ fn box_float_canonicalises_nan() {
     let mut buf = [0u64; 1];
     let mut slots = [float(f64::INFINITY), 0, 0, 0];
     assert_eq!(ct.run(&mut slots, &mut buf), FINISHED);
-    assert_eq!(slots[1], 0x7FF8_0000_0000_0000);
-    assert_eq!(slots[2], 0x7FF8_0000_0000_0000);
+    assert_eq!(slots[1], hardware_nan());
+    assert!(slots[1] < 0xFFF9 << 48);
+    assert_eq!(slots[2], 0xFFF8_0000_0000_1234);
     assert_eq!(slots[3], float(-0.0));
     assert_eq!(slots[3], 0x8000_0000_0000_0000);
     let mut slots = [float(2.5), 0, 0, 0];
@@ -307,7 +315,7 @@ fn box_float_canonicalises_nan() {
 }
 
 #[test]
-fn phi_float_snapshot_canonicalises_nan() {
+fn phi_float_snapshot_keeps_nan_bits() {
     // Loop: x = x * 0.0 (inf -> NaN); guard_false(x == x) exits with the NaN phi boxed.
     let mut t = Trace::new();
     let r0 = load(&mut t, 0);
@@ -326,12 +334,12 @@ fn phi_float_snapshot_canonicalises_nan() {
     let mut buf = [0u64; 3];
     let mut slots = [float(f64::INFINITY)];
     assert_eq!(ct.run(&mut slots, &mut buf), 3);
-    assert_eq!(buf[1], 0x7FF8_0000_0000_0000);
+    assert_eq!(buf[1], hardware_nan());
     assert_eq!(buf[2], float(f64::INFINITY), "phi_ref stored as is");
-    // A NaN start exits on the first iteration.
+    // A NaN start exits on the first iteration, with that NaN.
     let mut slots = [float(f64::NAN)];
     assert_eq!(ct.run(&mut slots, &mut buf), 3);
-    assert_eq!(buf[1], 0x7FF8_0000_0000_0000);
+    assert_eq!(buf[1], float(f64::NAN));
 }
 
 #[test]
@@ -606,9 +614,7 @@ fn floordiv_and_mod_match_python() {
 /// the list itself.
 #[test]
 fn list_elements_and_exit_snapshot() {
-    let list = Value::new_obj(rpy_interpreter::object::Obj {
-        kind: rpy_interpreter::object::ObjKind::List(std::cell::RefCell::new(vec![Value::float(1.5), Value::float(-2.0), Value::float(4.0)])),
-    });
+    let list = rpy_interpreter::vm::new_list(vec![Value::float(1.5), Value::float(-2.0), Value::float(4.0)]);
     let mut t = Trace::new();
     let l = load(&mut t, 0);
     guard(&mut t, K::GuardList, &[l], 0);
@@ -648,4 +654,70 @@ fn list_elements_and_exit_snapshot() {
     let rpy_interpreter::object::ObjKind::List(cell) = &list.as_obj().expect("list").kind else { panic!("not a list") };
     let items: Vec<f64> = cell.borrow().iter().map(|v| v.as_float_unchecked()).collect();
     assert_eq!(items, vec![1.5, -4.0, 8.0]);
+}
+
+/// `guard_list_kinds` (forbidden and required kinds, a stale summary rescanned) and the loads
+/// it makes safe: `unbox_float` of a `load_elem` with no type guard, and an int store.
+#[test]
+fn list_kinds_guard_and_unguarded_loads() {
+    use rpy_interpreter::list::ElemKinds;
+    let list = rpy_interpreter::vm::new_list(vec![Value::float(1.5), Value::float(-2.0), Value::float(4.0)]);
+    let ints = rpy_interpreter::vm::new_list(vec![Value::small_int(7).expect("small"), Value::small_int(-9).expect("small")]);
+    let only = |k: u8| (ElemKinds::ALL & !k) as u64;
+    let mut t = Trace::new();
+    let l = load(&mut t, 0);
+    guard(&mut t, K::GuardList, &[l], 0);
+    let m = load(&mut t, 1);
+    guard(&mut t, K::GuardList, &[m], 0);
+    t.push_guard(K::GuardListKinds, vec![l], only(ElemKinds::FLOAT), 1, vec![]);
+    t.push_guard(K::GuardListKinds, vec![m], only(ElemKinds::INT) | (ElemKinds::INT as u64) << 8, 2, vec![]);
+    let data = push(&mut t, K::ListData, &[l]);
+    let mdata = push(&mut t, K::ListData, &[m]);
+    let one = const_int(&mut t, 1);
+    let e = push(&mut t, K::LoadElem, &[data, one]);
+    let x = push(&mut t, K::UnboxFloat, &[e]);
+    let y = push(&mut t, K::FloatNeg, &[x]);
+    let by = push(&mut t, K::BoxFloat, &[y]);
+    let zero = const_int(&mut t, 0);
+    push(&mut t, K::StoreElem, &[data, zero, by]);
+    let n = push(&mut t, K::LoadElem, &[mdata, one]);
+    let k = push(&mut t, K::UnboxSmallInt, &[n]);
+    let k2 = push(&mut t, K::IntAdd, &[k, k]);
+    let bk = push(&mut t, K::BoxInt, &[k2]);
+    push(&mut t, K::StoreElem, &[mdata, zero, bk]);
+    t.push_guard(K::Exit, vec![], 0, 3, vec![y, k2]);
+    let ct = jit().compile(&t).expect("compile");
+    let mut buf = [0u64; 3];
+    let mut slots = [list.bits(), ints.bits()];
+    assert_eq!(ct.run(&mut slots, &mut buf), 3);
+    assert_eq!((f64::from_bits(buf[1]), buf[2] as i64), (2.0, -18));
+    let cells = |v: &Value| match &v.as_obj().expect("list").kind {
+        rpy_interpreter::object::ObjKind::List(cell) => cell.borrow().iter().map(|x| x.bits()).collect::<Vec<_>>(),
+        _ => panic!("not a list"),
+    };
+    assert_eq!(cells(&list)[0], Value::float(2.0).bits());
+    assert_eq!(cells(&ints)[0], Value::small_int(-18).expect("small").bits());
+    // Each list in the other's place: both kinds guards fail, the first one first.
+    let mut slots = [ints.bits(), list.bits()];
+    assert_eq!(ct.run(&mut slots, &mut buf), 1);
+    let set = |v: &Value, i: usize, x: Value| match &v.as_obj().expect("list").kind {
+        rpy_interpreter::object::ObjKind::List(cell) => drop(cell.borrow_mut().set(i, x)),
+        _ => panic!("not a list"),
+    };
+    // A None in the float list: the summary has OTHER.
+    set(&list, 2, Value::NONE);
+    let mut slots = [list.bits(), ints.bits()];
+    assert_eq!(ct.run(&mut slots, &mut buf), 1);
+    // Gone again: the summary still has it (a superset) until something rescans it.
+    set(&list, 2, Value::float(0.5));
+    assert_eq!(ct.run(&mut slots, &mut buf), 1);
+    if let rpy_interpreter::object::ObjKind::List(cell) = &list.as_obj().expect("list").kind {
+        cell.borrow_mut().reverse();
+        assert_eq!(cell.borrow().kinds(), ElemKinds::ALL, "untyped access: stale");
+    }
+    assert_eq!(ct.run(&mut slots, &mut buf), 3, "a stale summary is rescanned");
+    // An int list with no int... required: an empty int list has no INT bit.
+    let empty = rpy_interpreter::vm::new_list(vec![]);
+    let mut slots = [list.bits(), empty.bits()];
+    assert_eq!(ct.run(&mut slots, &mut buf), 2);
 }

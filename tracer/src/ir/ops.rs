@@ -90,6 +90,9 @@ trace_ops! {
     GuardFalse / "guard_false" / 1 / Void / GUARD;
     /// Unbox an int that fits 64 bits (after `guard_int`).
     UnboxInt / "unbox_int" / 1 / I64 / PURE;
+    /// Unbox a value known to be an inline int (an item of a list whose kinds summary says
+    /// so, see `guard_list_kinds`).
+    UnboxSmallInt / "unbox_small_int" / 1 / I64 / PURE;
     /// Unbox a float (after `guard_float`).
     UnboxFloat / "unbox_float" / 1 / F64 / PURE;
     /// Box an int that is known to fit the inline range (after `guard_small_int`).
@@ -160,6 +163,8 @@ trace_ops! {
     /// `math.sqrt` (the argument is guarded non-negative or NaN beforehand) and `abs`.
     FloatSqrt / "float_sqrt" / 1 / F64 / PURE;
     FloatAbs / "float_abs" / 1 / F64 / PURE;
+    /// `-x`: flips the sign bit (of a NaN too, as CPython's negation does).
+    FloatNeg / "float_neg" / 1 / F64 / PURE;
     /// Calls a builtin's float kernel (`fn(f64[, f64]) -> MathResult<f64>` at address `imm`):
     /// the boxed float result, or `None`'s bits where the builtin raises (so a `guard_float`
     /// after it leaves the trace and the interpreter raises).
@@ -175,6 +180,12 @@ trace_ops! {
     ListAppend / "list_append" / 2 / Void / GUARD | EFFECT;
     /// Guard: the boxed value is not a heap object (a float, inline int or immediate).
     GuardNotObj / "guard_not_obj" / 1 / Void / GUARD;
+    /// Guard on a list's kinds summary (`rpy_interpreter::list::ListData::kinds`, rescanned
+    /// when stale): it has no bit of `imm & 0xFF` and every bit of `imm >> 8`. With every kind
+    /// but one forbidden, the list's items are all of that kind (its loads need no type
+    /// guard); with a kind required, stores of that kind leave the summary true. Only
+    /// `list_append` adds kinds inside a trace (see `opt::licm`).
+    GuardListKinds / "guard_list_kinds" / 1 / Void / GUARD;
     /// Guard: the boxed value is an object of the exact built-in type `imm` (a
     /// `runtime::ObjType`: tuple, str, dict).
     GuardType / "guard_type" / 1 / Void / GUARD;

@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::CallPy => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::CallPy => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt => Imm::Slot,
         _ => Imm::None,
@@ -74,8 +74,8 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         PhiInt => I,
         PhiFloat => F,
         PhiRef => R,
-        StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxFloat => R,
-        GuardList | ListData | ListLen | GuardNotObj | GuardBits => R,
+        StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxSmallInt | UnboxFloat => R,
+        GuardList | ListData | ListLen | GuardNotObj | GuardBits | GuardListKinds => R,
         GuardType | TupleData | TupleLen => R,
         DictNext => &[Ref, I64, I64],
         DictKey | DictValue => &[Ref, I64],
@@ -85,7 +85,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         StoreElem => &[I64, I64, Ref],
         GuardTrue | GuardFalse | BoolToInt => B,
         BoxInt | GuardSmallInt | IntToFloat => I,
-        BoxFloat | FloatSqrt | FloatAbs | CallFloat1 => F,
+        BoxFloat | FloatSqrt | FloatAbs | FloatNeg | CallFloat1 => F,
         CallFloat2 => FF,
         ModuleAttr | ListAppend => &[Ref, Ref],
         IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub | IntFloorDivOvf | IntMod => II,

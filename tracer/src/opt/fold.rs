@@ -221,8 +221,8 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         Label | PhiInt | PhiFloat | PhiRef | Jump | ConstInt | ConstFloat | LoadSlot | StoreSlot
         | GuardInt | GuardFloat | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | FloatLt
         | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
-        | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardBits | ConstRef | FloatSqrt
-        | FloatAbs | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
+        | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardListKinds | UnboxSmallInt | GuardBits | ConstRef | FloatSqrt
+        | FloatAbs | FloatNeg | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
         | DictKey | DictValue | DictGetStr | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return => Keep,
     }
 }

@@ -3,7 +3,8 @@
 //! snapshots), and body ops whose operands are all defined before the `label` (or hoisted
 //! themselves) move in front of it, in order. Pure ops and value guards (`int_*_ovf`,
 //! `guard_true/false/int/float/list/not_obj/type`) move; effects, the interrupt poll and the
-//! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list.
+//! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list, and
+//! a `guard_list_kinds` that forbids a kind the trace appends.
 //!
 //! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
 //! snapshot), and nothing before the label writes anything, so failing it leaves the frame as
@@ -11,21 +12,37 @@
 //! the body would have accepted (the guard was on a path not taken), never the reverse.
 
 use super::Rewriter;
-use crate::ir::{OpKind, OpRef, Trace};
+use crate::ir::{Op, OpKind, OpRef, Trace};
+use rpy_interpreter::list::ElemKinds;
 
 /// The exit number of guards in front of the label: leave with the frame as it was entered.
 pub const ENTRY_EXIT: u32 = 0;
 
-fn movable(kind: OpKind, appends: bool) -> bool {
+fn movable(op: &Op, appends: bool, appended: u8) -> bool {
     use OpKind::*;
+    let kind = op.kind;
     if appends && matches!(kind, ListData | ListLen) {
         return false;
+    }
+    if kind == GuardListKinds {
+        // True at entry, true throughout unless an append adds a kind it forbids.
+        return appended & op.imm as u8 == 0;
     }
     kind.flags() & crate::ir::ops::PURE != 0
         || matches!(
             kind,
             IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardSmallInt | GuardFloat | GuardList | GuardNotObj | GuardBits | GuardType
         )
+}
+
+/// The `ElemKinds` a `list_append` may add to its list.
+fn appended_kinds(src: &Trace, append: &Op) -> u8 {
+    match append.args.get(1).map(|&v| src.op(v).kind) {
+        Some(OpKind::BoxFloat) => ElemKinds::FLOAT,
+        // `box_int` follows `guard_small_int`: an inline int.
+        Some(OpKind::BoxInt) => ElemKinds::INT,
+        _ => ElemKinds::ALL,
+    }
 }
 
 fn is_phi(kind: OpKind) -> bool {
@@ -41,6 +58,7 @@ pub fn run(src: &Trace) -> Trace {
         return src.clone();
     };
     let appends = src.ops.iter().any(|op| op.kind == OpKind::ListAppend);
+    let appended = src.ops.iter().filter(|op| op.kind == OpKind::ListAppend).fold(0, |k, op| k | appended_kinds(src, op));
     // Invariant phis: the k-th phi whose k-th jump operand is itself.
     let phis: Vec<usize> = (label + 1..n).filter(|&i| is_phi(src.ops[i].kind)).collect();
     // entry[i] = the pre-label value standing for invariant phi i in the body.
@@ -60,7 +78,7 @@ pub fn run(src: &Trace) -> Trace {
             outside[i] = entry[i].is_some();
             continue;
         }
-        if movable(op.kind, appends) && op.args.iter().all(|a| outside[a.0 as usize]) {
+        if movable(op, appends, appended) && op.args.iter().all(|a| outside[a.0 as usize]) {
             hoist[i] = true;
             outside[i] = true;
         }

@@ -53,6 +53,7 @@ use state::{list_item, truth, tuple_item};
 use crate::ir::OpKind;
 use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::{Code, Instr};
+use rpy_interpreter::list::ElemKinds;
 use rpy_interpreter::object::{Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::eval::{fast_binop, fast_compare};
@@ -210,6 +211,9 @@ struct Rec {
     resume: Option<usize>,
     /// Homes a side trace of a function trace reads from its parent's exit buffer.
     from_exit: Vec<usize>,
+    /// A loop trace (not a bridge or a function trace): list kinds guards pay off, as the
+    /// loop checks them once per entry.
+    kinds_guards: bool,
 }
 
 /// Why recording stopped without a trace.
@@ -452,6 +456,26 @@ impl Rec {
         self.typed(e, kind)
     }
 
+    /// Loads item `idx` of list `l` (the real list `list`, its element array `data`), of
+    /// `kind`: in a loop trace, when every item of the list has that kind, under a
+    /// `guard_list_kinds` (which the loop checks once, at entry) instead of a type guard.
+    fn list_load(&mut self, list: &Value, l: V, data: V, idx: V, kind: Kind) -> Result<Sym, Abort> {
+        let only = match kind {
+            Kind::Float => ElemKinds::FLOAT,
+            Kind::Int => ElemKinds::INT,
+            _ => 0,
+        };
+        if only != 0 && self.kinds_guards && state::list_kinds(list).is_some_and(|k| k & !only == 0) {
+            self.emit_guard_imm(OpKind::GuardListKinds, vec![l], (ElemKinds::ALL & !only) as u64);
+            let e = self.emit(OpKind::LoadElem, vec![data, idx], 0);
+            return Ok(match kind {
+                Kind::Float => Sym::Float(self.emit(OpKind::UnboxFloat, vec![e], 0)),
+                _ => Sym::Int(self.emit(OpKind::UnboxSmallInt, vec![e], 0)),
+            });
+        }
+        self.load_elem(data, idx, kind)
+    }
+
     /// Guards that the boxed value `e` has `kind` and returns it as that kind.
     fn typed(&mut self, e: V, kind: Kind) -> Result<Sym, Abort> {
         Ok(match kind {
@@ -609,6 +633,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         calls: Vec::new(),
         resume: None,
         from_exit: Vec::new(),
+        kinds_guards: !func && !bridge,
     };
     let nfast = root.fast.len();
     if root.stack.len() < start.base {
@@ -811,7 +836,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         let (item, _) = list_item(container, key).ok_or("list index out of range")?;
                         let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
                         let (data, idx) = r.list_index(l, k, key);
-                        (item, r.load_elem(data, idx, kind)?)
+                        (item.clone(), r.list_load(container, l, data, idx, kind)?)
                     }
                     (Sym::Tuple(t), Sym::Int(k)) => {
                         // An item of a tuple built in the trace: the item's own symbol, for
@@ -861,21 +886,32 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     return Err("item store into something other than a list by an int".into());
                 };
                 let boxed = r.boxed_number(sv, "item store")?;
+                let stored = if matches!(sv, Sym::Float(_)) { ElemKinds::FLOAT } else { ElemKinds::INT };
                 let key = f.stack[n - 1].as_small_int().ok_or("index")?;
                 let (old, j) = list_item(&f.stack[n - 2], key).ok_or("list index out of range")?;
                 if old.is_obj() {
                     return Err("item store replaces an object".into());
                 }
                 let (data, idx) = r.list_index(l, k, key);
-                let e = r.emit(OpKind::LoadElem, vec![data, idx], 0);
-                r.guard(OpKind::GuardNotObj, e);
+                // The list's kinds summary must keep covering its items: it must already have
+                // the stored kind (it has after this recording's own store, so later entries
+                // pass). In a loop trace, a list with no objects also needs no check of the
+                // item replaced.
+                let kinds = state::list_kinds(&f.stack[n - 2]).unwrap_or(ElemKinds::ALL) | stored;
+                let no_objects = r.kinds_guards && kinds & ElemKinds::OTHER == 0;
+                let forbid = if no_objects { ElemKinds::OTHER } else { 0 };
+                r.emit_guard_imm(OpKind::GuardListKinds, vec![l], forbid as u64 | (stored as u64) << 8);
+                if !no_objects {
+                    let e = r.emit(OpKind::LoadElem, vec![data, idx], 0);
+                    r.guard(OpKind::GuardNotObj, e);
+                }
                 r.emit(OpKind::StoreElem, vec![data, idx, boxed], 0);
                 r.stack.truncate(r.stack.len() - 3);
                 let _key = f.stack.pop();
                 let list = f.stack.pop().ok_or("empty stack")?;
                 let v = f.stack.pop().ok_or("empty stack")?;
                 if let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() {
-                    let old = std::mem::replace(&mut cell.borrow_mut()[j], v);
+                    let old = cell.borrow_mut().set(j, v);
                     drop(old);
                 }
             }
@@ -1132,9 +1168,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         (Sym::Int(r.emit_guard(OpKind::IntSubOvf, vec![z, x])), v)
                     }
                     Sym::Float(x) if real.is_float() => {
-                        // -x as x * -1.0: exact, and it gives -0.0 for 0.0 (0.0 - x would not).
-                        let m = r.const_float(-1.0);
-                        (Sym::Float(r.emit(OpKind::FloatMul, vec![x, m], 0)), Value::float(-real.as_float_unchecked()))
+                        (Sym::Float(r.emit(OpKind::FloatNeg, vec![x], 0)), Value::float(-real.as_float_unchecked()))
                     }
                     _ => return Err("negation of a value of another type".into()),
                 };

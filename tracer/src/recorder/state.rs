@@ -198,6 +198,12 @@ pub(super) fn list_item(list: &Value, i: i64) -> Option<(Value, usize)> {
     (j >= 0 && (j as usize) < l.len()).then(|| (l[j as usize].clone(), j as usize))
 }
 
+/// The list's kinds summary (`ListData::kinds`), rescanned when stale.
+pub(super) fn list_kinds(list: &Value) -> Option<u8> {
+    let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() else { return None };
+    Some(cell.try_borrow_mut().ok()?.refresh_kinds())
+}
+
 /// The tuple element at Python index `i`.
 pub(super) fn tuple_item(tuple: &Value, i: i64) -> Option<Value> {
     let Some(Obj { kind: ObjKind::Tuple(t) }) = tuple.as_obj() else { return None };
