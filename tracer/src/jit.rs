@@ -355,7 +355,8 @@ impl Jit {
         for (dest, v) in vals.drain(..) {
             let dest = match dest {
                 Dest::FirstIteration => {
-                    first = v.as_small_int() != Some(0);
+                    // An int flag (1 on entry, 0 after) or a bool comparison.
+                    first = v.as_small_int() != Some(0) && !v.is(&Value::FALSE);
                     continue;
                 }
                 Dest::HomeAfterFirst(_) if first => continue,

@@ -84,11 +84,19 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     let mut interrupt_exit = u32::MAX;
     // The first-iteration flag (1 on entry, 0 after), when a home is lazy.
     let mut first = None;
+    // When every lazy home is a `range` loop's variable, nothing is carried for them: their
+    // previous value is the range's current value less its step, and the first iteration is
+    // the one whose current value is the entry one.
+    let derived = range_loop_variables(&r, &kinds, &lazy);
     if !bridge {
-        let one = lazy.contains(&true).then(|| t.push(OpKind::ConstInt, vec![], 1, None));
+        let one = (lazy.contains(&true) && derived.is_none()).then(|| t.push(OpKind::ConstInt, vec![], 1, None));
+        let step = derived.map(|(_, step)| t.push(OpKind::ConstInt, vec![], step as u64, None));
         t.push(OpKind::Label, vec![], 0, None);
         first = one.map(|one| t.push(OpKind::PhiInt, vec![one], 0, None));
         for (k, kind) in kinds.iter().enumerate() {
+            if lazy[k] && derived.is_some() {
+                continue;
+            }
             if boxed[k] {
                 let e = entry[k].ok_or("boxed home without an entry value")?;
                 phis[k] = Some(t.push(OpKind::PhiRef, vec![e], 0, None));
@@ -104,6 +112,14 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
                     Kind::Exact(_) | Kind::IntValue(_) => continue,
                 };
                 phis[k] = Some(t.push(pk, vec![e], 0, None));
+            }
+        }
+        if let (Some((cur, _)), Some(step)) = (derived, step) {
+            let (c, c0) = (phis[cur].ok_or("range without a phi")?, entry[cur].ok_or("range without an entry value")?);
+            first = Some(t.push(OpKind::IntEq, vec![c, c0], 0, None));
+            let prev = t.push(OpKind::IntSub, vec![c, step], 0, None);
+            for k in (0..lazy.len()).filter(|&k| lazy[k]) {
+                phis[k] = Some(prev);
             }
         }
     }
@@ -199,12 +215,15 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         t.push_guard(OpKind::Exit, vec![], 0, n, refs);
     } else {
         let mut jump_args = Vec::new();
-        if first.is_some() {
+        if first.is_some() && derived.is_none() {
             jump_args.push(t.push(OpKind::ConstInt, vec![], 0, None));
         }
         for (k, h) in r.homes.iter().enumerate() {
             if let Some(v) = boxed_next[k] {
                 jump_args.push(map(v, &ops)?);
+                continue;
+            }
+            if lazy[k] && derived.is_some() {
                 continue;
             }
             if phis[k].is_none() || kinds[k].is_none_or(|k| matches!(k, Kind::Exact(_) | Kind::IntValue(_))) {
@@ -220,6 +239,17 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         t.push(OpKind::Jump, jump_args, 0, None);
     }
     Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names })
+}
+
+/// When every lazy home (there is one) ends the iteration holding the value a `range` loop's
+/// header read as the current value (the loop variable), the home of that current value and
+/// the (constant) step.
+fn range_loop_variables(r: &Rec, kinds: &[Option<Kind>], lazy: &[bool]) -> Option<(usize, i64)> {
+    let home = |h: super::Home| r.homes.iter().position(|s| s.home == h);
+    let (cur, step) = (home(super::Home::IterCur)?, home(super::Home::IterStep)?);
+    let Some(Kind::IntValue(step)) = kinds[step] else { return None };
+    let all = (0..lazy.len()).filter(|&k| lazy[k]).all(|k| r.homes[k].cur == Some(Sym::Int(super::V::Phi(cur))));
+    (lazy.contains(&true) && all && kinds[cur] == Some(Kind::Int)).then_some((cur, step))
 }
 
 /// The entry value of an input of kind `kind` loaded as `slot`: guarded (exit 0) and

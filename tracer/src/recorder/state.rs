@@ -48,8 +48,8 @@ pub enum Dest {
     Home(Home),
     /// Pushed on the value stack (after it is cut back to the loop's base), in order.
     Push,
-    /// Not a value: non-zero when the exit is in a loop trace's first iteration, so the
-    /// `HomeAfterFirst` values after it are not written.
+    /// Not a value: non-zero (an int flag) or true (a comparison) when the exit is in a loop
+    /// trace's first iteration, so the `HomeAfterFirst` values after it are not written.
     FirstIteration,
     /// The home, unless the exit is in the first iteration (the frame then holds the home's
     /// value already: a loop variable the loop writes before it reads it).
