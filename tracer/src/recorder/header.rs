@@ -29,7 +29,7 @@ pub(super) fn for_iter(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize) -> Re
         let more = r.emit(OpKind::IntLt, vec![i, len], 0);
         r.guard(OpKind::GuardTrue, more);
         let data = r.emit(OpKind::ListData, vec![l], 0);
-        let s = r.load_elem(data, i, kind)?;
+        let s = r.list_load(&seq, l, data, i, kind)?;
         let one = r.const_int(1);
         let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
         r.write_home(Home::IterIdx, Sym::Int(i2))?;

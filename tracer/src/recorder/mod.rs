@@ -43,6 +43,7 @@ mod finish;
 mod function;
 mod header;
 mod inline;
+mod items;
 mod state;
 
 pub use state::*;
@@ -449,84 +450,6 @@ impl Rec {
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);
         Ok(())
     }
-
-    /// Loads element `idx` of the array at `data` and guards that it has `kind`.
-    fn load_elem(&mut self, data: V, idx: V, kind: Kind) -> Result<Sym, Abort> {
-        let e = self.emit(OpKind::LoadElem, vec![data, idx], 0);
-        self.typed(e, kind)
-    }
-
-    /// Loads item `idx` of list `l` (the real list `list`, its element array `data`), of
-    /// `kind`: in a loop trace, when every item of the list has that kind, under a
-    /// `guard_list_kinds` (which the loop checks once, at entry) instead of a type guard.
-    fn list_load(&mut self, list: &Value, l: V, data: V, idx: V, kind: Kind) -> Result<Sym, Abort> {
-        let only = match kind {
-            Kind::Float => ElemKinds::FLOAT,
-            Kind::Int => ElemKinds::INT,
-            _ => 0,
-        };
-        if only != 0 && self.kinds_guards && state::list_kinds(list).is_some_and(|k| k & !only == 0) {
-            self.emit_guard_imm(OpKind::GuardListKinds, vec![l], (ElemKinds::ALL & !only) as u64);
-            let e = self.emit(OpKind::LoadElem, vec![data, idx], 0);
-            return Ok(match kind {
-                Kind::Float => Sym::Float(self.emit(OpKind::UnboxFloat, vec![e], 0)),
-                _ => Sym::Int(self.emit(OpKind::UnboxSmallInt, vec![e], 0)),
-            });
-        }
-        self.load_elem(data, idx, kind)
-    }
-
-    /// Guards that the boxed value `e` has `kind` and returns it as that kind.
-    fn typed(&mut self, e: V, kind: Kind) -> Result<Sym, Abort> {
-        Ok(match kind {
-            Kind::Int => {
-                self.guard(OpKind::GuardInt, e);
-                Sym::Int(self.emit(OpKind::UnboxInt, vec![e], 0))
-            }
-            Kind::Float => {
-                self.guard(OpKind::GuardFloat, e);
-                Sym::Float(self.emit(OpKind::UnboxFloat, vec![e], 0))
-            }
-            Kind::List => {
-                self.guard(OpKind::GuardList, e);
-                Sym::List(e)
-            }
-            Kind::Obj(t) => {
-                self.guard_type(e, t);
-                Sym::Obj(e, t)
-            }
-            Kind::Bool(_) | Kind::Exact(_) | Kind::IntValue(_) => return Err("item is a bool or an object".into()),
-        })
-    }
-
-    /// Guards `0 <= key (+ len) < len` as recorded and returns the list's element array and
-    /// the non-negative index.
-    fn list_index(&mut self, list: V, key: V, real_key: i64) -> (V, V) {
-        let len = self.emit(OpKind::ListLen, vec![list], 0);
-        let data = self.emit(OpKind::ListData, vec![list], 0);
-        self.seq_index(len, data, key, real_key)
-    }
-
-    /// `list_index` for a tuple.
-    fn tuple_index(&mut self, tuple: V, key: V, real_key: i64) -> (V, V) {
-        let len = self.emit(OpKind::TupleLen, vec![tuple], 0);
-        let data = self.emit(OpKind::TupleData, vec![tuple], 0);
-        self.seq_index(len, data, key, real_key)
-    }
-
-    fn seq_index(&mut self, len: V, data: V, key: V, real_key: i64) -> (V, V) {
-        let idx = if real_key >= 0 {
-            key
-        } else {
-            let z = self.const_int(0);
-            let neg = self.emit(OpKind::IntLt, vec![key, z], 0);
-            self.guard(OpKind::GuardTrue, neg);
-            self.emit(OpKind::IntAdd, vec![key, len], 0)
-        };
-        let ok = self.emit(OpKind::IntUlt, vec![idx, len], 0);
-        self.guard(OpKind::GuardTrue, ok);
-        (data, idx)
-    }
 }
 
 /// Where recording starts.
@@ -836,7 +759,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         let (item, _) = list_item(container, key).ok_or("list index out of range")?;
                         let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
                         let (data, idx) = r.list_index(l, k, key);
-                        (item.clone(), r.list_load(container, l, data, idx, kind)?)
+                        (item, r.list_load(container, l, data, idx, kind)?)
                     }
                     (Sym::Tuple(t), Sym::Int(k)) => {
                         // An item of a tuple built in the trace: the item's own symbol, for
