@@ -43,7 +43,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::immediates::Ieee64;
 use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, StackSlot, StackSlotData, StackSlotKind, Type, Value};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
@@ -115,6 +114,9 @@ pub struct JitModule {
     ctx: Context,
     fctx: FunctionBuilderContext,
     options: JitOptions,
+    /// Holds `options.interrupt_flag`: compiled code reads the flag's address from here with
+    /// a load Cranelift hoists out of loops, so the address stays in a register there.
+    interrupt_cell: Box<usize>,
     compiled: usize,
 }
 
@@ -398,6 +400,7 @@ impl JitModule {
             owner: Rc::new(CodeOwner { module: RefCell::new(Some(module)) }),
             ctx,
             fctx: FunctionBuilderContext::new(),
+            interrupt_cell: Box::new(options.interrupt_flag),
             options,
             compiled: 0,
         })
@@ -442,7 +445,8 @@ impl JitModule {
         self.ctx.func.signature = sig.clone();
 
         let mut caches = Vec::new();
-        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config(), self.options.interrupt_flag, place, &mut caches);
+        let cell = if self.options.interrupt_flag != 0 { &*self.interrupt_cell as *const usize as usize } else { 0 };
+        let built = build(&mut self.ctx, &mut self.fctx, trace, &shape, module.target_config(), cell, place, &mut caches);
         let exits = match built {
             Ok(exits) => exits,
             Err(e) => {
@@ -459,15 +463,16 @@ impl JitModule {
             module.define_function(id, &mut self.ctx).map_err(|e| format!("cranelift: {e:?}"))?;
             let compiled = self.ctx.compiled_code();
             let code_size = compiled.map_or(0, |c| c.code_buffer().len());
-            // With the CLIF, the machine code it became (Cranelift's listing).
-            let listing = compiled.and_then(|c| c.vcode.clone());
+            // With the CLIF, the CLIF after Cranelift's optimisations and the machine code it
+            // became (Cranelift's listing).
+            let listing = compiled.and_then(|c| c.vcode.clone()).map(|l| format!("{}\nmachine code:\n{l}", self.ctx.func.display()));
             module.finalize_definitions().map_err(|e| format!("finalize: {e}"))?;
             Ok((id, code_size, listing))
         })();
         module.clear_context(&mut self.ctx);
         let (id, code_size, listing) = result?;
         if let (Some(c), Some(l)) = (clif.as_mut(), listing) {
-            c.push_str("\nmachine code:\n");
+            c.push_str("\noptimised CLIF:\n");
             c.push_str(&l);
         }
         let code = module.get_finalized_function(id);
@@ -530,7 +535,7 @@ fn build(
     trace: &Trace,
     shape: &Shape,
     target: cranelift_codegen::isa::TargetFrontendConfig,
-    interrupt_flag: usize,
+    interrupt_cell: usize,
     place: Placement,
     caches: &mut Vec<Box<rt::DictCache>>,
 ) -> Result<Vec<ExitInfo>, String> {
@@ -552,6 +557,8 @@ fn build(
     let mem = MemFlagsData::trusted();
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
     let float_loads = float_only_loads(trace);
+    // The displacement each `load_elem` folded into its address (`elem_addr`).
+    let mut elem_disp = vec![0i32; trace.ops.len()];
     let mut exits = Vec::new();
     let mut loop_block: Option<Block> = None;
     // The unboxed value of each ref a `guard_int` checked.
@@ -594,7 +601,13 @@ fn build(
                 None
             }
             OpKind::ConstInt => Some(b.ins().iconst(types::I64, op.imm as i64)),
-            OpKind::ConstFloat => Some(b.ins().f64const(Ieee64::with_bits(op.imm))),
+            // Through an integer constant: Cranelift rematerialises an `f64const` at every use
+            // (in a loop, a move through a general register each iteration), while the bitcast
+            // is hoisted out of the loop and keeps the float in a register.
+            OpKind::ConstFloat => {
+                let bits = b.ins().iconst(types::I64, op.imm as i64);
+                Some(b.ins().bitcast(types::F64, MemFlagsData::new(), bits))
+            }
             OpKind::LoadSlot => Some(b.ins().load(types::I64, mem, slots, (op.imm * 8) as i32)),
             OpKind::StoreSlot => {
                 let x = arg(0)?;
@@ -626,8 +639,9 @@ fn build(
                 None
             }
             OpKind::GuardNoInterrupt => {
-                if interrupt_flag != 0 {
-                    let addr = b.ins().iconst(types::I64, interrupt_flag as i64);
+                if interrupt_cell != 0 {
+                    let cell = b.ins().iconst(types::I64, interrupt_cell as i64);
+                    let addr = b.ins().load(types::I64, MemFlagsData::trusted().with_readonly().with_can_move(), cell, 0);
                     let flag = b.ins().load(types::I8, MemFlagsData::new(), addr, 0);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
                     guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
@@ -655,7 +669,7 @@ fn build(
             OpKind::UnboxFloat => {
                 let x = arg(0)?;
                 Some(match float_loads[op.args[0].0 as usize] {
-                    true => b.ins().load(types::F64, MemFlagsData::new(), x, 0),
+                    true => b.ins().load(types::F64, MemFlagsData::new(), x, elem_disp[op.args[0].0 as usize]),
                     false => b.ins().bitcast(types::F64, MemFlagsData::new(), x),
                 })
             }
@@ -834,26 +848,23 @@ fn build(
             OpKind::ListData => Some(call_helper(&mut b, &target, rt::list_data as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::ListLen => Some(call_helper(&mut b, &target, rt::list_len as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::LoadElem => {
-                let (data, idx) = (arg(0)?, arg(1)?);
-                let off = b.ins().ishl_imm_s(idx, 3);
-                let addr = b.ins().iadd(data, off);
+                let (addr, disp) = elem_addr(&mut b, trace, &vals, op.args[0], op.args[1])?;
+                elem_disp[i] = disp;
                 Some(match float_loads[i] {
                     // Its `unbox_float`s load the float themselves.
                     true => addr,
-                    false => b.ins().load(types::I64, MemFlagsData::new(), addr, 0),
+                    false => b.ins().load(types::I64, MemFlagsData::new(), addr, disp),
                 })
             }
             OpKind::StoreElem => {
-                let (data, idx) = (arg(0)?, arg(1)?);
                 // A boxed float is its bits: store it from the float register.
                 let boxed = trace.op(op.args[2]);
                 let x = match boxed.kind {
                     OpKind::BoxFloat => get(&vals, boxed.args[0])?,
                     _ => arg(2)?,
                 };
-                let off = b.ins().ishl_imm_s(idx, 3);
-                let addr = b.ins().iadd(data, off);
-                b.ins().store(MemFlagsData::new(), x, addr, 0);
+                let (addr, disp) = elem_addr(&mut b, trace, &vals, op.args[0], op.args[1])?;
+                b.ins().store(MemFlagsData::new(), x, addr, disp);
                 None
             }
             OpKind::GuardNotObj => {
@@ -984,6 +995,44 @@ fn call_helper(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetF
     b.inst_results(call)[0]
 }
 
+/// The address of item `idx` of the element array `data`, as a base and a displacement: an
+/// index `i + k` (a constant `k`) becomes the displacement `8k` from `i`'s item, which x86
+/// folds into the load or store (`8k(data, i, 8)`) instead of computing `i + k` first.
+fn elem_addr(b: &mut FunctionBuilder, trace: &Trace, vals: &[Option<Value>], data: OpRef, idx: OpRef) -> Result<(Value, i32), String> {
+    let get = |r: OpRef| vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("op {} has no value", r.0));
+    let iop = trace.op(idx);
+    let konst = |r: OpRef| {
+        let c = trace.op(r);
+        (c.kind == OpKind::ConstInt).then_some(c.imm as i64).filter(|k| k.unsigned_abs() < 1 << 20)
+    };
+    let (base, k) = match iop.kind {
+        OpKind::IntAdd => match (konst(iop.args[1]), konst(iop.args[0])) {
+            (Some(k), _) => (iop.args[0], k),
+            (None, Some(k)) => (iop.args[1], k),
+            _ => (idx, 0),
+        },
+        OpKind::IntSub => konst(iop.args[1]).map_or((idx, 0), |k| (iop.args[0], -k)),
+        _ => (idx, 0),
+    };
+    let off = b.ins().ishl_imm_s(get(base)?, 3);
+    Ok((b.ins().iadd(get(data)?, off), (k * 8) as i32))
+}
+
+/// The negation of the boolean `cond`: the inverse comparison when `cond` is one, else a test
+/// against zero.
+fn negate(b: &mut FunctionBuilder, cond: Value) -> Value {
+    use cranelift_codegen::ir::condcodes::CondCode;
+    use cranelift_codegen::ir::{InstructionData, ValueDef};
+    if let ValueDef::Result(inst, 0) = b.func.dfg.value_def(cond) {
+        match b.func.dfg.insts[inst] {
+            InstructionData::IntCompare { cond: cc, args, .. } => return b.ins().icmp(cc.complement(), args[0], args[1]),
+            InstructionData::FloatCompare { cond: cc, args, .. } => return b.ins().fcmp(cc.complement(), args[0], args[1]),
+            _ => {}
+        }
+    }
+    b.ins().icmp_imm_u(IntCC::Equal, cond, 0)
+}
+
 /// Emits a guard on `cond` (an i8/bool): continue when `cond != 0` equals `want`, otherwise
 /// branch to a fresh cold exit block that writes the exit number and the guard's snapshot.
 #[allow(clippy::too_many_arguments)]
@@ -1002,11 +1051,12 @@ fn guard(
     let cont = b.create_block();
     let out = b.create_block();
     b.set_cold_block(out);
-    if want {
-        b.ins().brif(cond, cont, &[], out, &[]);
-    } else {
-        b.ins().brif(cond, out, &[], cont, &[]);
-    }
+    // The exit is always the branch's first target. Cranelift's LICM walks the dominator tree
+    // children in reverse post-order, and its loop stack forgets the loop when it visits a
+    // child outside it first; with the exit first in the successors, the loop body is visited
+    // first and invariant pure values (the bitcasts of unboxed floats) leave the loop.
+    let failed = if want { negate(b, cond) } else { cond };
+    b.ins().brif(failed, out, &[], cont, &[]);
     b.switch_to_block(out);
     let snapshot = write_exit(b, n, op, vals, trace, io)?;
     b.switch_to_block(cont);
