@@ -638,6 +638,14 @@ fn build(
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
+            OpKind::GuardIntRange => {
+                // `-2**k <= x <= 2**k` as one unsigned compare of `x + 2**k`.
+                let bound = 1i64 << op.imm.min(61);
+                let shifted = b.ins().iadd_imm_s(arg(0)?, bound);
+                let ok = b.ins().icmp_imm_u(IntCC::UnsignedLessThanOrEqual, shifted, 2 * bound);
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
+                None
+            }
             OpKind::GuardNoInterrupt => {
                 if interrupt_cell != 0 {
                     let cell = b.ins().iconst(types::I64, interrupt_cell as i64);
@@ -722,6 +730,10 @@ fn build(
             OpKind::IntSub => {
                 let (x, y) = (arg(0)?, arg(1)?);
                 Some(b.ins().isub(x, y))
+            }
+            OpKind::IntMul => {
+                let (x, y) = (arg(0)?, arg(1)?);
+                Some(b.ins().imul(x, y))
             }
             OpKind::IntLt | OpKind::IntLe | OpKind::IntEq | OpKind::IntNe | OpKind::IntGt | OpKind::IntGe => {
                 let cc = match op.kind {
@@ -1093,6 +1105,11 @@ fn write_exit(
             // Ints go out unboxed: the exit code boxes them (heap ints when they are big).
             Ty::I64 => v,
             Ty::F64 => box_float(b, v),
+            // The condition a `guard_true` / `guard_false` exits on is known in its exit: a
+            // constant there, so the loop never materialises the bool for the snapshot.
+            Ty::Bool if op.args.first() == Some(&r) && matches!(op.kind, OpKind::GuardTrue | OpKind::GuardFalse) => {
+                b.ins().iconst(types::I64, (op.kind == OpKind::GuardFalse) as i64)
+            }
             Ty::Bool => b.ins().uextend(types::I64, v),
             Ty::Ref => v,
             Ty::Void => return Err(format!("void snapshot value op {}", r.0)),

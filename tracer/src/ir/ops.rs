@@ -100,6 +100,10 @@ trace_ops! {
     /// Guard: the int fits the inline range (`-2**47 <= x < 2**47`), so `box_int` allocates
     /// nothing. Where it does not, the exit hands the int back and the interpreter boxes it.
     GuardSmallInt / "guard_small_int" / 1 / Void / GUARD;
+    /// Guard: `-2**imm <= x <= 2**imm` (a loop trace's speculation on an int input, from the
+    /// value it had when recorded, that lets `opt/ranges.rs` drop overflow checks; kept
+    /// only where it drops one).
+    GuardIntRange / "guard_int_range" / 1 / Void / GUARD;
     /// Box a float.
     BoxFloat / "box_float" / 1 / Ref / PURE;
     /// Integer add; exits (guarded) when the result overflows 64 bits (the interpreter then
@@ -114,6 +118,8 @@ trace_ops! {
     /// Integer add known not to overflow (after range analysis).
     IntAdd / "int_add" / 2 / I64 / PURE;
     IntSub / "int_sub" / 2 / I64 / PURE;
+    /// Integer multiply known not to overflow (after range analysis).
+    IntMul / "int_mul" / 2 / I64 / PURE;
     IntLt / "int_lt" / 2 / Bool / PURE;
     IntLe / "int_le" / 2 / Bool / PURE;
     IntEq / "int_eq" / 2 / Bool / PURE;

@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::CallPy => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt => Imm::Slot,
         _ => Imm::None,
@@ -84,11 +84,11 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         LoadElem => II,
         StoreElem => &[I64, I64, Ref],
         GuardTrue | GuardFalse | BoolToInt => B,
-        BoxInt | GuardSmallInt | IntToFloat => I,
+        BoxInt | GuardSmallInt | GuardIntRange | IntToFloat => I,
         BoxFloat | FloatSqrt | FloatAbs | FloatNeg | CallFloat1 => F,
         CallFloat2 => FF,
         ModuleAttr | ListAppend => &[Ref, Ref],
-        IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub | IntFloorDivOvf | IntMod => II,
+        IntAddOvf | IntSubOvf | IntMulOvf | IntAdd | IntSub | IntMul | IntFloorDivOvf | IntMod => II,
         IntLt | IntLe | IntEq | IntNe | IntGt | IntGe => II,
         FloatAdd | FloatSub | FloatMul | FloatDiv => FF,
         FloatLt | FloatLe | FloatEq | FloatGt | FloatGe => FF,

@@ -165,7 +165,7 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
             _ if args[0] == args[1] => Int(0),
             _ => Keep,
         },
-        IntMulOvf => match (ci(0), ci(1)) {
+        IntMul | IntMulOvf => match (ci(0), ci(1)) {
             (Some(x), Some(y)) => int_const(x.checked_mul(y)),
             (_, Some(1)) => Replace(args[0]),
             (Some(1), _) => Replace(args[1]),
@@ -209,6 +209,10 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         },
         GuardSmallInt => match ci(0) {
             Some(x) if in_inline_range(x) => Drop,
+            _ => Keep,
+        },
+        GuardIntRange => match ci(0) {
+            Some(x) if x.unsigned_abs() <= 1u64 << op.imm.min(61) => Drop,
             _ => Keep,
         },
         GuardTrue | GuardFalse => {

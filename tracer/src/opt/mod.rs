@@ -19,6 +19,7 @@ pub mod dce;
 pub mod fold;
 pub mod guards;
 pub mod licm;
+pub mod ranges;
 
 /// A named optimization pass.
 #[derive(Clone, Copy)]
@@ -36,6 +37,7 @@ pub const PASSES: &[Pass] = &[
     Pass { name: "cse", run: cse::run },
     Pass { name: "licm", run: licm::run },
     Pass { name: "bounds", run: bounds::run },
+    Pass { name: "ranges", run: ranges::run },
     Pass { name: "guards", run: guards::run },
     Pass { name: "dce", run: dce::run },
 ];

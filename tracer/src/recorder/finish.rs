@@ -76,6 +76,11 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             _ => None,
         };
         entry[k] = Some(guarded_entry(&mut t, slot, kind, bool_bits)?);
+        // A loop trace speculates that an int input stays near the value it was recorded
+        // with (`opt/ranges.rs` drops the speculation where it proves nothing).
+        if let (false, Kind::Int, Some(bits)) = (bridge, kind, h.range_bits) {
+            t.push(OpKind::GuardIntRange, vec![entry[k].ok_or("int entry")?], bits as u64, Some(ENTRY_EXIT));
+        }
     }
     let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false }];
     // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the

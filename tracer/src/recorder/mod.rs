@@ -179,12 +179,23 @@ struct Snap {
     raise: bool,
 }
 
+/// The `k` of the range `[-2**k, 2**k]` a loop trace speculates an int input recorded as `x`
+/// stays within: room for values 4096 times larger, and at least `2**16`. None past `2**31`,
+/// where products would no longer fit 64 bits and the speculation would buy little.
+fn speculated_range_bits(x: i64) -> Option<u8> {
+    let bits = (64 - x.unsigned_abs().leading_zeros() + 12).max(16);
+    (bits <= 31).then_some(bits as u8)
+}
+
 struct HomeState {
     home: Home,
     /// Kind of the entry value, when the home is read before it is written.
     entry: Option<Kind>,
     cur: Option<Sym>,
     written: bool,
+    /// For an int entry value: the `k` of the range `[-2**k, 2**k]` a loop trace speculates
+    /// it stays within (`guard_int_range`), from the value it had when recorded.
+    range_bits: Option<u8>,
 }
 
 struct Rec {
@@ -277,7 +288,7 @@ impl Rec {
         match self.homes.iter().position(|h| h.home == home) {
             Some(k) => k,
             None => {
-                self.homes.push(HomeState { home, entry: None, cur: None, written: false });
+                self.homes.push(HomeState { home, entry: None, cur: None, written: false, range_bits: None });
                 self.homes.len() - 1
             }
         }
@@ -299,6 +310,9 @@ impl Rec {
         }
         self.homes[k].entry = Some(kind);
         self.homes[k].cur = Some(s);
+        if kind == Kind::Int {
+            self.homes[k].range_bits = rpy_interpreter::vm::int_i64(real).and_then(speculated_range_bits);
+        }
         Ok(s)
     }
 
