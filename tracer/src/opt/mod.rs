@@ -18,6 +18,7 @@ pub mod cse;
 pub mod dce;
 pub mod fold;
 pub mod guards;
+pub mod ivs;
 pub mod licm;
 pub mod ranges;
 
@@ -57,7 +58,8 @@ pub fn optimize(trace: &Trace) -> Trace {
         }
         t = next;
     }
-    t
+    // Once the passes that read counted loops through their countdown are done.
+    dce::run(&ivs::run(&t))
 }
 
 /// Rebuilds a trace op by op: each source op is either re-emitted (with its operands mapped

@@ -1,0 +1,134 @@
+//! Induction variable elimination for counted loops: a `range` loop carries its current
+//! value `i` (jump operand `i + s`, `s` = 1 or -1) and a countdown `r` (jump operand `r - 1`,
+//! tested `r > 0` on each iteration). The countdown is `(end - i) * s` with `end = i0 + r0*s`
+//! fixed on entry, so the loop tests `i < end` (`i > end` going down) and carries `i` alone;
+//! exits that hand the countdown back compute it from `i` in the exit block.
+//!
+//! Runs once, after the other passes: `bounds` and `ranges` read counted loops through the
+//! countdown.
+
+use super::licm::ENTRY_EXIT;
+use super::Rewriter;
+use crate::ir::{OpKind, OpRef, Trace};
+
+fn const_int(t: &Trace, r: OpRef) -> Option<i64> {
+    let op = t.op(r);
+    (op.kind == OpKind::ConstInt).then_some(op.imm as i64)
+}
+
+pub fn run(src: &Trace) -> Trace {
+    let n = src.ops.len();
+    let Some(label) = src.ops.iter().position(|op| op.kind == OpKind::Label) else {
+        return src.clone();
+    };
+    let Some(jump) = src.ops.last().filter(|op| op.kind == OpKind::Jump) else {
+        return src.clone();
+    };
+    let phis: Vec<usize> = (label + 1..n).take_while(|&i| matches!(src.ops[i].kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)).collect();
+    if phis.len() != jump.args.len() {
+        return src.clone();
+    }
+    let next = |k: usize| src.op(jump.args[k]);
+    let is_phi = |r: OpRef, p: usize| r == OpRef(p as u32);
+    // The countdown (phi position) and the guard testing it.
+    let Some((rk, test)) = phis.iter().enumerate().find_map(|(k, &p)| {
+        let nx = next(k);
+        if src.ops[p].kind != OpKind::PhiInt || nx.kind != OpKind::IntSub || !is_phi(nx.args[0], p) || const_int(src, nx.args[1]) != Some(1) {
+            return None;
+        }
+        let test = (label + 1..n).find(|&i| {
+            let op = &src.ops[i];
+            op.kind == OpKind::GuardTrue && {
+                let c = src.op(op.args[0]);
+                c.kind == OpKind::IntGt && is_phi(c.args[0], p) && const_int(src, c.args[1]) == Some(0)
+            }
+        })?;
+        Some((k, test))
+    }) else {
+        return src.clone();
+    };
+    // A counter stepping by one either way.
+    let Some((ik, step)) = phis.iter().enumerate().find_map(|(k, &p)| {
+        let nx = next(k);
+        if k == rk || src.ops[p].kind != OpKind::PhiInt || !matches!(nx.kind, OpKind::IntAdd | OpKind::IntAddOvf) {
+            return None;
+        }
+        let s = match (is_phi(nx.args[0], p), is_phi(nx.args[1], p)) {
+            (true, _) => const_int(src, nx.args[1]),
+            (_, true) => const_int(src, nx.args[0]),
+            _ => None,
+        }?;
+        (s == 1 || s == -1).then_some((k, s))
+    }) else {
+        return src.clone();
+    };
+    let (rphi, iphi) = (phis[rk], phis[ik]);
+    let cond = src.ops[test].args[0].0 as usize;
+    let mut rw = Rewriter::new(src);
+    for (i, op) in src.ops.iter().enumerate().take(label) {
+        let args = rw.args(op);
+        rw.keep(i, op, args);
+    }
+    // `end = i0 + r0 * s`, checked (exit 0: the interpreter runs the loop).
+    let (i0, r0) = (rw.get(src.ops[iphi].args[0]), rw.get(src.ops[rphi].args[0]));
+    let end_kind = if step == 1 { OpKind::IntAddOvf } else { OpKind::IntSubOvf };
+    let end = rw.emit(end_kind, vec![i0, r0], 0, Some(ENTRY_EXIT));
+    let last_phi = *phis.last().unwrap_or(&label);
+    for (i, op) in src.ops.iter().enumerate().skip(label) {
+        if i == cond {
+            let kind = if step == 1 { OpKind::IntLt } else { OpKind::IntGt };
+            let r = rw.emit(kind, vec![rw.get(OpRef(iphi as u32)), end], 0, None);
+            rw.bind(i, r);
+        } else if op.kind == OpKind::Jump {
+            let args: Vec<OpRef> = op.args.iter().enumerate().filter(|&(k, _)| k != rk).map(|(_, &a)| rw.get(a)).collect();
+            rw.keep(i, op, args);
+        } else if i != rphi {
+            let args = rw.args(op);
+            rw.keep(i, op, args);
+        }
+        if i == last_phi {
+            // The countdown, for the exits (and the jump operand, now dead).
+            let cur = rw.get(OpRef(iphi as u32));
+            let args = if step == 1 { vec![end, cur] } else { vec![cur, end] };
+            let r = rw.emit(OpKind::IntSub, args, 0, None);
+            rw.bind(rphi, r);
+        }
+    }
+    rw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::text::{parse, print};
+
+    #[test]
+    fn a_counted_loop_carries_its_counter_alone() {
+        let src = "\
+r0 = load_slot(0)
+guard_int(r0) exit=0
+i2 = unbox_int(r0)
+r3 = load_slot(1)
+guard_int(r3) exit=0
+i5 = unbox_int(r3)
+i6 = const_int(0)
+i7 = const_int(1)
+label()
+i9 = phi_int(i2)
+i10 = phi_int(i5)
+b11 = int_gt(i10, i6)
+guard_true(b11) exit=2 [i9, i10]
+i13 = int_sub(i10, i7)
+i14 = int_add(i9, i7)
+guard_true(b11) exit=3 [i14, i13]
+jump(i14, i13)
+";
+        let out = print(&crate::opt::dce::run(&super::run(&parse(src).unwrap())));
+        let label = out.find("label").unwrap();
+        assert!(out[..label].contains("int_add_ovf(i2, i5) exit=0"), "{out}");
+        assert_eq!(out.matches("phi_int").count(), 1, "{out}");
+        assert!(out.contains("int_lt(") && !out.contains("int_gt("), "{out}");
+        assert!(out.trim_end().ends_with("jump(i14)") || out.contains("jump(i1"), "{out}");
+        // The exits hand back `end - i` and `end - i - 1`.
+        assert_eq!(out.matches("int_sub(").count(), 2, "{out}");
+    }
+}
