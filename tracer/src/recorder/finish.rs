@@ -124,7 +124,11 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             first = Some(t.push(OpKind::IntEq, vec![c, c0], 0, None));
             let prev = t.push(OpKind::IntSub, vec![c, step], 0, None);
             for k in (0..lazy.len()).filter(|&k| lazy[k]) {
-                phis[k] = Some(prev);
+                let v = match r.homes[k].cur {
+                    Some(Sym::Int(v) | Sym::Float(v)) => v,
+                    _ => return Err("lazy home without a value".into()),
+                };
+                phis[k] = Some(recompute(&mut t, &r, v, cur, prev, &phis)?);
             }
         }
     }
@@ -247,14 +251,60 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
 }
 
 /// When every lazy home (there is one) ends the iteration holding the value a `range` loop's
-/// header read as the current value (the loop variable), the home of that current value and
-/// the (constant) step.
+/// header read as the current value (the loop variable), or a value computed from it by
+/// `recomputable` arithmetic, the home of that current value and the (constant) step.
 fn range_loop_variables(r: &Rec, kinds: &[Option<Kind>], lazy: &[bool]) -> Option<(usize, i64)> {
     let home = |h: super::Home| r.homes.iter().position(|s| s.home == h);
     let (cur, step) = (home(super::Home::IterCur)?, home(super::Home::IterStep)?);
     let Some(Kind::IntValue(step)) = kinds[step] else { return None };
-    let all = (0..lazy.len()).filter(|&k| lazy[k]).all(|k| r.homes[k].cur == Some(Sym::Int(super::V::Phi(cur))));
+    let all = (0..lazy.len()).filter(|&k| lazy[k]).all(|k| match r.homes[k].cur {
+        Some(Sym::Int(v) | Sym::Float(v)) => recomputable(r, v, cur, MAX_RECOMPUTE),
+        _ => false,
+    });
     (lazy.contains(&true) && all && kinds[cur] == Some(Kind::Int)).then_some((cur, step))
+}
+
+/// Most ops a lazy home's previous value is recomputed with in an exit.
+const MAX_RECOMPUTE: usize = 8;
+
+/// The unchecked op that recomputes a body op's value, when it is arithmetic without effects
+/// (a checked op did not overflow when the previous iteration computed it).
+fn recompute_kind(kind: OpKind) -> Option<OpKind> {
+    use OpKind::*;
+    Some(match kind {
+        IntAdd | IntAddOvf => IntAdd,
+        IntSub | IntSubOvf => IntSub,
+        IntMul | IntMulOvf => IntMul,
+        FloatAdd | FloatSub | FloatMul | FloatNeg | IntToFloat | ConstInt | ConstFloat => kind,
+        _ => return None,
+    })
+}
+
+/// Whether `v` is computed from the loop variable (home `cur`), homes the loop never writes
+/// and constants, by at most `budget` `recompute_kind` ops: then the previous iteration's
+/// value can be computed again from the previous loop variable.
+fn recomputable(r: &Rec, v: V, cur: usize, budget: usize) -> bool {
+    match v {
+        V::Phi(k) => k == cur || !r.homes[k].written,
+        V::Op(j) => {
+            let Some(op) = r.body.get(j) else { return false };
+            budget > 0 && recompute_kind(op.kind).is_some() && op.args.iter().all(|&a| recomputable(r, a, cur, budget - 1))
+        }
+    }
+}
+
+/// Emits ops computing `v` again with the loop variable (home `cur`) standing for `prev`.
+fn recompute(t: &mut Trace, r: &Rec, v: V, cur: usize, prev: OpRef, phis: &[Option<OpRef>]) -> Result<OpRef, Abort> {
+    match v {
+        V::Phi(k) if k == cur => Ok(prev),
+        V::Phi(k) => phis.get(k).copied().flatten().ok_or_else(|| "recomputed value of a home without a phi".to_string()),
+        V::Op(j) => {
+            let op = r.body.get(j).ok_or("recomputed op")?;
+            let kind = recompute_kind(op.kind).ok_or("op that cannot be recomputed")?;
+            let args = op.args.iter().map(|&a| recompute(t, r, a, cur, prev, phis)).collect::<Result<Vec<_>, _>>()?;
+            Ok(t.push(kind, args, op.imm, None))
+        }
+    }
 }
 
 /// The entry value of an input of kind `kind` loaded as `slot`: guarded (exit 0) and
