@@ -1012,20 +1012,8 @@ fn call_helper(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetF
 /// folds into the load or store (`8k(data, i, 8)`) instead of computing `i + k` first.
 fn elem_addr(b: &mut FunctionBuilder, trace: &Trace, vals: &[Option<Value>], data: OpRef, idx: OpRef) -> Result<(Value, i32), String> {
     let get = |r: OpRef| vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("op {} has no value", r.0));
-    let iop = trace.op(idx);
-    let konst = |r: OpRef| {
-        let c = trace.op(r);
-        (c.kind == OpKind::ConstInt).then_some(c.imm as i64).filter(|k| k.unsigned_abs() < 1 << 20)
-    };
-    let (base, k) = match iop.kind {
-        OpKind::IntAdd => match (konst(iop.args[1]), konst(iop.args[0])) {
-            (Some(k), _) => (iop.args[0], k),
-            (None, Some(k)) => (iop.args[1], k),
-            _ => (idx, 0),
-        },
-        OpKind::IntSub => konst(iop.args[1]).map_or((idx, 0), |k| (iop.args[0], -k)),
-        _ => (idx, 0),
-    };
+    // A checked `i + k` that did not exit computed the same value.
+    let (base, k) = trace.offset_of(idx);
     let off = b.ins().ishl_imm_s(get(base)?, 3);
     Ok((b.ins().iadd(get(data)?, off), (k * 8) as i32))
 }

@@ -62,6 +62,13 @@ macro_rules! trace_ops {
 
 const VARIADIC: usize = usize::MAX;
 
+impl OpKind {
+    /// A loop-carried value (`phi_int`, `phi_float`, `phi_ref`).
+    pub fn is_phi(self) -> bool {
+        matches!(self, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
+    }
+}
+
 trace_ops! {
     /// Start of the loop body; the `phi_*` ops that follow it are the loop-carried values.
     Label / "label" / 0 / Void / EFFECT;

@@ -95,10 +95,6 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     })
 }
 
-fn is_phi(kind: OpKind) -> bool {
-    matches!(kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
-}
-
 fn ty_name(ty: Ty) -> &'static str {
     match ty {
         Ty::I64 => "I64",
@@ -251,7 +247,7 @@ impl Verifier {
                 self.label = Some(i);
                 self.in_phis = true;
             }
-            k if is_phi(k) => {
+            k if k.is_phi() => {
                 if !self.in_phis {
                     return Err(format!("`{name}` must directly follow `label` or another phi"));
                 }

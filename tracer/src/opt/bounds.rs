@@ -19,43 +19,9 @@
 //! `i0 + r0` does not: that one check moves in front of the label.
 
 use super::licm::ENTRY_EXIT;
+use super::counted::CountedLoop;
 use super::Rewriter;
 use crate::ir::{OpKind, OpRef, Trace};
-
-/// Largest `|k|` of an index `i + k` whose check moves (so `i + 1` cannot leave the inline
-/// int range when `i + k` stays below a length).
-const MAX_OFFSET: i64 = 1 << 20;
-
-fn const_int(t: &Trace, r: OpRef) -> Option<i64> {
-    let op = t.op(r);
-    (op.kind == OpKind::ConstInt).then_some(op.imm as i64)
-}
-
-/// `r` as `base + k` for a constant `k` (`base` itself is `k = 0`).
-fn offset_of(t: &Trace, r: OpRef) -> (OpRef, i64) {
-    let op = t.op(r);
-    let small = |k: i64| k.abs() <= MAX_OFFSET;
-    match op.kind {
-        OpKind::IntAdd | OpKind::IntAddOvf => {
-            if let Some(k) = const_int(t, op.args[1]).filter(|&k| small(k)) {
-                return (op.args[0], k);
-            }
-            if let Some(k) = const_int(t, op.args[0]).filter(|&k| small(k)) {
-                return (op.args[1], k);
-            }
-            (r, 0)
-        }
-        OpKind::IntSub | OpKind::IntSubOvf => match const_int(t, op.args[1]).filter(|&k| small(k)) {
-            Some(k) => (op.args[0], -k),
-            None => (r, 0),
-        },
-        _ => (r, 0),
-    }
-}
-
-fn is_phi(kind: OpKind) -> bool {
-    matches!(kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
-}
 
 /// A check that moves: the guard, the index op (`None` when the index is the phi), the phi,
 /// the offset and the length it must stay below (`None`: the inline int range).
@@ -69,46 +35,18 @@ struct Check {
 
 pub fn run(src: &Trace) -> Trace {
     let n = src.ops.len();
-    let Some(label) = src.ops.iter().position(|op| op.kind == OpKind::Label) else {
+    let Some(lp) = CountedLoop::find(src) else {
         return src.clone();
     };
-    let Some(jump) = src.ops.last().filter(|op| op.kind == OpKind::Jump) else {
-        return src.clone();
-    };
-    let phis: Vec<usize> = (label + 1..n).filter(|&i| is_phi(src.ops[i].kind)).collect();
-    let next_of = |p: usize| phis.iter().position(|&q| q == p).and_then(|k| jump.args.get(k).copied());
-    // The countdown: jump operand `r - 1`, and its `guard_true(int_gt(r, 0))` in the body.
-    let countdown = phis.iter().copied().find_map(|p| {
-        let next = src.op(next_of(p)?);
-        if next.kind != OpKind::IntSub || next.args[0] != OpRef(p as u32) || const_int(src, next.args[1]) != Some(1) {
-            return None;
-        }
-        let test = (label + 1..n).find(|&i| {
-            let op = &src.ops[i];
-            op.kind == OpKind::GuardTrue && {
-                let c = src.op(op.args[0]);
-                c.kind == OpKind::IntGt && c.args[0] == OpRef(p as u32) && const_int(src, c.args[1]) == Some(0)
-            }
-        })?;
-        Some((p, test))
-    });
-    let Some((countdown, test)) = countdown else {
-        return src.clone();
-    };
+    let (label, phis, countdown, test) = (lp.label, &lp.phis, lp.countdown, lp.test);
+    let next_of = |p: usize| lp.next_of(p);
     // Phis that count up by one.
-    let counts_up = |p: OpRef| {
-        let p = p.0 as usize;
-        phis.contains(&p)
-            && next_of(p).is_some_and(|nx| {
-                let op = src.op(nx);
-                matches!(op.kind, OpKind::IntAdd | OpKind::IntAddOvf) && offset_of(src, nx) == (OpRef(p as u32), 1)
-            })
-    };
+    let counts_up = |p: OpRef| lp.step_of(p.0 as usize) == Some(1);
     let mut checks = Vec::new();
     for i in test + 1..n - 1 {
         let op = &src.ops[i];
         if op.kind == OpKind::GuardSmallInt {
-            let (phi, k) = offset_of(src, op.args[0]);
+            let (phi, k) = src.offset_of(op.args[0]);
             if counts_up(phi) {
                 let index = (k != 0 || op.args[0] != phi).then_some(op.args[0].0 as usize);
                 checks.push(Check { guard: i, index, phi, k, len: None });
@@ -122,7 +60,7 @@ pub fn run(src: &Trace) -> Trace {
         if cond.kind != OpKind::IntUlt || (cond.args[1].0 as usize) >= label || !matches!(src.op(cond.args[1]).kind, OpKind::ListLen | OpKind::TupleLen) {
             continue;
         }
-        let (phi, k) = offset_of(src, cond.args[0]);
+        let (phi, k) = src.offset_of(cond.args[0]);
         if !counts_up(phi) {
             continue;
         }

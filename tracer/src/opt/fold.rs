@@ -82,11 +82,6 @@ pub fn run(src: &Trace) -> Trace {
     rw.finish()
 }
 
-fn const_int(t: &Trace, r: OpRef) -> Option<i64> {
-    let op = t.op(r);
-    (op.kind == OpKind::ConstInt).then_some(op.imm as i64)
-}
-
 fn const_float(t: &Trace, r: OpRef) -> Option<f64> {
     let op = t.op(r);
     (op.kind == OpKind::ConstFloat).then(|| f64::from_bits(op.imm))
@@ -113,7 +108,7 @@ fn known_condition(t: &Trace, kind: OpKind, args: &[OpRef]) -> Option<bool> {
     match kind {
         IntLt | IntLe | IntEq | IntNe | IntGt | IntGe => {
             let (a, b) = (args[0], args[1]);
-            if let (Some(x), Some(y)) = (const_int(t, a), const_int(t, b)) {
+            if let (Some(x), Some(y)) = (t.const_int(a), t.const_int(b)) {
                 return Some(match kind {
                     IntLt => x < y,
                     IntLe => x <= y,
@@ -127,7 +122,7 @@ fn known_condition(t: &Trace, kind: OpKind, args: &[OpRef]) -> Option<bool> {
             (a == b).then_some(matches!(kind, IntLe | IntEq | IntGe))
         }
         IntUlt => {
-            let (x, y) = (const_int(t, args[0])?, const_int(t, args[1])?);
+            let (x, y) = (t.const_int(args[0])?, t.const_int(args[1])?);
             Some((x as u64) < (y as u64))
         }
         FloatLt | FloatLe | FloatEq | FloatGt | FloatGe => {
@@ -148,7 +143,7 @@ fn known_condition(t: &Trace, kind: OpKind, args: &[OpRef]) -> Option<bool> {
 fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
     use Action::*;
     use OpKind::*;
-    let ci = |k: usize| const_int(t, args[k]);
+    let ci = |k: usize| t.const_int(args[k]);
     let cf = |k: usize| const_float(t, args[k]);
     // A checked op folds when its result fits 64 bits; otherwise it stays, and exits.
     let int_const = |v: Option<i64>| v.map_or(Keep, Int);

@@ -8,58 +8,17 @@
 //! countdown.
 
 use super::licm::ENTRY_EXIT;
+use super::counted::CountedLoop;
 use super::Rewriter;
 use crate::ir::{OpKind, OpRef, Trace};
 
-fn const_int(t: &Trace, r: OpRef) -> Option<i64> {
-    let op = t.op(r);
-    (op.kind == OpKind::ConstInt).then_some(op.imm as i64)
-}
-
 pub fn run(src: &Trace) -> Trace {
-    let n = src.ops.len();
-    let Some(label) = src.ops.iter().position(|op| op.kind == OpKind::Label) else {
+    let Some(lp) = CountedLoop::find(src) else {
         return src.clone();
     };
-    let Some(jump) = src.ops.last().filter(|op| op.kind == OpKind::Jump) else {
-        return src.clone();
-    };
-    let phis: Vec<usize> = (label + 1..n).take_while(|&i| matches!(src.ops[i].kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)).collect();
-    if phis.len() != jump.args.len() {
-        return src.clone();
-    }
-    let next = |k: usize| src.op(jump.args[k]);
-    let is_phi = |r: OpRef, p: usize| r == OpRef(p as u32);
-    // The countdown (phi position) and the guard testing it.
-    let Some((rk, test)) = phis.iter().enumerate().find_map(|(k, &p)| {
-        let nx = next(k);
-        if src.ops[p].kind != OpKind::PhiInt || nx.kind != OpKind::IntSub || !is_phi(nx.args[0], p) || const_int(src, nx.args[1]) != Some(1) {
-            return None;
-        }
-        let test = (label + 1..n).find(|&i| {
-            let op = &src.ops[i];
-            op.kind == OpKind::GuardTrue && {
-                let c = src.op(op.args[0]);
-                c.kind == OpKind::IntGt && is_phi(c.args[0], p) && const_int(src, c.args[1]) == Some(0)
-            }
-        })?;
-        Some((k, test))
-    }) else {
-        return src.clone();
-    };
+    let (label, phis, rk, test) = (lp.label, &lp.phis, lp.countdown_pos, lp.test);
     // A counter stepping by one either way.
-    let Some((ik, step)) = phis.iter().enumerate().find_map(|(k, &p)| {
-        let nx = next(k);
-        if k == rk || src.ops[p].kind != OpKind::PhiInt || !matches!(nx.kind, OpKind::IntAdd | OpKind::IntAddOvf) {
-            return None;
-        }
-        let s = match (is_phi(nx.args[0], p), is_phi(nx.args[1], p)) {
-            (true, _) => const_int(src, nx.args[1]),
-            (_, true) => const_int(src, nx.args[0]),
-            _ => None,
-        }?;
-        (s == 1 || s == -1).then_some((k, s))
-    }) else {
+    let Some((ik, step)) = phis.iter().enumerate().find_map(|(k, &p)| lp.step_of(p).filter(|s| s.abs() == 1).map(|s| (k, s))) else {
         return src.clone();
     };
     let (rphi, iphi) = (phis[rk], phis[ik]);

@@ -45,10 +45,6 @@ fn appended_kinds(src: &Trace, append: &Op) -> u8 {
     }
 }
 
-fn is_phi(kind: OpKind) -> bool {
-    matches!(kind, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
-}
-
 pub fn run(src: &Trace) -> Trace {
     let n = src.ops.len();
     let Some(label) = src.ops.iter().position(|op| op.kind == OpKind::Label) else {
@@ -60,7 +56,7 @@ pub fn run(src: &Trace) -> Trace {
     let appends = src.ops.iter().any(|op| op.kind == OpKind::ListAppend);
     let appended = src.ops.iter().filter(|op| op.kind == OpKind::ListAppend).fold(0, |k, op| k | appended_kinds(src, op));
     // Invariant phis: the k-th phi whose k-th jump operand is itself.
-    let phis: Vec<usize> = (label + 1..n).filter(|&i| is_phi(src.ops[i].kind)).collect();
+    let phis: Vec<usize> = (label + 1..n).filter(|&i| src.ops[i].kind.is_phi()).collect();
     // entry[i] = the pre-label value standing for invariant phi i in the body.
     let mut entry: Vec<Option<OpRef>> = vec![None; n];
     for (k, &p) in phis.iter().enumerate() {
@@ -74,7 +70,7 @@ pub fn run(src: &Trace) -> Trace {
     let mut hoist = vec![false; n];
     for i in label + 1..n - 1 {
         let op = &src.ops[i];
-        if is_phi(op.kind) {
+        if op.kind.is_phi() {
             outside[i] = entry[i].is_some();
             continue;
         }

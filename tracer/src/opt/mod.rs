@@ -14,6 +14,7 @@
 use crate::ir::{Op, OpKind, OpRef, Trace};
 
 pub mod bounds;
+pub mod counted;
 pub mod cse;
 pub mod dce;
 pub mod fold;

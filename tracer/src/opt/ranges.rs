@@ -12,6 +12,7 @@
 //! A `guard_int_range` that no dropped check relied on goes too: speculation costs an entry
 //! check, and a later entry with a larger value would fail it for nothing.
 
+use super::counted::CountedLoop;
 use super::Rewriter;
 use crate::ir::{OpKind, OpRef, Trace, Ty};
 
@@ -55,18 +56,11 @@ fn clamp(r: Range) -> Range {
     }
 }
 
-fn const_int(t: &Trace, r: OpRef) -> Option<i64> {
-    let op = t.op(r);
-    (op.kind == OpKind::ConstInt).then_some(op.imm as i64)
-}
-
 /// The range of every int op (`None`: not an int), unclamped, with (`spec_on`) or without the
 /// speculation guards; and the indices of those guards, in order (their bit numbers in
 /// `Range::deps`).
 fn compute(src: &Trace, spec_on: bool) -> (Vec<Option<Range>>, Vec<usize>) {
     let n = src.ops.len();
-    let label = src.ops.iter().position(|op| op.kind == OpKind::Label);
-    let jump = src.ops.last().filter(|op| op.kind == OpKind::Jump);
     // The speculation guards, numbered (at most 64 take part).
     let mut spec: Vec<usize> = Vec::new();
     let mut ranges: Vec<Option<Range>> = vec![None; n];
@@ -74,35 +68,7 @@ fn compute(src: &Trace, spec_on: bool) -> (Vec<Option<Range>>, Vec<usize>) {
     let mut raw: Vec<Option<Range>> = vec![None; n];
     let get = |ranges: &[Option<Range>], r: OpRef| ranges[r.0 as usize].unwrap_or(FULL);
 
-    // Counted loops: the countdown phi and its entry value, and each counting phi's step.
-    let phis: Vec<usize> = match label {
-        Some(l) => (l + 1..n).filter(|&i| src.ops[i].kind == OpKind::PhiInt).collect(),
-        None => Vec::new(),
-    };
-    let next_of = |p: usize| jump.and_then(|j| phis.iter().position(|&q| q == p).and_then(|k| j.args.get(k).copied()));
-    let countdown = phis.iter().copied().find(|&p| {
-        next_of(p).is_some_and(|nx| {
-            let op = src.op(nx);
-            op.kind == OpKind::IntSub && op.args[0] == OpRef(p as u32) && const_int(src, op.args[1]) == Some(1)
-        }) && src.ops.iter().any(|op| {
-            op.kind == OpKind::GuardTrue && {
-                let c = src.op(op.args[0]);
-                c.kind == OpKind::IntGt && c.args[0] == OpRef(p as u32) && const_int(src, c.args[1]) == Some(0)
-            }
-        })
-    });
-    let step_of = |p: usize| {
-        let nx = next_of(p)?;
-        let op = src.op(nx);
-        if !matches!(op.kind, OpKind::IntAdd | OpKind::IntAddOvf) {
-            return None;
-        }
-        match (op.args[0] == OpRef(p as u32), op.args[1] == OpRef(p as u32)) {
-            (true, _) => const_int(src, op.args[1]),
-            (_, true) => const_int(src, op.args[0]),
-            _ => None,
-        }
-    };
+    let counted = CountedLoop::find(src);
     for (i, op) in src.ops.iter().enumerate() {
         if op.kind.result() != Ty::I64 && op.kind != OpKind::GuardIntRange {
             continue;
@@ -124,8 +90,8 @@ fn compute(src: &Trace, spec_on: bool) -> (Vec<Option<Range>>, Vec<usize>) {
             }
             OpKind::PhiInt => {
                 let entry = a(0);
-                match (countdown, step_of(i)) {
-                    (Some(c), Some(s)) if c != i && s.unsigned_abs() <= 1 << 20 => {
+                match counted.as_ref().map(|lp| (lp.countdown, lp.step_of(i))) {
+                    Some((c, Some(s))) => {
                         let rows = get(&ranges, src.ops[c].args[0]);
                         // `i0 + j*s` for `0 <= j <= r0`.
                         let steps = Range { lo: 0, hi: rows.hi.max(0), deps: rows.deps };
@@ -133,14 +99,14 @@ fn compute(src: &Trace, spec_on: bool) -> (Vec<Option<Range>>, Vec<usize>) {
                         entry.combine(&span, |x, y| x + y)
                     }
                     // The countdown itself: from its entry value down to 0.
-                    (Some(c), _) if c == i => entry.hull(&Range { lo: 0, hi: 0, deps: 0 }),
+                    Some((c, None)) if c == i => entry.hull(&Range { lo: 0, hi: 0, deps: 0 }),
                     _ => FULL,
                 }
             }
             OpKind::IntAdd | OpKind::IntAddOvf => a(0).combine(&a(1), |x, y| x + y),
             OpKind::IntSub | OpKind::IntSubOvf => a(0).combine(&a(1), |x, y| x - y),
             OpKind::IntMul | OpKind::IntMulOvf => a(0).combine(&a(1), |x, y| x * y),
-            OpKind::IntMod => match const_int(src, op.args[1]) {
+            OpKind::IntMod => match src.const_int(op.args[1]) {
                 // Python's modulo takes the divisor's sign.
                 Some(d) if d > 0 => Range { lo: 0, hi: d as i128 - 1, deps: 0 },
                 Some(d) if d < 0 => Range { lo: d as i128 + 1, hi: 0, deps: 0 },
