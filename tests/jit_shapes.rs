@@ -3,21 +3,37 @@
 //! name per line). The program runs under `target/release/rpy` (or `RPY_BIN`) with every loop
 //! recorded on its first back-edge, and the first recorded trace is read from the JIT log (or,
 //! when the `.shape` file starts with `# loop: NAME`, the first recorded loop of function
-//! `NAME`).
+//! `NAME`; with `# function: NAME`, every op of the first function trace of `NAME`).
 
 use rpy_tests::workspace_root;
 use std::path::Path;
 use std::process::Command;
 
-/// Op names of the loop body (after `label` and the phis) of the first trace in `log` (of
-/// the first loop trace of function `func`, when given).
-fn loop_body(log: &str, func: Option<&str>) -> Vec<String> {
+/// Which trace a shape is of.
+#[derive(Clone, Copy)]
+enum Of<'a> {
+    /// The first trace recorded.
+    First,
+    /// The loop body of the first loop trace of this function.
+    Loop(&'a str),
+    /// The whole first function trace of this function.
+    Function(&'a str),
+}
+
+/// Op names of the loop body (after `label` and the phis) of the trace `of` in `log`, or of
+/// a whole function trace.
+fn loop_body(log: &str, of: Of) -> Vec<String> {
     let mut ops = Vec::new();
     let mut in_trace = false;
     let mut in_loop = false;
     for line in log.lines() {
         if !in_trace && line.starts_with("recorded ") {
-            in_trace = func.is_none_or(|name| line.starts_with(&format!("recorded loop {name} line ")));
+            in_trace = match of {
+                Of::First => true,
+                Of::Loop(name) => line.starts_with(&format!("recorded loop {name} line ")),
+                Of::Function(name) => line.starts_with(&format!("recorded function {name} line ")),
+            };
+            in_loop = matches!(of, Of::Function(_));
             continue;
         }
         if !in_trace {
@@ -36,7 +52,7 @@ fn loop_body(log: &str, func: Option<&str>) -> Vec<String> {
             continue;
         }
         ops.push(name.clone());
-        if name == "jump" {
+        if name == "jump" || name == "return" {
             break;
         }
     }
@@ -60,13 +76,18 @@ fn check(bin: &Path, py: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(&log).map_err(|e| format!("no JIT log: {e}"))?;
     let _ = std::fs::remove_file(&log);
     let shape = std::fs::read_to_string(py.with_extension("shape")).map_err(|e| format!("{}: no .shape file: {e}", py.display()))?;
-    let func = shape.lines().next().and_then(|l| l.strip_prefix("# loop:")).map(str::trim);
+    let first = shape.lines().next().unwrap_or("");
+    let of = match (first.strip_prefix("# loop:"), first.strip_prefix("# function:")) {
+        (Some(name), _) => Of::Loop(name.trim()),
+        (_, Some(name)) => Of::Function(name.trim()),
+        _ => Of::First,
+    };
     let want: Vec<String> = shape
         .lines()
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
-    let got = loop_body(&text, func);
+    let got = loop_body(&text, of);
     if got != want {
         return Err(format!("{}: loop body\n  got:  {}\n  want: {}\nlog:\n{text}", py.display(), got.join(" "), want.join(" ")));
     }

@@ -9,7 +9,7 @@ use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
 use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, Recorded, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -61,6 +61,9 @@ struct Compiled {
     stack_in: usize,
     /// A `for` loop over a range iterator.
     range_iter: bool,
+    /// Has an effect on memory (list stores or appends): other traces may not call it
+    /// (`recorder/nested.rs`).
+    effects: bool,
     /// Objects the code refers to by identity, kept alive (so no other object can take
     /// their address while the trace exists).
     _keep: Vec<Value>,
@@ -151,6 +154,9 @@ pub struct Jit {
     module_failed: bool,
     loops: LoopMap,
     slots: Vec<u64>,
+    /// Traces of loops given back to the interpreter: kept, since traces that call a loop
+    /// (`call_loop`) hold its code's address.
+    retired: Vec<Compiled>,
     /// Reused buffer for the values an exit writes back.
     vals: Vec<(Dest, Value)>,
     exitbuf: Vec<u64>,
@@ -159,7 +165,7 @@ pub struct Jit {
 
 impl Jit {
     pub fn new(params: Params, log: Option<Box<dyn Write>>) -> Jit {
-        Jit { params, fns: HashMap::default(), log, module: None, module_failed: false, loops: LoopMap::default(), slots: Vec::new(), vals: Vec::new(), exitbuf: Vec::new(), stats: Stats::default() }
+        Jit { params, fns: HashMap::default(), log, module: None, module_failed: false, loops: LoopMap::default(), slots: Vec::new(), retired: Vec::new(), vals: Vec::new(), exitbuf: Vec::new(), stats: Stats::default() }
     }
 
     /// A JIT configured from `RPY_JIT_PARAMS` and `RPY_JIT_LOG`; a bad setting is reported
@@ -241,7 +247,7 @@ impl Jit {
         let where_ = loop_name(&code, header);
         self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
-        let rec = record(vm, f, &code, start, limit)?;
+        let rec = record(vm, f, &code, start, limit, self)?;
         // The recorder left the frame at the back-edge: resume at the header.
         f.pc = header;
         let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
@@ -249,6 +255,7 @@ impl Jit {
         Ok(Compiled {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining),
+            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, crate::ir::OpKind::StoreElem | crate::ir::OpKind::ListAppend | crate::ir::OpKind::CallPy | crate::ir::OpKind::CallLoop)),
             homes: rec.homes,
             exit_maps: rec.exits,
             _keep: rec.keep,
@@ -506,6 +513,7 @@ impl Jit {
             if let Some(lp) = self.loops.get_mut(&key) {
                 lp.state = State::Blacklisted;
             }
+            self.retired.append(&mut traces);
             heat.set(NEVER);
             return;
         }
@@ -533,7 +541,8 @@ impl Jit {
         let code = f.code.clone();
         let what = format!("function {}", fn_name(&code));
         self.log(format_args!("record {what}"));
-        let rec = record_function(vm, f, &code, None, self.params.trace_limit)?;
+        let limit = self.params.trace_limit;
+        let rec = record_function(vm, f, &code, None, limit, self)?;
         let (root, types) = self.compile_function(&rec, &what, 0)?;
         let exits = rec.exits.into_iter().zip(types).enumerate().map(|(n, (map, types))| TreeExit { map, types, trace: 0, local: n as u32, taken: Default::default(), failures: Default::default() }).collect();
         // SAFETY: the root was compiled with the function-trace signature.
@@ -557,7 +566,8 @@ impl Jit {
         };
         let offset = tree.exits.borrow().len() as u32;
         let code = tree.code.clone();
-        let result = record_function(vm, f, &code, Some(Parent { map: &parent.0, types: &parent.1 }), self.params.trace_limit).and_then(|rec| {
+        let limit = self.params.trace_limit;
+        let result = record_function(vm, f, &code, Some(Parent { map: &parent.0, types: &parent.1 }), limit, self).and_then(|rec| {
             let (t, types) = self.compile_function(&rec, &what, offset)?;
             Ok((rec, t, types))
         });
@@ -587,6 +597,68 @@ impl Jit {
                 self.log(format_args!("abort {what}: {reason}"));
             }
         }
+    }
+}
+
+/// Compiled loops that traces call (`recorder/nested.rs`).
+impl Loops for Jit {
+    fn find_inner(&mut self, f: &Frame) -> Result<InnerLoop, String> {
+        let key = (Rc::as_ptr(&f.code) as usize, f.pc);
+        let lp = self.loops.get(&key).ok_or("inner loop not compiled yet")?;
+        let root = match &lp.state {
+            State::Compiled(traces) => traces.first().ok_or("inner loop without traces")?,
+            State::Counting => return Err("inner loop not compiled yet".into()),
+            State::Blacklisted => return Err("inner loop left to the interpreter".into()),
+        };
+        if f.stack.len() != lp.base || root.start != f.pc || root.stack_in != 0 || root.nfast != f.fast.len() {
+            return Err("inner loop whose trace does not fit the frame".into());
+        }
+        if !root.range_iter {
+            return Err("inner loop over something other than a range".into());
+        }
+        if root.effects {
+            return Err("inner loop with effects on memory".into());
+        }
+        if root.trace.exitbuf_len() > crate::codegen::LOOP_EXITBUF || root.trace.slots_len() > root.homes.len() {
+            return Err("inner loop with too many values".into());
+        }
+        // SAFETY: a loop trace's code, never freed while the JIT module lives (and its
+        // `Compiled` is kept: see `retired`).
+        let entry = unsafe { root.trace.entry() } as usize;
+        Ok(InnerLoop { entry, homes: root.homes.clone(), names: root.names.clone(), keep: root._keep.clone() })
+    }
+
+    fn run_inner(&mut self, f: &mut Frame) -> Result<InnerExit, String> {
+        let header = f.pc;
+        let key = (Rc::as_ptr(&f.code) as usize, header);
+        let lp = self.loops.get_mut(&key).ok_or("inner loop not compiled yet")?;
+        let base = lp.base;
+        if !matches!(lp.state, State::Compiled(_)) {
+            return Err("inner loop not compiled yet".into());
+        }
+        let State::Compiled(mut traces) = std::mem::replace(&mut lp.state, State::Counting) else {
+            return Err("inner loop not compiled yet".into());
+        };
+        let ran = self.run_trace(&mut traces[0], f, base);
+        let root = &traces[0];
+        let result = match ran {
+            None => Err("inner loop whose trace does not fit the frame".to_string()),
+            Some((n, _)) if n == ENTRY_EXIT || n == root.interrupt_exit => Err("inner loop's trace did not run to the loop's end".to_string()),
+            Some((n, _)) => {
+                let ended = f.pc == header && f.stack.last().and_then(range_state).is_some_and(|s| s.2 == 0);
+                match (root.exit_maps.get(n as usize), root.trace.exit_info(n)) {
+                    (Some(map), Some(info)) if ended && !map.raise && !map.end => {
+                        let first = map.vals.iter().enumerate().find(|(_, v)| v.dest == Dest::FirstIteration).is_some_and(|(k, v)| (self.exitbuf[1 + k] != 0) != v.neg);
+                        Ok(InnerExit { exit: n, map: map.clone(), types: info.snapshot.iter().map(|&(_, t)| t).collect(), first })
+                    }
+                    _ => Err("inner loop's trace did not run to the loop's end".to_string()),
+                }
+            }
+        };
+        if let Some(lp) = self.loops.get_mut(&key) {
+            lp.state = State::Compiled(traces);
+        }
+        result
     }
 }
 
@@ -711,8 +783,11 @@ impl JitHooks for Jit {
                 self.stats.aborted += 1;
                 let attempts = self.params.attempts;
                 let Some(st) = self.fns.get_mut(&key) else { return };
-                // A loop never goes away: such functions are left to loop traces.
-                st.aborts = if reason.starts_with("loop in a function") || reason == "inner loop" { attempts } else { st.aborts + 1 };
+                // A loop never goes away: such functions are left to loop traces (unless the
+                // loop is compiled later, and can then be called).
+                let for_now = reason.contains("not compiled yet") || reason.contains("did not run to the loop's end");
+                let for_good = reason.starts_with("loop in a function") || reason.starts_with("inner loop") && !for_now;
+                st.aborts = if for_good { attempts } else { st.aborts + 1 };
                 let give_up = st.aborts >= attempts;
                 if give_up {
                     heat.set(NEVER);

@@ -261,6 +261,12 @@ pub extern "C" fn inc_ref(bits: u64) -> u64 {
     unsafe { Value::clone_from_bits(bits) }.into_raw_bits()
 }
 
+/// An int too large to be inline, as a new heap int: its owned bits (a function trace's
+/// result).
+pub extern "C" fn new_heap_int(x: i64) -> u64 {
+    rpy_interpreter::vm::new_int(x).into_raw_bits()
+}
+
 /// A compiled call's callee left its trace through exit `code`: finishes the call in the
 /// interpreter (see `functions::finish_exit`).
 ///

@@ -63,6 +63,9 @@ pub const RETURNED: u32 = u32::MAX - 1;
 /// Words of the exit buffer a compiled caller gives a function trace it calls: function
 /// traces with a longer snapshot are not compiled.
 pub const FN_EXITBUF: usize = 48;
+/// Words of the exit buffer a `call_loop` gives the loop trace it calls: loops with a
+/// longer snapshot are not called.
+pub const LOOP_EXITBUF: usize = 64;
 
 const TAG_SHIFT: i64 = 48;
 const PAYLOAD_MASK: i64 = (1 << TAG_SHIFT) - 1;
@@ -329,6 +332,11 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                 }
                 jumped = true;
             }
+            OpKind::CallLoop => {
+                if op.args.iter().any(|a| trace.ty(*a) != Ty::Ref) || op.args.len() > 256 {
+                    return Err(format!("op {i} ({name}): operands must be at most 256 refs"));
+                }
+            }
             OpKind::CallPy => {
                 if op.args.is_empty() || op.args.iter().any(|a| trace.ty(*a) != Ty::Ref) {
                     return Err(format!("op {i} ({name}): operands must be a function and its arguments, all refs"));
@@ -350,6 +358,14 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                 }
                 if matches!(kind, OpKind::LoadExitSlot | OpKind::LoadExitInt) && op.imm as usize + 1 >= FN_EXITBUF {
                     return Err(format!("op {i} ({name}): exit slot {} too large", op.imm));
+                }
+                if matches!(kind, OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef) {
+                    if op.imm as usize + 1 >= LOOP_EXITBUF {
+                        return Err(format!("op {i} ({name}): exit slot {} too large", op.imm));
+                    }
+                    if trace.ops[op.args[0].0 as usize].kind != OpKind::CallLoop {
+                        return Err(format!("op {i} ({name}): operand is not a call_loop"));
+                    }
                 }
                 if matches!(kind, OpKind::LoadSlot | OpKind::StoreSlot) {
                     // Offsets are byte offsets in an i32.
@@ -545,6 +561,8 @@ fn build(
     let mut loop_block: Option<Block> = None;
     // The unboxed value of each ref a `guard_int` checked.
     let mut unboxed_ints: HashMap<OpRef, Value> = HashMap::new();
+    // The exit buffer of each `call_loop`.
+    let mut loop_bufs: HashMap<OpRef, cranelift_codegen::ir::StackSlot> = HashMap::new();
 
     let get = |vals: &[Option<Value>], r: OpRef| -> Result<Value, String> {
         vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("op {} has no value", r.0))
@@ -888,6 +906,40 @@ fn build(
                 let code = b.ins().iconst(types::I32, RETURNED as i64);
                 b.ins().return_(&[code]);
                 None
+            }
+            OpKind::BoxIntOwned => {
+                let x = arg(0)?;
+                let ext = sext_payload(&mut b, x);
+                let fits = b.ins().icmp(IntCC::Equal, ext, x);
+                let heap = b.create_block();
+                let join = b.create_block();
+                let res = b.append_block_param(join, types::I64);
+                b.set_cold_block(heap);
+                let inline = box_int(&mut b, x);
+                b.ins().brif(fits, join, &[BlockArg::Value(inline)], heap, &[]);
+                b.switch_to_block(heap);
+                let r = call_helper(&mut b, &target, rt::new_heap_int as *const () as usize, &[x], types::I64);
+                b.ins().jump(join, &[BlockArg::Value(r)]);
+                b.switch_to_block(join);
+                Some(res)
+            }
+            OpKind::CallLoop => {
+                let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                let slotslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * args.len().max(1)) as u32, 3));
+                for (k, &a) in args.iter().enumerate() {
+                    b.ins().stack_store(types::I64, a, slotslot, (8 * k) as i32);
+                }
+                let bufslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * LOOP_EXITBUF) as u32, 3));
+                let slotsp = b.ins().stack_addr(types::I64, slotslot, 0);
+                let bufp = b.ins().stack_addr(types::I64, bufslot, 0);
+                let fp = b.ins().iconst(types::I64, op.imm as i64);
+                let code = exits::call_trace(&mut b, &target, fp, &[slotsp, bufp, vm]);
+                loop_bufs.insert(OpRef(i as u32), bufslot);
+                Some(b.ins().uextend(types::I64, code))
+            }
+            OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => {
+                let slot = *loop_bufs.get(&op.args[0]).ok_or("load_loop_exit of something other than a call_loop")?;
+                Some(b.ins().stack_load(types::I64, types::I64, slot, 8 * (1 + op.imm as i32)))
             }
             OpKind::CallPy => {
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;

@@ -232,6 +232,19 @@ trace_ops! {
     /// call and raises the exception waiting in `Vm::jit_error`). Any effect may happen
     /// inside: nothing read from memory before it is reused after it.
     CallPy / "call_py" / 18446744073709551615 / Ref / GUARD | EFFECT;
+    /// Runs the compiled loop trace at address `imm` (`fn(slots, exitbuf, vm) -> exit`) on
+    /// the boxed values that follow (borrowed, one per slot) and gives the exit it left
+    /// through; `load_loop_exit_*` read that exit's snapshot. The loop may have no effect on
+    /// memory (no list stores or appends: see `recorder/nested.rs`), so a guard on the exit
+    /// number may resume before the loop, and the interpreter runs it again.
+    CallLoop / "call_loop" / 18446744073709551615 / I64 / EFFECT;
+    /// Word `1 + imm` of the exit buffer of the `call_loop` operand: a snapshot value the
+    /// loop's exit wrote as an int (unboxed) / as boxed bits (a float or a bool).
+    LoadLoopExitInt / "load_loop_exit_int" / 1 / I64 / PURE;
+    LoadLoopExitRef / "load_loop_exit_ref" / 1 / Ref / PURE;
+    /// An owned boxed int: inline when it fits, else a new heap int (a function trace's
+    /// result).
+    BoxIntOwned / "box_int_owned" / 1 / Ref / EFFECT;
     /// The end of a function trace: return the boxed value (an owned reference). Last op.
     Return / "return" / 1 / Void / EFFECT;
 }

@@ -47,15 +47,15 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
-        OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt => Imm::Slot,
+        OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => Imm::Slot,
         _ => Imm::None,
     }
 }
 
 /// Expected operand types of `kind`, in order; `None` for `jump`, whose operands must match
-/// the phis' types, and for `call_py`, whose operands are all refs (at least one).
+/// the phis' types, and for `call_py` and `call_loop`, whose operands are all refs (`call_py`: at least one).
 pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     use OpKind::*;
     use Ty::*;
@@ -68,8 +68,9 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
         Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef | LoadExitSlot | LoadExitInt => NONE,
-        Jump | CallPy => return None,
+        Jump | CallPy | CallLoop => return None,
         IncRef | Return => R,
+        LoadLoopExitInt | LoadLoopExitRef => I,
         BoxBool => B,
         PhiInt => I,
         PhiFloat => F,
@@ -84,7 +85,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         LoadElem => II,
         StoreElem => &[I64, I64, Ref],
         GuardTrue | GuardFalse | BoolToInt => B,
-        BoxInt | GuardSmallInt | GuardIntRange | IntToFloat => I,
+        BoxInt | BoxIntOwned | GuardSmallInt | GuardIntRange | IntToFloat => I,
         BoxFloat | FloatSqrt | FloatAbs | FloatNeg | CallFloat1 => F,
         CallFloat2 => FF,
         ModuleAttr | ListAppend => &[Ref, Ref],
@@ -208,6 +209,10 @@ impl Verifier {
                 if arg_tys.is_empty() {
                     return Err("`call_py` needs the function as its first operand".to_string());
                 }
+                refs = vec![Ty::Ref; arg_tys.len()];
+                &refs
+            }
+            None if op.kind == OpKind::CallLoop => {
                 refs = vec![Ty::Ref; arg_tys.len()];
                 &refs
             }

@@ -161,14 +161,15 @@ pub(super) fn residual_call(vm: &mut Vm, r: &mut Rec, f: &mut Frame, callee: &Va
 /// the body with each guard's snapshot, and `return` of the boxed result (an owned
 /// reference).
 pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: usize, stack_in: usize, length: usize, code: &Code) -> Result<Recorded, Abort> {
-    // Boxed while the result is still on the stack: an int too big to box inline leaves
-    // through the guard before `box_int`, at the `return`, which the interpreter then does.
+    // Boxed while the result is still on the stack. The result is owned: an int too big to
+    // be inline becomes a new heap int.
     let result = r.top(0)?;
     let ret = match result {
         Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => {
             let v = r.boxed(result)?;
             r.emit(OpKind::IncRef, vec![v], 0)
         }
+        Sym::Int(v) => r.emit(OpKind::BoxIntOwned, vec![v], 0),
         _ => r.boxed(result)?,
     };
     r.pop()?;

@@ -84,10 +84,11 @@ pub(super) fn enter(vm: &mut Vm, r: &mut Rec, f: &Frame, fun: &Function, argc: u
     Ok(frame)
 }
 
-/// `range(...)` followed by `GetIter` in an inlined call (fused, as the interpreter does):
-/// a virtual range iterator. Returns the pc after the `GetIter`.
-pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize) -> Result<usize, Abort> {
-    if r.calls.is_empty() {
+/// `range(...)` followed by `GetIter` in an inlined call, or at the root of a function trace
+/// (fused, as the interpreter does): a virtual range iterator. Returns the pc after the
+/// `GetIter`.
+pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize, func: bool) -> Result<usize, Abort> {
+    if r.calls.is_empty() && !func {
         return Err("inner loop".into());
     }
     let pc = f.pc;
@@ -112,6 +113,11 @@ pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize) -
         let want = r.const_int(range.step);
         let same = r.emit(OpKind::IntEq, vec![ints[2], want], 0);
         r.guard(OpKind::GuardTrue, same);
+    }
+    if r.calls.is_empty() && r.resume.is_none() {
+        // At the root of a function trace, for a loop the trace calls (`nested.rs`): guards
+        // resume here until the loop is over, and the interpreter makes the range again.
+        r.resume = Some(r.snapshot());
     }
     r.iters.push(RangeIter { cur: start, stop, step: range.step });
     let k = r.iters.len() - 1;

@@ -44,8 +44,10 @@ mod function;
 mod header;
 mod inline;
 mod items;
+mod nested;
 mod state;
 
+pub use nested::{InnerExit, InnerLoop, Loops, NoLoops};
 pub use state::*;
 use arith::{arith_operand, record_binop, record_compare, record_kernel};
 use finish::finish;
@@ -485,8 +487,8 @@ pub struct Start {
 /// `start.pc` to the back-edge) from the frame's current state. On success the frame is at
 /// the loop's back-edge (`f.pc` at the `Jump`); on an abort `f.pc` is at the instruction the
 /// interpreter must execute next.
-pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize) -> Result<Recorded, Abort> {
-    record_mode(vm, f, code, start, limit, Mode::Loop)
+pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize, loops: &mut dyn Loops) -> Result<Recorded, Abort> {
+    record_mode(vm, f, code, start, limit, Mode::Loop, loops)
 }
 
 /// Records a function trace (`parent: None`, the frame at pc 0 with its arguments) or a
@@ -494,9 +496,9 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
 /// to the function's return. On success the frame is at its `ReturnValue`; on an abort at
 /// the instruction the interpreter must execute next, with an exception a call made while
 /// recording raised in `Vm::jit_error`.
-pub fn record_function(vm: &mut Vm, f: &mut Frame, code: &Code, parent: Option<Parent>, limit: usize) -> Result<Recorded, Abort> {
+pub fn record_function(vm: &mut Vm, f: &mut Frame, code: &Code, parent: Option<Parent>, limit: usize, loops: &mut dyn Loops) -> Result<Recorded, Abort> {
     let start = Start { header: usize::MAX, pc: f.pc, base: 0, bridge: false };
-    record_mode(vm, f, code, start, limit, Mode::Function { parent })
+    record_mode(vm, f, code, start, limit, Mode::Function { parent }, loops)
 }
 
 /// What is being recorded.
@@ -516,9 +518,9 @@ pub struct Parent<'a> {
     pub types: &'a [crate::ir::Ty],
 }
 
-fn record_mode(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize, mode: Mode) -> Result<Recorded, Abort> {
+fn record_mode(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usize, mode: Mode, loops: &mut dyn Loops) -> Result<Recorded, Abort> {
     let mut callees = Vec::new();
-    let result = record_frames(vm, f, code, start, limit, mode, &mut callees);
+    let result = record_frames(vm, f, code, start, limit, mode, &mut callees, loops);
     // Stopped inside an inlined call: nothing the calls did can be seen (they had no
     // effects), and the loop's frame is still at the outermost call, which the interpreter
     // now makes itself.
@@ -549,8 +551,8 @@ enum Flow {
 /// `record` with the frames of the calls being inlined (innermost last), the recorder
 /// executes them as it does the loop's frame. (Boxed: they come from and go back to the VM's
 /// frame pool.)
-#[allow(clippy::vec_box)]
-fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, limit: usize, mode: Mode, callees: &mut Vec<Box<Frame>>) -> Result<Recorded, Abort> {
+#[allow(clippy::vec_box, clippy::too_many_arguments)]
+fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, limit: usize, mode: Mode, callees: &mut Vec<Box<Frame>>, loops: &mut dyn Loops) -> Result<Recorded, Abort> {
     let header = start.header;
     let func = matches!(mode, Mode::Function { .. });
     let bridge = match mode {
@@ -946,7 +948,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     // The caller stays at the call until the callee returns.
                     flow = Flow::Enter(inline::enter(vm, &mut r, f, fun, argc, callee_depth + 1, &root_globals)?);
                 } else if callee.is(&vm.types.range) && !method {
-                    next = inline::range_iter(&mut r, f, code, argc)?;
+                    next = inline::range_iter(&mut r, f, code, argc, func)?;
                 } else {
                     let kernel = vm.kernel_of(&callee).ok_or("call of a function the JIT cannot compute")?;
                     let args: Vec<Value> = f.stack[n - argc..].to_vec();
@@ -1143,11 +1145,11 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     f.pc = next;
                     continue;
                 }
-                if func {
-                    return Err("loop in a function trace".into());
-                }
-                if pc != header {
-                    return Err("inner loop".into());
+                if func || pc != header {
+                    // A loop inside the trace: its compiled trace is called.
+                    next = nested::call_loop(&mut r, f, loops, func, target.0 as usize)?;
+                    f.pc = next;
+                    continue;
                 }
                 next = header::for_iter(&mut r, f, code, pc)?;
             }

@@ -1,0 +1,189 @@
+//! Nested loops: a trace that reaches a loop the JIT has compiled calls the loop's root trace
+//! (`call_loop`) instead of stopping there.
+//!
+//! The loop must be a `for` over `range(...)` made in the trace (a virtual range iterator),
+//! and its root trace must have no effect on memory (no list stores or appends): all it
+//! changes are its homes, which it hands back at its exit. So the trace can resume *before*
+//! the loop whenever the call does not end as recorded (its iterator exhausted, through the
+//! same exit, in the first iteration or not as when recorded): the guards after the call use
+//! the snapshot taken where the range was made (`Rec::resume`), and the interpreter makes the
+//! range and runs the loop again, discarding what the call computed.
+//!
+//! While recording, the loop runs for real through the same root trace (`Loops::run_inner`,
+//! with the driver's entry and exit glue on the real frame), and the recorder goes on after
+//! the loop with the values its exit left: the homes it wrote become loads from the call's
+//! exit buffer.
+
+use super::{function, Abort, Dest, ExitMap, Home, Rec, Sym, V};
+use crate::ir::{OpKind, Ty};
+use crate::recorder::{global_value, range_state};
+use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::frame::Frame;
+
+/// A compiled loop's root trace, as a trace calls it.
+pub struct InnerLoop {
+    /// Its code: `fn(slots, exitbuf, vm) -> exit`.
+    pub entry: usize,
+    /// Slot `k` is filled from `homes[k]`.
+    pub homes: Vec<Home>,
+    /// The names its global homes refer to.
+    pub names: Vec<Value>,
+    /// Objects its code refers to by identity, which the calling trace keeps alive too.
+    pub keep: Vec<Value>,
+}
+
+/// How a run of an inner loop ended: its exit, that exit's map and snapshot types, and whether
+/// it left in the loop's first iteration.
+pub struct InnerExit {
+    pub exit: u32,
+    pub map: ExitMap,
+    pub types: Vec<Ty>,
+    pub first: bool,
+}
+
+/// The driver's compiled loops, as the recorder sees them.
+pub trait Loops {
+    /// The root trace of the compiled loop whose header is at `f.pc` (its range iterator on
+    /// top of `f`'s stack), when it has one a trace can call.
+    fn find_inner(&mut self, f: &Frame) -> Result<InnerLoop, Abort>;
+    /// Runs that loop's root trace on `f`. `Ok` when it ran to the loop's end: the frame is
+    /// at the header with the iterator exhausted. On an error the frame is where the
+    /// interpreter goes on.
+    fn run_inner(&mut self, f: &mut Frame) -> Result<InnerExit, Abort>;
+}
+
+/// No compiled loops.
+pub struct NoLoops;
+
+impl Loops for NoLoops {
+    fn find_inner(&mut self, _f: &Frame) -> Result<InnerLoop, Abort> {
+        Err("inner loop not compiled yet".into())
+    }
+    fn run_inner(&mut self, _f: &mut Frame) -> Result<InnerExit, Abort> {
+        Err("inner loop not compiled yet".into())
+    }
+}
+
+/// The `ForIter` of a loop over the virtual range iterator on top of the stack, at the root of
+/// a function trace (`func`) or in a loop trace's body: calls the loop's compiled root trace,
+/// and returns the pc after the loop (`target`).
+pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func: bool, target: usize) -> Result<usize, Abort> {
+    let Sym::RangeIter(k) = r.top(0)? else {
+        return Err("inner loop over something other than a range made in the trace".into());
+    };
+    if r.resume.is_none() {
+        return Err("inner loop without a state to resume at".into());
+    }
+    let inner = loops.find_inner(f)?;
+    let (_, _, remaining) = f.stack.last().and_then(range_state).ok_or("range iterator state")?;
+    let it = r.iters[k as usize];
+    let mut args = Vec::with_capacity(inner.homes.len());
+    for &home in &inner.homes {
+        let v = match home {
+            Home::IterCur => r.box_int(it.cur),
+            Home::IterStep => r.emit(OpKind::ConstRef, vec![], Value::small_int(it.step).ok_or("range step")?.bits()),
+            Home::IterRemaining => {
+                let rem = remaining_of(r, it.cur, it.stop, it.step, remaining > 0);
+                r.box_int(rem)
+            }
+            Home::Fast(i) => {
+                let real = f.fast.get(i as usize).ok_or("bad local")?.clone();
+                let known = r.homes.iter().any(|h| h.home == home && h.cur.is_some());
+                if real.is_null() && !known {
+                    // Unbound here on every run of this path: the loop writes it first.
+                    r.emit(OpKind::ConstRef, vec![], Value::NULL.bits())
+                } else {
+                    let s = r.read_home(home, &real)?;
+                    r.boxed(s)?
+                }
+            }
+            Home::Global(g) | Home::Builtin(g) => {
+                let name = inner.names.get(g as usize).ok_or("bad name")?.clone();
+                let s = if func {
+                    function::load_global(r, f, &name)?.0
+                } else {
+                    let (home, real) = match global_value(f, &name) {
+                        Some(v) => (Home::Global(r.name_index(&name)), v),
+                        None => (Home::Builtin(r.name_index(&name)), crate::recorder::builtin_value(f, &name).ok_or("name is not defined")?),
+                    };
+                    r.read_home(home, &real)?
+                };
+                r.boxed(s)?
+            }
+            _ => return Err(format!("inner loop reads {home:?}")),
+        };
+        args.push(v);
+    }
+    let done = loops.run_inner(f)?;
+    r.keep.extend(inner.keep);
+    let call = r.emit(OpKind::CallLoop, args, inner.entry as u64);
+    let want = r.const_int(done.exit as i64);
+    let same = r.emit(OpKind::IntEq, vec![call, want], 0);
+    r.guard(OpKind::GuardTrue, same);
+    let mut writes = Vec::new();
+    for (j, (ev, &ty)) in done.map.vals.iter().zip(&done.types).enumerate() {
+        let home = match ev.dest {
+            Dest::FirstIteration => {
+                let x = r.emit(OpKind::LoadLoopExitInt, vec![call], j as u64);
+                let zero = r.const_int(0);
+                let b = r.emit(OpKind::IntNe, vec![x, zero], 0);
+                r.guard_truth(Sym::Bool(b, ev.neg), done.first)?;
+                continue;
+            }
+            Dest::HomeAfterFirst(_) if done.first => continue,
+            Dest::Home(h) | Dest::HomeAfterFirst(h) => h,
+            Dest::Push => return Err("inner loop leaves values on the stack".into()),
+        };
+        let s = match ty {
+            Ty::I64 => Sym::Int(r.emit(OpKind::LoadLoopExitInt, vec![call], j as u64)),
+            Ty::F64 => {
+                let bits = r.emit(OpKind::LoadLoopExitRef, vec![call], j as u64);
+                Sym::Float(r.emit(OpKind::UnboxFloat, vec![bits], 0))
+            }
+            _ => return Err("inner loop leaves a value other than an int or a float".into()),
+        };
+        match home {
+            Home::Fast(_) => writes.push((home, s)),
+            Home::Global(g) if !func => {
+                let name = inner.names.get(g as usize).ok_or("bad name")?.clone();
+                writes.push((Home::Global(r.name_index(&name)), s));
+            }
+            // The iterator is exhausted and goes away.
+            Home::IterCur | Home::IterRemaining => {}
+            _ => return Err(format!("inner loop writes {home:?}")),
+        }
+    }
+    // After the loop: the iterator is popped, and once no virtual object is left on the
+    // stack, guards snapshot again.
+    r.pop()?;
+    f.stack.pop();
+    if r.calls.is_empty() && !r.stack.iter().any(|s| s.is_virtual()) {
+        r.resume = None;
+    }
+    for (home, s) in writes {
+        r.write_home(home, s)?;
+    }
+    Ok(target)
+}
+
+/// How many values a range from `cur` to `stop` by `step` (a constant) yields: guarded to be
+/// none or some, as `some` says.
+fn remaining_of(r: &mut Rec, cur: V, stop: V, step: i64, some: bool) -> V {
+    let (lo, hi) = if step > 0 { (cur, stop) } else { (stop, cur) };
+    let more = r.emit(OpKind::IntLt, vec![lo, hi], 0);
+    if !some {
+        r.guard(OpKind::GuardFalse, more);
+        return r.const_int(0);
+    }
+    r.guard(OpKind::GuardTrue, more);
+    // (hi - lo - 1) // |step| + 1, with hi - lo > 0.
+    let span = r.emit_guard(OpKind::IntSubOvf, vec![hi, lo]);
+    if step.unsigned_abs() == 1 {
+        return span;
+    }
+    let one = r.const_int(1);
+    let less = r.emit(OpKind::IntSub, vec![span, one], 0);
+    let by = r.const_int(step.abs());
+    let q = r.emit_guard(OpKind::IntFloorDivOvf, vec![less, by]);
+    r.emit(OpKind::IntAdd, vec![q, one], 0)
+}
