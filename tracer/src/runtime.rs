@@ -212,8 +212,20 @@ pub fn dict_stamp_addr(d: u64) -> Option<usize> {
     Some(unsafe { std::ptr::addr_of!((*cell.as_ptr()).stamp) } as usize)
 }
 
-/// A lookup cache of `dict_get_str` on a known dict: the dict's stamp when `value` was
-/// looked up (`u64::MAX`: empty). Compiled code reads both words and writes none.
+/// The address of dict `d`'s layout `version` (see `dict_stamp_addr`).
+pub fn dict_version_addr(d: u64) -> Option<usize> {
+    // SAFETY: a live, borrowed value (module doc).
+    let v = unsafe { Value::borrow_bits(&d) };
+    let cell = rpy_interpreter::vm::dict_of(&v)?;
+    // Only the field's address is taken: no reference to the dict is made.
+    Some(unsafe { std::ptr::addr_of!((*cell.as_ptr()).version) } as usize)
+}
+
+/// A lookup cache of `dict_get_str` on a known dict (`u64::MAX`: empty): for a hit, the
+/// dict's stamp when `value` was looked up; for a miss (`value` NULL's bits), its layout
+/// version then, as a miss stays one until a key is added or removed. Stamps and versions
+/// are drawn from one process-wide counter, so neither can be mistaken for the other.
+/// Compiled code reads both words and writes none.
 #[repr(C)]
 pub struct DictCache {
     pub stamp: std::cell::Cell<u64>,
@@ -240,13 +252,12 @@ impl Default for DictCache {
 /// `cache` points to a live `DictCache` (the compiled trace owns it).
 pub unsafe extern "C" fn dict_get_str_cached(d: u64, key: u64, cache: *const DictCache) -> u64 {
     let bits = dict_get_str(d, key);
-    if bits != Value::NULL.bits() {
-        let stamp = with_dict(&d, |d| d.stamp).unwrap_or(u64::MAX);
-        // SAFETY: the caller's contract.
-        let c = unsafe { &*cache };
-        c.stamp.set(stamp);
-        c.value.set(bits);
-    }
+    let hit = bits != Value::NULL.bits();
+    let key = with_dict(&d, |d| if hit { d.stamp } else { d.version }).unwrap_or(u64::MAX);
+    // SAFETY: the caller's contract.
+    let c = unsafe { &*cache };
+    c.stamp.set(key);
+    c.value.set(bits);
     bits
 }
 

@@ -231,6 +231,15 @@ impl Vm {
                 return Ok(Some(super::new_int(r)));
             }
         }
+        // A heap int with an inline one, added or subtracted: one new digit vector (the
+        // heap int's, cloned), no temporary for the inline int.
+        match (op, x, y) {
+            (BinOp::Add, Num::Big(a), Num::Int(i)) | (BinOp::Add, Num::Int(i), Num::Big(a)) => return Ok(Some(super::new_bigint(*a + *i))),
+            (BinOp::Sub, Num::Big(a), Num::Int(i)) => return Ok(Some(super::new_bigint(*a - *i))),
+            (BinOp::Add, Num::Big(a), Num::Big(b)) => return Ok(Some(super::new_bigint(*a + *b))),
+            (BinOp::Sub, Num::Big(a), Num::Big(b)) => return Ok(Some(super::new_bigint(*a - *b))),
+            _ => {}
+        }
         let a = match x {
             Num::Int(i) => BigInt::from(*i),
             Num::Big(b) => (*b).clone(),

@@ -827,20 +827,25 @@ fn build(
             OpKind::DictGetStr => {
                 let (d, key) = (arg(0)?, arg(1)?);
                 let dict = trace.op(op.args[0]);
-                let stamp_addr = (dict.kind == OpKind::ConstRef).then(|| rt::dict_stamp_addr(dict.imm)).flatten();
-                Some(match stamp_addr {
-                    // A known dict (globals, builtins): a cache of the last hit, valid while
-                    // the dict's stamp is the one it was taken at.
-                    Some(stamp_addr) => {
+                let addrs = (dict.kind == OpKind::ConstRef).then(|| rt::dict_stamp_addr(dict.imm).zip(rt::dict_version_addr(dict.imm))).flatten();
+                Some(match addrs {
+                    // A known dict (globals, builtins): a cache of the last result, valid
+                    // while the dict's stamp (a hit) or layout version (a miss) is the one it
+                    // was taken at.
+                    Some((stamp_addr, version_addr)) => {
                         let cache = Box::new(rt::DictCache::new());
                         let cache_addr = &*cache as *const rt::DictCache as i64;
                         caches.push(cache);
                         let flags = MemFlagsData::new();
                         let sa = b.ins().iconst(types::I64, stamp_addr as i64);
                         let stamp = b.ins().load(types::I64, flags, sa, 0);
+                        let va = b.ins().iconst(types::I64, version_addr as i64);
+                        let version = b.ins().load(types::I64, flags, va, 0);
                         let ca = b.ins().iconst(types::I64, cache_addr);
                         let cached = b.ins().load(types::I64, flags, ca, 0);
-                        let hit = b.ins().icmp(IntCC::Equal, stamp, cached);
+                        let same_stamp = b.ins().icmp(IntCC::Equal, stamp, cached);
+                        let same_version = b.ins().icmp(IntCC::Equal, version, cached);
+                        let hit = b.ins().bor(same_stamp, same_version);
                         let (cont, slow, fast) = (b.create_block(), b.create_block(), b.create_block());
                         b.set_cold_block(slow);
                         let value = b.append_block_param(cont, types::I64);
