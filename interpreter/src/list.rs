@@ -58,6 +58,9 @@ impl ListData {
     }
     /// Byte offset of the kinds summary, for compiled code.
     pub const KINDS_OFFSET: usize = std::mem::offset_of!(ListData, kinds);
+    /// Byte offset of the items vector, for compiled code (which finds the vector's own
+    /// pointer and length fields by looking at a sample: `Vec`'s layout is not public).
+    pub const ITEMS_OFFSET: usize = std::mem::offset_of!(ListData, items);
     /// Rescans a stale summary; returns the summary.
     pub fn refresh_kinds(&mut self) -> u8 {
         if self.kinds & ElemKinds::UNKNOWN != 0 {

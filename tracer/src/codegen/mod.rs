@@ -862,8 +862,16 @@ fn build(
                     None => call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64),
                 })
             }
-            OpKind::ListData => Some(call_helper(&mut b, &target, rt::list_data as *const () as usize, &[arg(0)?], types::I64)),
-            OpKind::ListLen => Some(call_helper(&mut b, &target, rt::list_len as *const () as usize, &[arg(0)?], types::I64)),
+            // Loads from the list object itself (after `guard_list`), where its layout is known.
+            OpKind::ListData | OpKind::ListLen => Some(match rt::list_layout() {
+                Some(l) => {
+                    let p = b.ins().band_imm_s(arg(0)?, PAYLOAD_MASK);
+                    let off = if op.kind == OpKind::ListData { l.data } else { l.len };
+                    b.ins().load(types::I64, mem, p, off)
+                }
+                None if op.kind == OpKind::ListData => call_helper(&mut b, &target, rt::list_data as *const () as usize, &[arg(0)?], types::I64),
+                None => call_helper(&mut b, &target, rt::list_len as *const () as usize, &[arg(0)?], types::I64),
+            }),
             OpKind::LoadElem => {
                 let (addr, disp) = elem_addr(&mut b, trace, &vals, op.args[0], op.args[1])?;
                 elem_disp[i] = disp;

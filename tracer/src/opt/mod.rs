@@ -22,6 +22,7 @@ pub mod guards;
 pub mod ivs;
 pub mod licm;
 pub mod ranges;
+pub mod sink;
 
 /// A named optimization pass.
 #[derive(Clone, Copy)]
@@ -59,8 +60,9 @@ pub fn optimize(trace: &Trace) -> Trace {
         }
         t = next;
     }
-    // Once the passes that read counted loops through their countdown are done.
-    dce::run(&ivs::run(&t))
+    // Once the passes that read counted loops through their countdown are done; then list
+    // loads move past the preamble's helper calls.
+    sink::run(&dce::run(&ivs::run(&t)))
 }
 
 /// Rebuilds a trace op by op: each source op is either re-emitted (with its operands mapped
