@@ -273,6 +273,9 @@ impl Jit {
 
     /// Runs one compiled trace from its start and writes the exit's snapshot back into the
     /// frame; `None` when the frame does not fit the trace (it was not entered).
+    // Inlined into both callers (`run_loop`, `run_inner`): out of line, its exit loop's drops
+    // and int conversions were no longer inlined (3% more instructions on euler39).
+    #[inline(always)]
     fn run_trace(&mut self, c: &mut Compiled, f: &mut Frame, base: usize) -> Option<(u32, bool)> {
         if f.fast.len() != c.nfast || f.stack.len() != base + c.stack_in || f.pc != c.start {
             return None;
