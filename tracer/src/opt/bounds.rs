@@ -187,30 +187,15 @@ jump(i14, i13)
         assert!(out.find("int_lt").unwrap() < label, "{out}");
     }
 
-    /// A counted loop over two int slots: counter `i9` (from `i2`), countdown `i10` (from
-    /// `i5`), up to the counter's increment; the tests add the rest of the body.
-    const COUNTED_LOOP: &str = "\
-r0 = load_slot(0)
-guard_int(r0) exit=0
-i2 = unbox_int(r0)
-r3 = load_slot(1)
-guard_int(r3) exit=0
-i5 = unbox_int(r3)
-i6 = const_int(0)
-i7 = const_int(1)
-label()
-i9 = phi_int(i2)
-i10 = phi_int(i5)
-b11 = int_gt(i10, i6)
-guard_true(b11) exit=2 [i9, i10]
-i13 = int_sub(i10, i7)
-i14 = int_add_ovf(i9, i7) exit=3 [i9, i10]
-";
+    /// The shared counted loop, up to the counter's (checked) increment.
+    fn counted_loop() -> String {
+        format!("{}i14 = int_add_ovf(i9, i7) exit=3 [i9, i10]\n", crate::opt::counted::COUNTED_LOOP_HEAD)
+    }
 
     #[test]
     fn moves_the_inline_range_check_of_a_boxed_counter() {
         // `for i in range(...)` carrying `i` boxed: its `guard_small_int` before `box_int`.
-        let src = format!("{COUNTED_LOOP}guard_small_int(i9) exit=4 [i9, i10]\nr16 = box_int(i9)\njump(i14, i13)\n");
+        let src = format!("{}guard_small_int(i9) exit=4 [i9, i10]\nr16 = box_int(i9)\njump(i14, i13)\n", counted_loop());
         let out = print(&crate::opt::dce::run(&super::run(&parse(&src).unwrap())));
         let label = out.find("label").unwrap();
         assert!(!out.contains("int_add_ovf"), "{out}");
@@ -220,7 +205,7 @@ i14 = int_add_ovf(i9, i7) exit=3 [i9, i10]
 
     #[test]
     fn checks_a_counters_overflow_once_on_entry() {
-        let src = format!("{COUNTED_LOOP}jump(i14, i13)\n");
+        let src = format!("{}jump(i14, i13)\n", counted_loop());
         let out = print(&super::run(&parse(&src).unwrap()));
         let label = out.find("label").unwrap();
         assert_eq!(out.matches("int_add_ovf").count(), 1, "{out}");

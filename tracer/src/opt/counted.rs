@@ -61,3 +61,24 @@ impl<'a> CountedLoop<'a> {
         (base == OpRef(p as u32) && s != 0).then_some(s)
     }
 }
+
+/// Test fixture: a counted loop over two int slots, counter `i9` (from `i2`) and countdown
+/// `i10` (from `i5`), up to the countdown's next value `i13`; tests add the counter's
+/// increment (`i14`) and the rest of the body.
+#[cfg(test)]
+pub(crate) const COUNTED_LOOP_HEAD: &str = "\
+r0 = load_slot(0)
+guard_int(r0) exit=0
+i2 = unbox_int(r0)
+r3 = load_slot(1)
+guard_int(r3) exit=0
+i5 = unbox_int(r3)
+i6 = const_int(0)
+i7 = const_int(1)
+label()
+i9 = phi_int(i2)
+i10 = phi_int(i5)
+b11 = int_gt(i10, i6)
+guard_true(b11) exit=2 [i9, i10]
+i13 = int_sub(i10, i7)
+";

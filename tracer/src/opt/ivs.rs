@@ -62,26 +62,8 @@ mod tests {
 
     #[test]
     fn a_counted_loop_carries_its_counter_alone() {
-        let src = "\
-r0 = load_slot(0)
-guard_int(r0) exit=0
-i2 = unbox_int(r0)
-r3 = load_slot(1)
-guard_int(r3) exit=0
-i5 = unbox_int(r3)
-i6 = const_int(0)
-i7 = const_int(1)
-label()
-i9 = phi_int(i2)
-i10 = phi_int(i5)
-b11 = int_gt(i10, i6)
-guard_true(b11) exit=2 [i9, i10]
-i13 = int_sub(i10, i7)
-i14 = int_add(i9, i7)
-guard_true(b11) exit=3 [i14, i13]
-jump(i14, i13)
-";
-        let out = print(&crate::opt::dce::run(&super::run(&parse(src).unwrap())));
+        let src = format!("{}i14 = int_add(i9, i7)\nguard_true(b11) exit=3 [i14, i13]\njump(i14, i13)\n", crate::opt::counted::COUNTED_LOOP_HEAD);
+        let out = print(&crate::opt::dce::run(&super::run(&parse(&src).unwrap())));
         let label = out.find("label").unwrap();
         assert!(out[..label].contains("int_add_ovf(i2, i5) exit=0"), "{out}");
         assert_eq!(out.matches("phi_int").count(), 1, "{out}");
