@@ -255,7 +255,7 @@ impl Jit {
         Ok(Compiled {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining),
-            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, crate::ir::OpKind::StoreElem | crate::ir::OpKind::ListAppend | crate::ir::OpKind::CallPy | crate::ir::OpKind::CallLoop)),
+            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, crate::ir::OpKind::StoreElem | crate::ir::OpKind::ListAppend | crate::ir::OpKind::InstSetAttr | crate::ir::OpKind::CallPy | crate::ir::OpKind::CallLoop)),
             homes: rec.homes,
             exit_maps: rec.exits,
             _keep: rec.keep,

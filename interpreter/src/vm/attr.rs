@@ -397,6 +397,9 @@ impl Vm {
         }
         match obj.as_obj().map(|o| &o.kind) {
             Some(ObjKind::Instance(inst)) => {
+                if super::str_of(name) == Some("__class__") {
+                    return self.set_class(inst, &ty, v);
+                }
                 if let Some(idx) = self.slot_index(&ty, name) {
                     let mut s = inst.slots.borrow_mut();
                     if s.len() <= idx {
@@ -632,5 +635,26 @@ impl Vm {
             return self.get_exc_special(obj, n);
         }
         Ok(None)
+    }
+}
+
+impl Vm {
+    /// `obj.__class__ = cls` for an instance whose class is `old`: allowed between classes
+    /// defined in Python whose instances have the same layout, as in CPython.
+    fn set_class(&mut self, inst: &Instance, old: &Value, cls: Value) -> PyResult<()> {
+        let Some(new_t) = type_obj(&cls) else {
+            return Err(self.type_error(format!("__class__ must be set to a class, not '{}' object", self.type_name(&cls))));
+        };
+        let Some(old_t) = type_obj(old) else { return Err(self.type_error("__class__ assignment: bad class".to_string())) };
+        if new_t.is_builtin || old_t.is_builtin {
+            return Err(self.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses".to_string()));
+        }
+        let slots = |t: &TypeObj| t.mro.borrow().iter().filter_map(|c| type_obj(c).and_then(|ct| ct.slots.as_ref().map(|s| s.len()))).collect::<Vec<_>>();
+        if new_t.layout != old_t.layout || new_t.has_dict != old_t.has_dict || slots(new_t) != slots(old_t) {
+            let (n, o) = (new_t.name.borrow().clone(), old_t.name.borrow().clone());
+            return Err(self.type_error(format!("__class__ assignment: '{n}' object layout differs from '{o}'")));
+        }
+        *inst.class.borrow_mut() = cls;
+        Ok(())
     }
 }

@@ -819,6 +819,27 @@ fn build(
                 guard(&mut b, r, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
+            OpKind::GuardTypeVersion => {
+                // The class is a constant: its version word is read where it lives.
+                let cls = trace.op(op.args[0]);
+                let addr = (cls.kind == OpKind::ConstRef).then(|| rt::type_version_addr(cls.imm)).flatten().ok_or("guard_type_version of something other than a known class")?;
+                let a = b.ins().iconst(types::I64, addr as i64);
+                let version = b.ins().load(types::I64, MemFlagsData::new(), a, 0);
+                let want = b.ins().iconst(types::I64, op.imm as i64);
+                let same = b.ins().icmp(IntCC::Equal, version, want);
+                guard(&mut b, same, true, op, i, &vals, trace, &io, &mut exits)?;
+                None
+            }
+            OpKind::InstGetAttr => {
+                let hint = b.ins().iconst(types::I64, op.imm as i64);
+                Some(call_helper(&mut b, &target, rt::inst_getattr as *const () as usize, &[arg(0)?, arg(1)?, hint], types::I64))
+            }
+            OpKind::InstSetAttr => {
+                let hint = b.ins().iconst(types::I64, op.imm as i64);
+                let ok = call_helper(&mut b, &target, rt::inst_setattr as *const () as usize, &[arg(0)?, arg(1)?, arg(2)?, hint], types::I8);
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
+                None
+            }
             OpKind::TupleData => Some(call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::TupleLen => Some(call_helper(&mut b, &target, rt::tuple_len as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::DictNext => Some(call_helper(&mut b, &target, rt::dict_next as *const () as usize, &[arg(0)?, arg(1)?, arg(2)?], types::I64)),

@@ -245,6 +245,19 @@ trace_ops! {
     /// An owned boxed int: inline when it fits, else a new heap int (a function trace's
     /// result).
     BoxIntOwned / "box_int_owned" / 1 / Ref / EFFECT;
+    /// Guard: class operand 0 (a `const_ref`) still has version `imm`: nothing changed the
+    /// class since recording (its methods, its descriptors, its `__getattribute__`). Trace
+    /// ops never change a class, so it moves out of loops.
+    GuardTypeVersion / "guard_type_version" / 1 / Void / GUARD;
+    /// Attribute operand 1 (a `str` const_ref) from the `__dict__` of plain instance
+    /// operand 0 (after `guard_type`): borrowed bits, NULL's bits when absent. `imm`: the
+    /// dict entry it was in when recorded (tried first). Reads memory `inst_setattr` writes:
+    /// neither pure nor movable.
+    InstGetAttr / "inst_getattr" / 2 / Ref / 0;
+    /// Replaces attribute operand 1 of plain instance operand 0 with boxed operand 2 (the
+    /// dict takes a reference); a guard that exits, having done nothing, when the attribute
+    /// is absent (the store would add a key). `imm` as for `inst_getattr`.
+    InstSetAttr / "inst_setattr" / 3 / Void / GUARD | EFFECT;
     /// The end of a function trace: return the boxed value (an owned reference). Last op.
     Return / "return" / 1 / Void / EFFECT;
 }

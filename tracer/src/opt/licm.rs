@@ -2,7 +2,7 @@
 //! `jump` passes back unchanged is removed and its entry value used instead (in operands and
 //! snapshots), and body ops whose operands are all defined before the `label` (or hoisted
 //! themselves) move in front of it, in order. Pure ops and value guards (`int_*_ovf`,
-//! `guard_true/false/int/float/list/not_obj/type`) move; effects, the interrupt poll and the
+//! `guard_true/false/int/float/list/not_obj/type/type_version`) move; effects, the interrupt poll and the
 //! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list, and
 //! a `guard_list_kinds` that forbids a kind the trace appends.
 //!
@@ -31,7 +31,7 @@ fn movable(op: &Op, appends: bool, appended: u8) -> bool {
     kind.flags() & crate::ir::ops::PURE != 0
         || matches!(
             kind,
-            IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardSmallInt | GuardFloat | GuardList | GuardNotObj | GuardBits | GuardType
+            IntAddOvf | IntSubOvf | IntMulOvf | IntFloorDivOvf | GuardTrue | GuardFalse | GuardInt | GuardSmallInt | GuardFloat | GuardList | GuardNotObj | GuardBits | GuardType | GuardTypeVersion
         )
 }
 

@@ -325,7 +325,7 @@ pub(super) fn guarded_entry(t: &mut Trace, slot: OpRef, kind: Kind, bool_bits: O
             slot
         }
         Kind::Obj(ty) => {
-            t.push(OpKind::GuardType, vec![slot], ty as u64, Some(ENTRY_EXIT));
+            t.push(OpKind::GuardType, vec![slot], ty.imm(), Some(ENTRY_EXIT));
             slot
         }
         Kind::Bool(b) => {

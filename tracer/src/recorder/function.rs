@@ -148,6 +148,7 @@ pub(super) fn residual_call(vm: &mut Vm, r: &mut Rec, f: &mut Frame, callee: &Va
     };
     let snap = r.snapshot();
     r.snaps[snap].raise = true;
+    r.forget_heap();
     r.body.push(BodyOp { kind: OpKind::CallPy, args: ops, imm: entry, snap: Some(snap) });
     let res = V::Op(r.body.len() - 1);
     r.stack.push(Sym::Boxed(res));

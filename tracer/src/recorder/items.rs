@@ -53,7 +53,13 @@ impl Rec {
                 self.guard_type(e, t);
                 Sym::Obj(e, t)
             }
-            Kind::Bool(_) | Kind::Exact(_) | Kind::IntValue(_) => return Err("item is a bool or an object".into()),
+            Kind::Exact(b) => {
+                // SAFETY: the value was just read from a live container: it is alive.
+                self.keep.push(unsafe { Value::clone_from_bits(b) });
+                self.emit_guard_imm(OpKind::GuardBits, vec![e], b);
+                Sym::Exact(b)
+            }
+            Kind::Bool(_) | Kind::IntValue(_) => return Err("item is a bool".into()),
         })
     }
 

@@ -39,6 +39,7 @@
 
 
 mod arith;
+mod attrs;
 mod finish;
 mod function;
 mod header;
@@ -171,6 +172,8 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         resume: None,
         from_exit: Vec::new(),
         kinds_guards: !func && !bridge,
+        attrs: Vec::new(),
+        versions: Vec::new(),
     };
     let nfast = root.fast.len();
     if root.stack.len() < start.base {
@@ -490,6 +493,17 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
                 f.stack.push(Value::NONE);
             }
+            Instr::LoadAttr(n) | Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::Obj(_, ObjType::Inst(_))) => {
+                let name = code.names.get(n.idx()).ok_or("bad name")?.clone();
+                match ins {
+                    Instr::LoadAttr(_) => attrs::load_attr(vm, &mut r, f, &name)?,
+                    _ => attrs::load_method(vm, &mut r, f, &name)?,
+                }
+            }
+            Instr::StoreAttr(n) => {
+                let name = code.names.get(n.idx()).ok_or("bad name")?.clone();
+                attrs::store_attr(vm, &mut r, f, &name)?;
+            }
             Instr::LoadAttr(n) | Instr::LoadMethod(n) => {
                 let Sym::Exact(mbits) = r.top(0)? else {
                     return Err("attribute of something other than a module".into());
@@ -521,9 +535,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let argc = argc as usize;
                 let method = matches!(ins, Instr::CallMethod(_));
                 let callee_depth = argc + method as usize;
-                if method && r.top(argc)? != Sym::Exact(Value::NULL.bits()) {
-                    return Err("method call on an object".into());
-                }
+                // `obj.method(...)` (see `attrs::load_method`): `obj` is the first argument.
+                let with_self = method && r.top(argc)? != Sym::Exact(Value::NULL.bits());
+                let argc = argc + with_self as usize;
                 let Sym::Exact(_) = r.top(callee_depth)? else {
                     return Err("call of an unknown callee".into());
                 };

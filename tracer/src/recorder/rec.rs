@@ -175,6 +175,11 @@ pub(super) struct Rec {
     /// A loop trace (not a bridge or a function trace): list kinds guards pay off, as the
     /// loop checks them once per entry.
     pub(super) kinds_guards: bool,
+    /// Attribute values known in this iteration: (instance, name bits, value), from the
+    /// loads and stores recorded since the last call (`attrs.rs`).
+    pub(super) attrs: Vec<(V, u64, Sym)>,
+    /// Classes whose version the trace guarded since the last call.
+    pub(super) versions: Vec<u64>,
 }
 
 /// Why recording stopped without a trace.
@@ -230,7 +235,24 @@ impl Rec {
     }
 
     pub(super) fn guard_type(&mut self, v: V, t: ObjType) {
-        self.emit_guard_imm(OpKind::GuardType, vec![v], t as u64);
+        self.keep_type(t);
+        self.emit_guard_imm(OpKind::GuardType, vec![v], t.imm());
+    }
+
+    /// Keeps the class of a plain instance type alive while the trace guards on it.
+    pub(super) fn keep_type(&mut self, t: ObjType) {
+        if let ObjType::Inst(cls) = t {
+            if !self.keep.iter().any(|k| k.bits() == cls) {
+                // SAFETY: an instance of the class is at hand while recording: it is alive.
+                self.keep.push(unsafe { Value::clone_from_bits(cls) });
+            }
+        }
+    }
+
+    /// Forgets what the trace knows about memory a call may change.
+    pub(super) fn forget_heap(&mut self) {
+        self.attrs.clear();
+        self.versions.clear();
     }
 
     pub(super) fn home_index(&mut self, home: Home) -> usize {
@@ -254,8 +276,10 @@ impl Rec {
             return Err(format!("{home:?} holds a bool"));
         }
         let s = kind.sym(V::Phi(k));
-        if let Kind::Exact(_) = kind {
-            self.keep.push(real.clone());
+        match kind {
+            Kind::Exact(_) => self.keep.push(real.clone()),
+            Kind::Obj(t) => self.keep_type(t),
+            _ => {}
         }
         self.homes[k].entry = Some(kind);
         self.homes[k].cur = Some(s);

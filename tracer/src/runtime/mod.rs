@@ -9,6 +9,9 @@ use rpy_interpreter::prims::mathfn::MathResult;
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::int_i64;
 
+mod objects;
+pub use objects::*;
+
 /// The list behind `bits`, when it is one that nothing holds mutably borrowed: its storage,
 /// through the cell's raw pointer (so the trace may write elements through it).
 fn list(bits: &u64) -> Option<*mut rpy_interpreter::list::ListData> {
@@ -153,33 +156,6 @@ pub extern "C" fn list_append(list: u64, v: u64) -> u8 {
         },
         _ => 0,
     }
-}
-
-/// The exact built-in types `guard_type` checks (its immediate).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u64)]
-pub enum ObjType {
-    Tuple = 1,
-    Str = 2,
-    Dict = 3,
-}
-
-impl ObjType {
-    pub fn of(v: &Value) -> Option<ObjType> {
-        match v.as_obj().map(|o| &o.kind) {
-            Some(ObjKind::Tuple(_)) => Some(ObjType::Tuple),
-            Some(ObjKind::Str(_)) => Some(ObjType::Str),
-            Some(ObjKind::Dict(_)) => Some(ObjType::Dict),
-            _ => None,
-        }
-    }
-}
-
-/// 1 when `bits` is an object of exact type `ty` (an `ObjType` as u64), else 0.
-pub extern "C" fn is_type(bits: u64, ty: u64) -> u8 {
-    // SAFETY: `bits` is a live, borrowed value (module doc).
-    let v = unsafe { Value::borrow_bits(&bits) };
-    ObjType::of(&v).is_some_and(|t| t as u64 == ty) as u8
 }
 
 /// Element array and length of the tuple behind `bits` (null and 0 for anything else).

@@ -1,0 +1,16 @@
+# A loop that reads float attributes of one object: no allocation, no boxing; the class
+# checks (type and version) leave the loop, the two dict reads stay.
+class Vec2:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def walk(v, n):
+    s = 0.0
+    for i in range(n):
+        s += v.x * i + v.y
+    return s
+
+
+print(walk(Vec2(0.5, 0.25), 1000))
