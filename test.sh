@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 cargo build --release
 cargo test --release --workspace --exclude rpy-tests
-cargo test --release -p rpy-tests --test jit_shapes
+cargo test --release -p rpy-tests --test jit_shapes --test jit_policies
 RPY_TEST_MODES="${RPY_TEST_MODES:-off;threshold=1,bridge=1;threshold=7,bridge=3}" cargo test --release -p rpy-tests --test programs

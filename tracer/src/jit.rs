@@ -33,6 +33,9 @@ const MAX_HOPS: u32 = 64;
 const MAX_LATE_STARTS: u32 = 64;
 /// Failed side-trace recordings from one exit before it stops trying.
 const MAX_LINK_FAILURES: u32 = 2;
+/// The abort once the machine code compiled reaches `Params::code_limit`: nothing more is
+/// recorded, and what tried is left to the interpreter for good.
+pub const CODE_FULL: &str = "machine code limit reached";
 /// Entries of a `range` loop after which its traces are judged: fewer than
 /// `MIN_ITERATIONS_PER_ENTRY` iterations per entry on average do not pay for the entry and
 /// exit glue, and the loop goes back to the interpreter for good.
@@ -238,6 +241,14 @@ impl Jit {
         Ok(trace)
     }
 
+    /// `Err(CODE_FULL)` once the machine code compiled so far reaches `Params::code_limit`.
+    fn code_room(&self) -> Result<(), String> {
+        match self.stats.code_bytes >= self.params.code_limit {
+            true => Err(CODE_FULL.into()),
+            false => Ok(()),
+        }
+    }
+
     /// Records, optimises and compiles a loop trace (`start.pc == start.header`) or a bridge
     /// from the frame's current state; on success the frame is back at the header, one
     /// iteration later.
@@ -245,6 +256,7 @@ impl Jit {
         let code = f.code.clone();
         let header = start.header;
         let where_ = loop_name(&code, header);
+        self.code_room()?;
         self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
         let rec = record(vm, f, &code, start, limit, self)?;
@@ -487,7 +499,7 @@ impl Jit {
             }
             Err(reason) => {
                 self.stats.aborted += 1;
-                traces[i].links[n] = Link::Failed(failures + 1);
+                traces[i].links[n] = Link::Failed(if reason == CODE_FULL { MAX_LINK_FAILURES } else { failures + 1 });
                 self.log(format_args!("abort {what} {}: {reason}", loop_name(&f.code, start.header)));
                 Grown::Aborted
             }
@@ -543,6 +555,7 @@ impl Jit {
     fn function_tree(&mut self, vm: &mut Vm, f: &mut Frame) -> Result<&'static FnTrace, String> {
         let code = f.code.clone();
         let what = format!("function {}", fn_name(&code));
+        self.code_room()?;
         self.log(format_args!("record {what}"));
         let limit = self.params.trace_limit;
         let rec = record_function(vm, f, &code, None, limit, self)?;
@@ -562,6 +575,13 @@ impl Jit {
     /// where the interpreter goes on.
     pub(crate) fn grow_function(&mut self, vm: &mut Vm, tree: &FnTrace, f: &mut Frame, exit: u32) {
         let what = format!("side trace from exit {exit} of function {}", fn_name(&tree.code));
+        if self.code_room().is_err() {
+            // Never again from this exit.
+            if let Some(e) = tree.exits.borrow().get(exit as usize) {
+                e.failures.set(u32::MAX);
+            }
+            return;
+        }
         self.log(format_args!("record {what}"));
         let parent = match tree.exits.borrow().get(exit as usize) {
             Some(e) => (e.map.clone(), e.types.clone(), e.trace, e.local),
@@ -730,7 +750,7 @@ impl JitHooks for Jit {
                             return;
                         }
                         lp.aborts += 1;
-                        let give_up = lp.aborts >= attempts;
+                        let give_up = lp.aborts >= attempts || reason == CODE_FULL;
                         if give_up {
                             lp.state = State::Blacklisted;
                             heat.set(NEVER);
@@ -789,7 +809,7 @@ impl JitHooks for Jit {
                 // A loop never goes away: such functions are left to loop traces (unless the
                 // loop is compiled later, and can then be called).
                 let for_now = reason.contains("not compiled yet") || reason.contains("did not run to the loop's end");
-                let for_good = reason.starts_with("loop in a function") || reason.starts_with("inner loop") && !for_now;
+                let for_good = reason == CODE_FULL || reason.starts_with("loop in a function") || reason.starts_with("inner loop") && !for_now;
                 st.aborts = if for_good { attempts } else { st.aborts + 1 };
                 let give_up = st.aborts >= attempts;
                 if give_up {

@@ -1,4 +1,4 @@
-//! JIT controls: `RPY_JIT_PARAMS=threshold=N,bridge=M,trace_limit=K,attempts=A` and
+//! JIT controls: `RPY_JIT_PARAMS=threshold=N,bridge=M,trace_limit=K,attempts=A,code_limit=B` and
 //! `RPY_JIT_LOG=PATH` (`-` or `stderr` for standard error).
 
 /// Tunables of the JIT.
@@ -12,11 +12,13 @@ pub struct Params {
     pub trace_limit: usize,
     /// Failed recordings of one loop before it is left to the interpreter for good.
     pub attempts: u32,
+    /// Most bytes of machine code compiled in all; past it nothing more is recorded.
+    pub code_limit: usize,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { threshold: 200, bridge: 100, trace_limit: 1000, attempts: 4 }
+        Params { threshold: 200, bridge: 100, trace_limit: 1000, attempts: 4, code_limit: 32 << 20 }
     }
 }
 
@@ -33,6 +35,7 @@ impl Params {
                 "bridge" => p.bridge = n32.max(1),
                 "trace_limit" => p.trace_limit = n as usize,
                 "attempts" => p.attempts = n32.max(1),
+                "code_limit" => p.code_limit = n as usize,
                 other => return Err(format!("unknown parameter `{other}`")),
             }
         }
@@ -49,6 +52,7 @@ mod tests {
         assert_eq!(Params::parse("").unwrap(), Params::default());
         let p = Params::parse("threshold=1,bridge=3").unwrap();
         assert_eq!((p.threshold, p.bridge), (1, 3));
+        assert_eq!(Params::parse("code_limit=4096").unwrap().code_limit, 4096);
         assert_eq!(Params::parse("threshold=0").unwrap().threshold, 1);
         assert!(Params::parse("threshold").is_err());
         assert!(Params::parse("threshold=-1").is_err());

@@ -1,0 +1,26 @@
+//! JIT policies that the differential modes do not reach: the cap on machine code. A
+//! program run with a small `code_limit` must print what CPython printed (the `.out` file
+//! `tests/regen.py` wrote), compile nothing past the cap, and say why in the JIT log.
+
+use rpy_tests::workspace_root;
+use std::process::Command;
+
+#[test]
+fn code_limit_stops_compiling_and_keeps_output() {
+    let root = workspace_root();
+    let bin = std::env::var_os("RPY_BIN").map(std::path::PathBuf::from).unwrap_or_else(|| root.join("target/release/rpy"));
+    assert!(bin.exists(), "rpy binary not found at {} (cargo build --release first)", bin.display());
+    let py = root.join("tests/python/jit/nested_loops_inner_hot.py");
+    let want = std::fs::read_to_string(py.with_extension("out")).expect("expected output");
+    let log = std::env::temp_dir().join(format!("rpy-jit-policy-{}.log", std::process::id()));
+    // The first trace fits under the cap (nothing is compiled in advance); every recording
+    // after it is refused.
+    let out = Command::new(&bin).arg(&py).env("RPY_JIT", "on").env("RPY_JIT_PARAMS", "threshold=1,bridge=1,code_limit=1").env("RPY_JIT_LOG", &log).output().expect("run rpy");
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    let _ = std::fs::remove_file(&log);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want, "output differs; log:\n{text}");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("machine code limit reached"), "no code-limit abort in the log:\n{text}");
+    let compiled = text.lines().filter(|l| l.starts_with("compiled ")).count();
+    assert_eq!(compiled, 1, "only the first trace may be compiled:\n{text}");
+}
