@@ -9,7 +9,7 @@ use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
 use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, global_value, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, header_iter, set_enumerate_count, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -64,6 +64,9 @@ struct Compiled {
     stack_in: usize,
     /// A `for` loop over a range iterator.
     range_iter: bool,
+    /// A loop over `enumerate(...)`: its iterator homes are those of the wrapped iterator
+    /// (`recorder::header_iter`).
+    enumerate: bool,
     /// Has an effect on memory (list stores or appends): other traces may not call it
     /// (`recorder/nested.rs`).
     effects: bool,
@@ -266,7 +269,8 @@ impl Jit {
         let nexits = rec.exits.len();
         Ok(Compiled {
             trace,
-            range_iter: rec.homes.contains(&Home::IterRemaining),
+            range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
+            enumerate: rec.homes.contains(&Home::IterCount),
             effects: rec.trace.ops.iter().any(|op| matches!(op.kind, crate::ir::OpKind::StoreElem | crate::ir::OpKind::ListAppend | crate::ir::OpKind::InstSetAttr | crate::ir::OpKind::CallPy | crate::ir::OpKind::CallLoop)),
             homes: rec.homes,
             exit_maps: rec.exits,
@@ -310,7 +314,7 @@ impl Jit {
                     v.bits()
                 }
                 Home::IterCur | Home::IterStep | Home::IterRemaining => {
-                    let (cur, step, remaining) = f.stack.get(base.checked_sub(1)?).and_then(range_state)?;
+                    let (cur, step, remaining) = header_iter(&f.stack, base, c.enumerate).and_then(|it| range_state(&it))?;
                     let x = match *home {
                         Home::IterCur => cur,
                         Home::IterStep => step,
@@ -320,7 +324,7 @@ impl Jit {
                 }
                 Home::IterSeq | Home::IterIdx => {
                     // The iterator keeps the list alive; only its bits go into the slot.
-                    let (seq, idx) = f.stack.get(base.checked_sub(1)?).and_then(seq_state)?;
+                    let (seq, idx) = header_iter(&f.stack, base, c.enumerate).and_then(|it| seq_state(&it))?;
                     if *home == Home::IterSeq { seq.bits() } else { Value::small_int(idx)?.bits() }
                 }
                 Home::IterDict | Home::IterDictIdx | Home::IterDictLen => {
@@ -332,6 +336,7 @@ impl Jit {
                         _ => Value::small_int(len)?.bits(),
                     }
                 }
+                Home::IterCount => Value::small_int(enumerate_count(f.stack.get(base.checked_sub(1)?)?)?)?.bits(),
                 // The cell keeps its contents alive; only the bits go into the slot.
                 Home::Cell(i) => cell_value(f, i as usize)?.bits(),
                 Home::Stack(k) => f.stack.get(base + k as usize)?.bits(),
@@ -395,7 +400,8 @@ impl Jit {
                 }
                 Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
                     let x = rpy_interpreter::vm::int_i64(&v);
-                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(|v| v.as_obj()) {
+                    let it = header_iter(&f.stack, base, c.enumerate);
+                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.as_ref().and_then(|v| v.as_obj()) {
                         if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
                             if h == Home::IterCur {
                                 *cur = x;
@@ -407,9 +413,10 @@ impl Jit {
                 }
                 Dest::Home(Home::IterIdx | Home::IterDictIdx) => {
                     if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
-                        set_iter_index(base.checked_sub(1).and_then(|b| f.stack.get(b)), x);
+                        set_iter_index(header_iter(&f.stack, base, c.enumerate).as_ref(), x);
                     }
                 }
+                Dest::Home(Home::IterCount) => set_enumerate_count(base.checked_sub(1).and_then(|b| f.stack.get(b)), v),
                 Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_)) => {}
                 Dest::FirstIteration | Dest::HomeAfterFirst(_) => {}
             }

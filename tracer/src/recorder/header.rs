@@ -1,9 +1,9 @@
 //! The `ForIter` at a loop trace's header: the next item of the loop's iterator (a list, a
-//! dict's items or a range), read from the iterator state the trace carries as homes, and
+//! dict's items, a range, or `enumerate` of a list or range), read from the iterator state the trace carries as homes, and
 //! executed on the real iterator as the interpreter would.
 
 use super::{list_item, Abort, Home, Kind, Rec, Sym, LOOP_ENDS};
-use super::{dict_items_state, range_state, seq_state, set_iter_index};
+use super::{dict_items_state, enumerate_count, header_iter, range_state, seq_state, set_enumerate_count, set_iter_index};
 use crate::ir::OpKind;
 use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::{Code, Instr};
@@ -15,26 +15,13 @@ use rpy_interpreter::vm::frame::Frame;
 /// (for `d.items()`, past the `UnpackSequence` it stands for). Ends the recording with
 /// `LOOP_ENDS` when the iterator is exhausted.
 pub(super) fn for_iter(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize) -> Result<usize, Abort> {
-    if let Some((seq, idx)) = f.stack.last().and_then(seq_state) {
-        let Some((item, _)) = list_item(&seq, idx) else {
-            return Err(LOOP_ENDS.into());
-        };
-        let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
-        let sl = r.read_home(Home::IterSeq, &seq)?;
-        let si = r.read_home(Home::IterIdx, &Value::small_int(idx).ok_or("index")?)?;
-        let (Sym::List(l), Sym::Int(i)) = (sl, si) else {
-            return Err("list iterator state".into());
-        };
-        let len = r.emit(OpKind::ListLen, vec![l], 0);
-        let more = r.emit(OpKind::IntLt, vec![i, len], 0);
-        r.guard(OpKind::GuardTrue, more);
-        let data = r.emit(OpKind::ListData, vec![l], 0);
-        let s = r.list_load(&seq, l, data, i, kind)?;
-        let one = r.const_int(1);
-        let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
-        r.write_home(Home::IterIdx, Sym::Int(i2))?;
+    let top = f.stack.last().ok_or("no iterator")?.clone();
+    if let Some(n) = enumerate_count(&top) {
+        return enumerate(r, f, code, pc, &top, n);
+    }
+    if seq_state(&top).is_some() {
+        let (s, item) = list_next(r, &top)?;
         r.stack.push(s);
-        set_iter_index(f.stack.last(), idx as usize + 1);
         f.stack.push(item);
         return Ok(pc + 1);
     }
@@ -78,9 +65,76 @@ pub(super) fn for_iter(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize) -> Re
         f.stack.push(key);
         return Ok(pc + 2);
     }
-    let Some((cur, step, remaining)) = f.stack.last().and_then(range_state) else {
-        return Err("for loop over something other than a small-int range, a list or dict items".into());
+    if range_state(&top).is_none() {
+        return Err("for loop over something other than a small-int range, a list, dict items or enumerate".into());
+    }
+    let (s, item) = range_next(r, &top)?;
+    r.stack.push(s);
+    f.stack.push(item);
+    Ok(pc + 1)
+}
+
+/// `for i, x in enumerate(it)` where `it` is a list or a range iterator: the pair goes
+/// straight to the two names (the tuple is never built). The count is an int home
+/// (`IterCount`); the wrapped iterator's state is kept as for a loop over it.
+fn enumerate(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize, it: &Value, n: i64) -> Result<usize, Abort> {
+    if !matches!(code.instrs.get(pc + 1), Some(Instr::UnpackSequence(2))) {
+        return Err("enumerate items not unpacked into two targets".into());
+    }
+    let inner = header_iter(&f.stack, f.stack.len(), true).ok_or("enumerate state")?;
+    let next = n.checked_add(1).filter(|x| Value::small_int(*x).is_some()).ok_or("enumerate count outside the inline int range")?;
+    let Sym::Int(c) = r.read_home(Home::IterCount, &Value::small_int(n).ok_or("enumerate count")?)? else {
+        return Err("enumerate count".into());
     };
+    // Every guard before any home is written: exits resume at the `ForIter`, which redoes
+    // the whole step.
+    let one = r.const_int(1);
+    let c2 = r.emit_guard(OpKind::IntAddOvf, vec![c, one]);
+    let (s, item) = if seq_state(&inner).is_some() {
+        list_next(r, &inner)?
+    } else if range_state(&inner).is_some() {
+        range_next(r, &inner)?
+    } else {
+        return Err("enumerate of something other than a list or a small-int range".into());
+    };
+    r.write_home(Home::IterCount, Sym::Int(c2))?;
+    set_enumerate_count(Some(it), Value::small_int(next).ok_or("enumerate count")?);
+    r.stack.push(s);
+    r.stack.push(Sym::Int(c));
+    f.stack.push(item);
+    f.stack.push(Value::small_int(n).ok_or("enumerate count")?);
+    Ok(pc + 2)
+}
+
+/// The next item of the list iterator `it` (the state homes `IterSeq`, `IterIdx`): recorded
+/// (its guards, then the index written), and advanced for real.
+fn list_next(r: &mut Rec, it: &Value) -> Result<(Sym, Value), Abort> {
+    let (seq, idx) = seq_state(it).ok_or("list iterator state")?;
+    let Some((item, _)) = list_item(&seq, idx) else {
+        return Err(LOOP_ENDS.into());
+    };
+    let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
+    let sl = r.read_home(Home::IterSeq, &seq)?;
+    let si = r.read_home(Home::IterIdx, &Value::small_int(idx).ok_or("index")?)?;
+    let (Sym::List(l), Sym::Int(i)) = (sl, si) else {
+        return Err("list iterator state".into());
+    };
+    let len = r.emit(OpKind::ListLen, vec![l], 0);
+    let more = r.emit(OpKind::IntLt, vec![i, len], 0);
+    r.guard(OpKind::GuardTrue, more);
+    let data = r.emit(OpKind::ListData, vec![l], 0);
+    let s = r.list_load(&seq, l, data, i, kind)?;
+    let one = r.const_int(1);
+    let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
+    r.write_home(Home::IterIdx, Sym::Int(i2))?;
+    set_iter_index(Some(it), idx as usize + 1);
+    Ok((s, item))
+}
+
+/// The next value of the small-int range iterator `it` (the state homes `IterCur`,
+/// `IterStep`, `IterRemaining`): recorded and advanced for real.
+fn range_next(r: &mut Rec, it: &Value) -> Result<(Sym, Value), Abort> {
+    let (cur, step, remaining) = range_state(it).ok_or("range state")?;
     if remaining <= 0 {
         return Err(LOOP_ENDS.into());
     }
@@ -102,14 +156,12 @@ pub(super) fn for_iter(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize) -> Re
     let c2 = r.emit_guard(OpKind::IntAddOvf, vec![c, st]);
     r.write_home(Home::IterRemaining, Sym::Int(rem2))?;
     r.write_home(Home::IterCur, Sym::Int(c2))?;
-    r.stack.push(Sym::Int(c));
     // Execute it, as the interpreter's inline range path does.
-    if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
+    if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.as_obj() {
         if let Iter::Range { cur, remaining, .. } = &mut *cell.borrow_mut() {
             *cur = after;
             *remaining -= 1;
         }
     }
-    f.stack.push(small(cur)?);
-    Ok(pc + 1)
+    Ok((Sym::Int(c), small(cur)?))
 }

@@ -5,10 +5,12 @@
 //! holding ints, floats, lists, tuples, strs and dicts; constants; arithmetic (`arith.rs`);
 //! comparisons; conditional and forward jumps; stack shuffles; `list[int]` loads and stores,
 //! appends; `tuple[int]`, unpacking of tuples and lists, `dict[str]`; module attributes and
-//! builtin calls with a kernel; `for` over a `range`, list or dict items iterator at the loop
-//! header; calls of plain Python functions, inlined (`inline.rs`), and tuples built in the
-//! trace (virtual). `finish.rs` builds the trace, `state.rs` holds what the driver shares
-//! (homes, exit maps, frame accessors). The same recorder records function traces, from a
+//! builtin calls with a kernel; `for` over a `range`, list, dict items or `enumerate`
+//! iterator at the loop header (`header.rs`); attributes and method calls of plain instances
+//! (`attrs.rs`); calls of plain Python functions, inlined (`inline.rs`), and tuples built in
+//! the trace (virtual). `rec.rs` holds the recorder's state and emit helpers, `finish.rs`
+//! builds the trace, `state.rs` holds what the driver shares (homes, exit maps, frame
+//! accessors). The same recorder records function traces, from a
 //! function's entry to its return (`function.rs`).
 //! Before executing an instruction it checks that it can handle it with the values at hand;
 //! when it cannot, it stops and leaves that instruction to the interpreter, with the frame

@@ -33,6 +33,10 @@ pub enum Home {
     IterDict,
     IterDictIdx,
     IterDictLen,
+    /// For a loop over `enumerate(...)` (of a list or a range): the next count. The list or
+    /// range homes above then describe the iterator the `enumerate` wraps (see
+    /// `header_iter`).
+    IterCount,
     /// The contents of the frame's cell `i` (a variable a nested function uses), read only.
     Cell(u32),
     /// Value stack entry `base + i`, present when a bridge starts.
@@ -155,6 +159,43 @@ pub fn dict_items_state(v: &Value) -> Option<(Value, i64, i64)> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// The iterator the loop at `base` takes its items from: the one just below its stack
+/// base, or, for a trace of a loop over `enumerate(...)` (`enumerate`: its homes include
+/// `IterCount`), the iterator that one wraps. `None` when the frame has no such iterator.
+pub fn header_iter(stack: &[Value], base: usize, enumerate: bool) -> Option<Value> {
+    let it = stack.get(base.checked_sub(1)?)?;
+    if !enumerate {
+        return Some(it.clone());
+    }
+    match it.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::Enumerate { it, .. } => Some(it.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The next count of an `enumerate` iterator, when it is an inline int.
+pub fn enumerate_count(v: &Value) -> Option<i64> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::Enumerate { n, .. } => n.as_small_int(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Sets the next count of an `enumerate` iterator (`IterCount`).
+pub fn set_enumerate_count(it: Option<&Value>, x: Value) {
+    if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.and_then(|v| v.as_obj()) {
+        if let Iter::Enumerate { n, .. } = &mut *cell.borrow_mut() {
+            *n = x;
+        }
     }
 }
 
