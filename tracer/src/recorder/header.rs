@@ -1,8 +1,8 @@
 //! The `ForIter` at a loop trace's header: the next item of the loop's iterator (a list, a
-//! dict's items, a range, or `enumerate` of a list or range), read from the iterator state the trace carries as homes, and
+//! dict's items, a range, a tuple, or `enumerate` of a list, tuple or range), read from the iterator state the trace carries as homes, and
 //! executed on the real iterator as the interpreter would.
 
-use super::{list_item, Abort, Home, Kind, Rec, Sym, LOOP_ENDS};
+use super::{list_item, tuple_item, Abort, Home, Kind, Rec, Sym, LOOP_ENDS};
 use super::{dict_items_state, enumerate_count, header_iter, range_state, seq_state, set_enumerate_count, set_iter_index};
 use crate::ir::OpKind;
 use crate::runtime::ObjType;
@@ -106,24 +106,36 @@ fn enumerate(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize, it: &Value, n: 
     Ok(pc + 2)
 }
 
-/// The next item of the list iterator `it` (the state homes `IterSeq`, `IterIdx`): recorded
-/// (its guards, then the index written), and advanced for real.
+/// The next item of the list or tuple iterator `it` (the state homes `IterSeq`, `IterIdx`):
+/// recorded (its guards, then the index written), and advanced for real.
 fn list_next(r: &mut Rec, it: &Value) -> Result<(Sym, Value), Abort> {
     let (seq, idx) = seq_state(it).ok_or("list iterator state")?;
-    let Some((item, _)) = list_item(&seq, idx) else {
+    let item = match list_item(&seq, idx) {
+        Some((item, _)) => Some(item),
+        None => tuple_item(&seq, idx).filter(|_| idx >= 0),
+    };
+    let Some(item) = item else {
         return Err(LOOP_ENDS.into());
     };
     let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
     let sl = r.read_home(Home::IterSeq, &seq)?;
     let si = r.read_home(Home::IterIdx, &Value::small_int(idx).ok_or("index")?)?;
-    let (Sym::List(l), Sym::Int(i)) = (sl, si) else {
-        return Err("list iterator state".into());
+    let (len, data) = match sl {
+        Sym::List(_) => (OpKind::ListLen, OpKind::ListData),
+        Sym::Obj(_, ObjType::Tuple) => (OpKind::TupleLen, OpKind::TupleData),
+        _ => return Err("sequence iterator state".into()),
     };
-    let len = r.emit(OpKind::ListLen, vec![l], 0);
+    let (Sym::List(l) | Sym::Obj(l, _), Sym::Int(i)) = (sl, si) else {
+        return Err("sequence iterator state".into());
+    };
+    let len = r.emit(len, vec![l], 0);
     let more = r.emit(OpKind::IntLt, vec![i, len], 0);
     r.guard(OpKind::GuardTrue, more);
-    let data = r.emit(OpKind::ListData, vec![l], 0);
-    let s = r.list_load(&seq, l, data, i, kind)?;
+    let data = r.emit(data, vec![l], 0);
+    let s = match sl {
+        Sym::List(_) => r.list_load(&seq, l, data, i, kind)?,
+        _ => r.load_elem(data, i, kind)?,
+    };
     let one = r.const_int(1);
     let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
     r.write_home(Home::IterIdx, Sym::Int(i2))?;

@@ -136,11 +136,12 @@ pub fn range_state(v: &Value) -> Option<(i64, i64, i64)> {
     }
 }
 
-/// The state of a list iterator (`for x in some_list`): the list and the next index.
+/// The state of a list or tuple iterator (`for x in some_list`): the sequence and the next
+/// index.
 pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
     match v.as_obj() {
         Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
-            Iter::Seq { seq, idx } if is_list(seq) => Some((seq.clone(), i64::try_from(*idx).ok().filter(|i| Value::small_int(*i).is_some())?)),
+            Iter::Seq { seq, idx } if is_list(seq) || matches!(seq.as_obj(), Some(Obj { kind: ObjKind::Tuple(_) })) => Some((seq.clone(), i64::try_from(*idx).ok().filter(|i| Value::small_int(*i).is_some())?)),
             _ => None,
         },
         _ => None,
