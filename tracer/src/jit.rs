@@ -9,7 +9,7 @@ use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
 use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, header_iter, set_enumerate_count, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, header_iter, set_enumerate_count, zip_iters, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -337,6 +337,13 @@ impl Jit {
                     }
                 }
                 Home::IterCount => Value::small_int(enumerate_count(f.stack.get(base.checked_sub(1)?)?)?)?.bits(),
+                Home::ZipArity => Value::small_int(zip_iters(f.stack.get(base.checked_sub(1)?)?)?.len() as i64)?.bits(),
+                Home::ZipSeq(k) | Home::ZipIdx(k) => {
+                    // The zip keeps its iterators, and they their sequences, alive.
+                    let it = zip_iters(f.stack.get(base.checked_sub(1)?)?)?.into_iter().nth(k as usize)?;
+                    let (seq, idx) = seq_state(&it)?;
+                    if matches!(home, Home::ZipSeq(_)) { seq.bits() } else { Value::small_int(idx)?.bits() }
+                }
                 // The cell keeps its contents alive; only the bits go into the slot.
                 Home::Cell(i) => cell_value(f, i as usize)?.bits(),
                 Home::Stack(k) => f.stack.get(base + k as usize)?.bits(),
@@ -417,7 +424,13 @@ impl Jit {
                     }
                 }
                 Dest::Home(Home::IterCount) => set_enumerate_count(base.checked_sub(1).and_then(|b| f.stack.get(b)), v),
-                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_)) => {}
+                Dest::Home(Home::ZipIdx(k)) => {
+                    let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(zip_iters).and_then(|its| its.into_iter().nth(k as usize));
+                    if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
+                        set_iter_index(it.as_ref(), x);
+                    }
+                }
+                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_) | Home::ZipArity | Home::ZipSeq(_)) => {}
                 Dest::FirstIteration | Dest::HomeAfterFirst(_) => {}
             }
         }

@@ -1,9 +1,9 @@
 //! The `ForIter` at a loop trace's header: the next item of the loop's iterator (a list, a
-//! dict's items, a range, a tuple, or `enumerate` of a list, tuple or range), read from the iterator state the trace carries as homes, and
+//! dict's items, a range, a tuple, `enumerate` of a list, tuple or range, or `zip` of lists and tuples), read from the iterator state the trace carries as homes, and
 //! executed on the real iterator as the interpreter would.
 
-use super::{list_item, tuple_item, Abort, Home, Kind, Rec, Sym, LOOP_ENDS};
-use super::{dict_items_state, enumerate_count, header_iter, range_state, seq_state, set_enumerate_count, set_iter_index};
+use super::{list_item, tuple_item, Abort, Home, Kind, Rec, Sym, V, LOOP_ENDS};
+use super::{dict_items_state, enumerate_count, header_iter, range_state, seq_state, set_enumerate_count, set_iter_index, zip_iters};
 use crate::ir::OpKind;
 use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::{Code, Instr};
@@ -18,6 +18,9 @@ pub(super) fn for_iter(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize) -> Re
     let top = f.stack.last().ok_or("no iterator")?.clone();
     if let Some(n) = enumerate_count(&top) {
         return enumerate(r, f, code, pc, &top, n);
+    }
+    if let Some(its) = zip_iters(&top) {
+        return zip(r, f, code, pc, &its);
     }
     if seq_state(&top).is_some() {
         let (s, item) = list_next(r, &top)?;
@@ -106,9 +109,62 @@ fn enumerate(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize, it: &Value, n: 
     Ok(pc + 2)
 }
 
+/// Most iterators a traced `zip` loop zips.
+const MAX_ZIP: usize = 4;
+
+/// `for a, b in zip(xs, ys)` over list or tuple iterators: the items go straight to the
+/// names (the tuple is never built). Every iterator's guards come before any index is
+/// written: an exit resumes at the `ForIter`, and the interpreter's `zip` then decides what
+/// an exhausted iterator means (stop, or raise for `strict=True`).
+fn zip(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize, its: &[Value]) -> Result<usize, Abort> {
+    let n = its.len();
+    if n == 0 || n > MAX_ZIP || !matches!(code.instrs.get(pc + 1), Some(Instr::UnpackSequence(c)) if *c as usize == n) {
+        return Err("zip of more than four iterators, or its items not unpacked into names".into());
+    }
+    if !its.iter().all(|it| seq_state(it).is_some()) {
+        return Err("zip of something other than lists and tuples".into());
+    }
+    r.read_home_value(Home::ZipArity, n as i64);
+    let steps = its.iter().enumerate().map(|(k, it)| seq_step(r, it, Home::ZipSeq(k as u32), Home::ZipIdx(k as u32))).collect::<Result<Vec<_>, _>>()?;
+    for (it, step) in its.iter().zip(&steps) {
+        step.commit(r, it)?;
+    }
+    for step in steps.into_iter().rev() {
+        r.stack.push(step.sym);
+        f.stack.push(step.item);
+    }
+    Ok(pc + 2)
+}
+
+/// One step of a list or tuple iterator, recorded up to its guards and loads; `commit`
+/// writes its index home and advances the real iterator.
+struct SeqStep {
+    sym: Sym,
+    item: Value,
+    next: V,
+    idx: i64,
+    idx_home: Home,
+}
+
+impl SeqStep {
+    fn commit(&self, r: &mut Rec, it: &Value) -> Result<(), Abort> {
+        r.write_home(self.idx_home, Sym::Int(self.next))?;
+        set_iter_index(Some(it), self.idx as usize + 1);
+        Ok(())
+    }
+}
+
 /// The next item of the list or tuple iterator `it` (the state homes `IterSeq`, `IterIdx`):
 /// recorded (its guards, then the index written), and advanced for real.
 fn list_next(r: &mut Rec, it: &Value) -> Result<(Sym, Value), Abort> {
+    let step = seq_step(r, it, Home::IterSeq, Home::IterIdx)?;
+    step.commit(r, it)?;
+    Ok((step.sym, step.item))
+}
+
+/// The guards and loads of a step of list or tuple iterator `it`, whose state is in homes
+/// `seq_home` and `idx_home`.
+fn seq_step(r: &mut Rec, it: &Value, seq_home: Home, idx_home: Home) -> Result<SeqStep, Abort> {
     let (seq, idx) = seq_state(it).ok_or("list iterator state")?;
     let item = match list_item(&seq, idx) {
         Some((item, _)) => Some(item),
@@ -118,8 +174,8 @@ fn list_next(r: &mut Rec, it: &Value) -> Result<(Sym, Value), Abort> {
         return Err(LOOP_ENDS.into());
     };
     let kind = Kind::of(&item).ok_or("list item of a type the JIT does not handle")?;
-    let sl = r.read_home(Home::IterSeq, &seq)?;
-    let si = r.read_home(Home::IterIdx, &Value::small_int(idx).ok_or("index")?)?;
+    let sl = r.read_home(seq_home, &seq)?;
+    let si = r.read_home(idx_home, &Value::small_int(idx).ok_or("index")?)?;
     let (len, data) = match sl {
         Sym::List(_) => (OpKind::ListLen, OpKind::ListData),
         Sym::Obj(_, ObjType::Tuple) => (OpKind::TupleLen, OpKind::TupleData),
@@ -137,10 +193,8 @@ fn list_next(r: &mut Rec, it: &Value) -> Result<(Sym, Value), Abort> {
         _ => r.load_elem(data, i, kind)?,
     };
     let one = r.const_int(1);
-    let i2 = r.emit(OpKind::IntAdd, vec![i, one], 0);
-    r.write_home(Home::IterIdx, Sym::Int(i2))?;
-    set_iter_index(Some(it), idx as usize + 1);
-    Ok((s, item))
+    let next = r.emit(OpKind::IntAdd, vec![i, one], 0);
+    Ok(SeqStep { sym: s, item, next, idx, idx_home })
 }
 
 /// The next value of the small-int range iterator `it` (the state homes `IterCur`,

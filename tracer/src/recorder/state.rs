@@ -37,6 +37,11 @@ pub enum Home {
     /// range homes above then describe the iterator the `enumerate` wraps (see
     /// `header_iter`).
     IterCount,
+    /// For a loop over `zip(...)` of list or tuple iterators: how many it zips (read only, a
+    /// constant checked on entry), and the sequence and next index of the `k`-th.
+    ZipArity,
+    ZipSeq(u32),
+    ZipIdx(u32),
     /// The contents of the frame's cell `i` (a variable a nested function uses), read only.
     Cell(u32),
     /// Value stack entry `base + i`, present when a bridge starts.
@@ -174,6 +179,17 @@ pub fn header_iter(stack: &[Value], base: usize, enumerate: bool) -> Option<Valu
     match it.as_obj() {
         Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
             Iter::Enumerate { it, .. } => Some(it.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The iterators a `zip` iterator zips.
+pub fn zip_iters(v: &Value) -> Option<Vec<Value>> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::Zip { its, .. } => Some(its.clone()),
             _ => None,
         },
         _ => None,
