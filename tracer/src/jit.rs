@@ -9,7 +9,7 @@ use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
 use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, header_iter, set_enumerate_count, zip_iters, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, set_enumerate_count, zip_iters, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
@@ -65,7 +65,7 @@ struct Compiled {
     /// A `for` loop over a range iterator.
     range_iter: bool,
     /// A loop over `enumerate(...)`: its iterator homes are those of the wrapped iterator
-    /// (`recorder::header_iter`).
+    /// (`recorder::with_header_iter`).
     enumerate: bool,
     /// Has an effect on memory (list stores or appends): other traces may not call it
     /// (`recorder/nested.rs`).
@@ -314,7 +314,7 @@ impl Jit {
                     v.bits()
                 }
                 Home::IterCur | Home::IterStep | Home::IterRemaining => {
-                    let (cur, step, remaining) = header_iter(&f.stack, base, c.enumerate).and_then(|it| range_state(&it))?;
+                    let (cur, step, remaining) = with_header_iter(&f.stack, base, c.enumerate, range_state)?;
                     let x = match *home {
                         Home::IterCur => cur,
                         Home::IterStep => step,
@@ -324,7 +324,7 @@ impl Jit {
                 }
                 Home::IterSeq | Home::IterIdx => {
                     // The iterator keeps the list alive; only its bits go into the slot.
-                    let (seq, idx) = header_iter(&f.stack, base, c.enumerate).and_then(|it| seq_state(&it))?;
+                    let (seq, idx) = with_header_iter(&f.stack, base, c.enumerate, seq_state)?;
                     if *home == Home::IterSeq { seq.bits() } else { Value::small_int(idx)?.bits() }
                 }
                 Home::IterDict | Home::IterDictIdx | Home::IterDictLen => {
@@ -407,20 +407,25 @@ impl Jit {
                 }
                 Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
                     let x = rpy_interpreter::vm::int_i64(&v);
-                    let it = header_iter(&f.stack, base, c.enumerate);
-                    if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.as_ref().and_then(|v| v.as_obj()) {
-                        if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
-                            if h == Home::IterCur {
-                                *cur = x;
-                            } else {
-                                *remaining = x;
+                    with_header_iter(&f.stack, base, c.enumerate, |it| {
+                        if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.as_obj() {
+                            if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
+                                if h == Home::IterCur {
+                                    *cur = x;
+                                } else {
+                                    *remaining = x;
+                                }
                             }
                         }
-                    }
+                        Some(())
+                    });
                 }
                 Dest::Home(Home::IterIdx | Home::IterDictIdx) => {
                     if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
-                        set_iter_index(header_iter(&f.stack, base, c.enumerate).as_ref(), x);
+                        with_header_iter(&f.stack, base, c.enumerate, |it| {
+                            set_iter_index(Some(it), x);
+                            Some(())
+                        });
                     }
                 }
                 Dest::Home(Home::IterCount) => set_enumerate_count(base.checked_sub(1).and_then(|b| f.stack.get(b)), v),

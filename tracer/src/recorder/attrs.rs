@@ -135,15 +135,14 @@ pub(super) fn load_method(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value)
         return Err("method that is not a Python function on the class".into());
     }
     plain_attr(vm, r, &cls, name, false)?;
-    // The instance's own dict must not shadow the method.
-    if !r.attrs.iter().any(|(v, n, _)| *v == o && *n == name.bits()) {
-        let n = r.emit(OpKind::ConstRef, vec![], name.bits());
-        r.keep.push(name.clone());
-        let e = r.emit(OpKind::InstGetAttr, vec![o, n], u64::MAX);
-        r.emit_guard_imm(OpKind::GuardBits, vec![e], Value::NULL.bits());
-    } else {
+    if r.attrs.iter().any(|(v, n, _)| *v == o && *n == name.bits()) {
         return Err("method shadowed by an instance attribute".into());
     }
+    // The instance's own dict must not shadow the method.
+    let n = r.emit(OpKind::ConstRef, vec![], name.bits());
+    r.keep.push(name.clone());
+    let e = r.emit(OpKind::InstGetAttr, vec![o, n], u64::MAX);
+    r.emit_guard_imm(OpKind::GuardBits, vec![e], Value::NULL.bits());
     r.keep.push(m.clone());
     r.pop()?;
     r.stack.push(Sym::Exact(m.bits()));

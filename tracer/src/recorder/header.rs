@@ -3,7 +3,7 @@
 //! executed on the real iterator as the interpreter would.
 
 use super::{list_item, tuple_item, Abort, Home, Kind, Rec, Sym, V, LOOP_ENDS};
-use super::{dict_items_state, enumerate_count, header_iter, range_state, seq_state, set_enumerate_count, set_iter_index, zip_iters};
+use super::{dict_items_state, enumerate_count, with_header_iter, range_state, seq_state, set_enumerate_count, set_iter_index, zip_iters};
 use crate::ir::OpKind;
 use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::{Code, Instr};
@@ -84,7 +84,7 @@ fn enumerate(r: &mut Rec, f: &mut Frame, code: &Code, pc: usize, it: &Value, n: 
     if !matches!(code.instrs.get(pc + 1), Some(Instr::UnpackSequence(2))) {
         return Err("enumerate items not unpacked into two targets".into());
     }
-    let inner = header_iter(&f.stack, f.stack.len(), true).ok_or("enumerate state")?;
+    let inner = with_header_iter(&f.stack, f.stack.len(), true, |it| Some(it.clone())).ok_or("enumerate state")?;
     let next = n.checked_add(1).filter(|x| Value::small_int(*x).is_some()).ok_or("enumerate count outside the inline int range")?;
     let Sym::Int(c) = r.read_home(Home::IterCount, &Value::small_int(n).ok_or("enumerate count")?)? else {
         return Err("enumerate count".into());

@@ -35,7 +35,7 @@ pub enum Home {
     IterDictLen,
     /// For a loop over `enumerate(...)` (of a list or a range): the next count. The list or
     /// range homes above then describe the iterator the `enumerate` wraps (see
-    /// `header_iter`).
+    /// `with_header_iter`).
     IterCount,
     /// For a loop over `zip(...)` of list or tuple iterators: how many it zips (read only, a
     /// constant checked on entry), and the sequence and next index of the `k`-th.
@@ -168,17 +168,18 @@ pub fn dict_items_state(v: &Value) -> Option<(Value, i64, i64)> {
     }
 }
 
-/// The iterator the loop at `base` takes its items from: the one just below its stack
-/// base, or, for a trace of a loop over `enumerate(...)` (`enumerate`: its homes include
-/// `IterCount`), the iterator that one wraps. `None` when the frame has no such iterator.
-pub fn header_iter(stack: &[Value], base: usize, enumerate: bool) -> Option<Value> {
+/// Runs `f` on the iterator the loop at `base` takes its items from: the one just below its
+/// stack base, or, for a trace of a loop over `enumerate(...)` (`enumerate`: its homes
+/// include `IterCount`), the iterator that one wraps. `None` when the frame has no such
+/// iterator.
+pub fn with_header_iter<R>(stack: &[Value], base: usize, enumerate: bool, f: impl FnOnce(&Value) -> Option<R>) -> Option<R> {
     let it = stack.get(base.checked_sub(1)?)?;
     if !enumerate {
-        return Some(it.clone());
+        return f(it);
     }
     match it.as_obj() {
         Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
-            Iter::Enumerate { it, .. } => Some(it.clone()),
+            Iter::Enumerate { it, .. } => f(it),
             _ => None,
         },
         _ => None,
