@@ -67,6 +67,17 @@ impl OpKind {
     pub fn is_phi(self) -> bool {
         matches!(self, OpKind::PhiInt | OpKind::PhiFloat | OpKind::PhiRef)
     }
+
+    /// The overflow-checked int op (`int_add_ovf`, `int_sub_ovf`, `int_mul_ovf`) as the same
+    /// op without the check, for a result known to fit 64 bits.
+    pub fn unchecked(self) -> Option<OpKind> {
+        match self {
+            OpKind::IntAddOvf => Some(OpKind::IntAdd),
+            OpKind::IntSubOvf => Some(OpKind::IntSub),
+            OpKind::IntMulOvf => Some(OpKind::IntMul),
+            _ => None,
+        }
+    }
 }
 
 trace_ops! {

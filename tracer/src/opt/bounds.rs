@@ -140,8 +140,7 @@ pub fn run(src: &Trace) -> Trace {
             continue;
         }
         let args = rw.args(op);
-        if no_overflow[i] && matches!(op.kind, OpKind::IntAddOvf | OpKind::IntSubOvf) {
-            let kind = if op.kind == OpKind::IntAddOvf { OpKind::IntAdd } else { OpKind::IntSub };
+        if let Some(kind) = op.kind.unchecked().filter(|_| no_overflow[i] && op.kind != OpKind::IntMulOvf) {
             let r = rw.emit(kind, args, 0, None);
             rw.bind(i, r);
             continue;

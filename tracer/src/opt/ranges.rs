@@ -151,12 +151,7 @@ pub fn run(src: &Trace) -> Trace {
             continue;
         }
         let args = rw.args(op);
-        if drop_check[i] {
-            let kind = match op.kind {
-                OpKind::IntAddOvf => OpKind::IntAdd,
-                OpKind::IntSubOvf => OpKind::IntSub,
-                _ => OpKind::IntMul,
-            };
+        if let Some(kind) = op.kind.unchecked().filter(|_| drop_check[i]) {
             let r = rw.emit(kind, args, 0, None);
             rw.bind(i, r);
             continue;

@@ -271,11 +271,11 @@ const MAX_RECOMPUTE: usize = 8;
 /// (a checked op did not overflow when the previous iteration computed it).
 fn recompute_kind(kind: OpKind) -> Option<OpKind> {
     use OpKind::*;
+    if let Some(k) = kind.unchecked() {
+        return Some(k);
+    }
     Some(match kind {
-        IntAdd | IntAddOvf => IntAdd,
-        IntSub | IntSubOvf => IntSub,
-        IntMul | IntMulOvf => IntMul,
-        FloatAdd | FloatSub | FloatMul | FloatNeg | IntToFloat | ConstInt | ConstFloat => kind,
+        IntAdd | IntSub | IntMul | FloatAdd | FloatSub | FloatMul | FloatNeg | IntToFloat | ConstInt | ConstFloat => kind,
         _ => return None,
     })
 }
