@@ -269,9 +269,12 @@ pub enum Iter {
     /// Iterator over a big-int range: next value, step, remaining count.
     BigRange { cur: BigInt, step: BigInt, remaining: BigInt },
     Str { s: Value, byte: usize },
-    DictKeys { dict: Value, idx: usize, len: usize },
-    DictValues { dict: Value, idx: usize, len: usize },
-    DictItems { dict: Value, idx: usize, len: usize },
+    /// Over a dict's keys, values or items: the next entry index, the dict's size when the
+    /// iterator was made (a different size is an error), and how many items are still expected
+    /// (one more is an error too: keys were deleted and others added).
+    DictKeys { dict: Value, idx: usize, len: usize, left: usize },
+    DictValues { dict: Value, idx: usize, len: usize, left: usize },
+    DictItems { dict: Value, idx: usize, len: usize, left: usize },
     Set { items: Vec<Value>, idx: usize },
     Reversed { seq: Value, idx: isize },
     Enumerate { it: Value, n: Value },

@@ -14,16 +14,19 @@ impl Vm {
                 ObjKind::Range(r) => Iter::Range { cur: r.start, step: r.step, remaining: r.len() },
                 ObjKind::BigRange(b) => Iter::BigRange { cur: b[0].clone(), step: b[2].clone(), remaining: big_range_len(b) },
                 ObjKind::Str(_) => Iter::Str { s: v.clone(), byte: 0 },
-                ObjKind::Dict(d) => Iter::DictKeys { dict: v.clone(), idx: 0, len: d.borrow().len() },
+                ObjKind::Dict(d) => {
+                    let len = d.borrow().len();
+                    Iter::DictKeys { dict: v.clone(), idx: 0, len, left: len }
+                }
                 ObjKind::Set(s) => Iter::Set { items: s.borrow().iter().map(|(k, _)| k.clone()).collect(), idx: 0 },
                 ObjKind::FrozenSet(s) => Iter::Set { items: s.iter().map(|(k, _)| k.clone()).collect(), idx: 0 },
                 ObjKind::DictView(k, d) => {
                     let len = super::dict_of(d).map(|x| x.borrow().len()).unwrap_or(0);
                     let d = d.clone();
                     match k {
-                        0 => Iter::DictKeys { dict: d, idx: 0, len },
-                        1 => Iter::DictValues { dict: d, idx: 0, len },
-                        _ => Iter::DictItems { dict: d, idx: 0, len },
+                        0 => Iter::DictKeys { dict: d, idx: 0, len, left: len },
+                        1 => Iter::DictValues { dict: d, idx: 0, len, left: len },
+                        _ => Iter::DictItems { dict: d, idx: 0, len, left: len },
                     }
                 }
                 ObjKind::Iter(_) | ObjKind::Generator(_) => return Ok(v.clone()),
@@ -155,7 +158,7 @@ impl Vm {
                     None => Ok(None),
                 }
             }
-            Iter::DictKeys { dict, idx, len } | Iter::DictValues { dict, idx, len } | Iter::DictItems { dict, idx, len } => {
+            Iter::DictKeys { dict, idx, len, left } | Iter::DictValues { dict, idx, len, left } | Iter::DictItems { dict, idx, len, left } => {
                 let Some(d) = super::dict_of(dict) else { return Ok(None) };
                 let d = d.borrow();
                 if d.len() != *len {
@@ -168,6 +171,15 @@ impl Vm {
                     let i = *idx;
                     *idx += 1;
                     if let Some(e) = d.entry_at(i) {
+                        if *left == 0 {
+                            // More items than the dict had: keys were deleted and others
+                            // added. The iterator is exhausted from here on.
+                            *idx = usize::MAX;
+                            drop(d);
+                            drop(st);
+                            return Err(self.new_error("RuntimeError", "dictionary keys changed during iteration".to_string()));
+                        }
+                        *left -= 1;
                         let (k, v) = (e.key.clone(), e.value.clone());
                         return Ok(Some(match dict_kind {
                             0 => k,

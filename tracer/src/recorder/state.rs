@@ -158,7 +158,14 @@ pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
 pub fn dict_items_state(v: &Value) -> Option<(Value, i64, i64)> {
     match v.as_obj() {
         Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
-            Iter::DictItems { dict, idx, len } => {
+            Iter::DictItems { dict, idx, len, left } => {
+                // Traces do not count the items left: only an iterator that expects exactly
+                // the live entries after its index (no keys were deleted and others added)
+                // is theirs.
+                let d = rpy_interpreter::vm::dict_of(dict)?.try_borrow().ok()?;
+                if live_from(&d, *idx) != *left {
+                    return None;
+                }
                 let small = |x: usize| i64::try_from(x).ok().filter(|i| Value::small_int(*i).is_some());
                 Some((dict.clone(), small(*idx)?, small(*len)?))
             }
@@ -217,13 +224,30 @@ pub fn set_enumerate_count(it: Option<&Value>, x: Value) {
     }
 }
 
-/// Sets the next index of a list or dict items iterator (`IterIdx`, `IterDictIdx`).
+/// Sets the next index of a list or dict items iterator (`IterIdx`, `IterDictIdx`). A dict
+/// iterator then expects the live entries after it (a trace changes no dict's keys).
 pub fn set_iter_index(it: Option<&Value>, x: usize) {
     if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.and_then(|v| v.as_obj()) {
-        if let Iter::Seq { idx, .. } | Iter::DictItems { idx, .. } = &mut *cell.borrow_mut() {
-            *idx = x;
+        match &mut *cell.borrow_mut() {
+            Iter::Seq { idx, .. } => *idx = x,
+            Iter::DictItems { dict, idx, left, .. } => {
+                *idx = x;
+                if let Some(d) = rpy_interpreter::vm::dict_of(dict).and_then(|d| d.try_borrow().ok()) {
+                    *left = live_from(&d, x);
+                }
+            }
+            _ => {}
         }
     }
+}
+
+/// The number of live entries of `d` at index `idx` or after.
+fn live_from(d: &rpy_interpreter::dict::Dict, idx: usize) -> usize {
+    if d.raw_len() == d.len() {
+        // No holes.
+        return d.raw_len().saturating_sub(idx);
+    }
+    (idx..d.raw_len()).filter(|&i| d.entry_at(i).is_some()).count()
 }
 
 /// The value of module global `name` in the frame's globals, borrowed.
