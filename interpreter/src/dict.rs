@@ -197,6 +197,11 @@ impl Dict {
         self.probe(key, hash, &mut never).ok().and_then(|(_, i)| i)
     }
 
+    /// Byte offsets of the entry vector and of the live-entry count, for compiled code (which
+    /// finds the vector's own pointer and length fields by looking at a sample).
+    pub const ENTRIES_OFFSET: usize = std::mem::offset_of!(Dict, entries);
+    pub const USED_OFFSET: usize = std::mem::offset_of!(Dict, used);
+
     /// The value at entry `i` (a valid index from `get_str_index`).
     #[inline]
     pub fn value_at(&self, i: usize) -> Option<&Value> {

@@ -83,6 +83,25 @@ struct Compiled {
     /// Exits taken, and where each leads, per exit number.
     exits: Vec<u64>,
     links: Vec<Link>,
+    /// The bits of the global and builtin homes, as last read (`bits[k]` for `homes[k]`),
+    /// valid while the namespaces are those of `key`.
+    names_cache: NamesCache,
+}
+
+/// The last values read of a trace's global and builtin homes, and the namespaces (identity and
+/// stamp of the globals and of the builtins) they were read from: unchanged namespaces hold
+/// the same values, alive, so trace entry reads them from here, not by name.
+#[derive(Default)]
+struct NamesCache {
+    key: Option<[u64; 4]>,
+    bits: Vec<u64>,
+}
+
+/// Identity and stamp of the frame's globals and builtins (`None` when either is no dict or
+/// is being changed).
+fn namespaces_key(f: &Frame) -> Option<[u64; 4]> {
+    let stamp = |ns: &Value| Some(rpy_interpreter::vm::dict_of(ns)?.try_borrow().ok()?.stamp);
+    Some([f.globals.bits(), stamp(&f.globals)?, f.builtins.bits(), stamp(&f.builtins)?])
 }
 
 enum State {
@@ -284,6 +303,7 @@ impl Jit {
             iterations: 0,
             exits: vec![0; nexits],
             links: vec![Link::None; nexits],
+            names_cache: NamesCache::default(),
         })
     }
 
@@ -297,24 +317,40 @@ impl Jit {
             return None;
         }
         self.slots.clear();
-        for home in &c.homes {
+        let key = if c.names.is_empty() { None } else { namespaces_key(f) };
+        let names_cached = key.is_some() && key == c.names_cache.key;
+        if !names_cached && !c.names.is_empty() {
+            c.names_cache.key = None;
+            c.names_cache.bits.clear();
+            c.names_cache.bits.resize(c.homes.len(), 0);
+        }
+        // The header iterator's state, read once for all the homes that take a part of it.
+        let (mut range, mut seq, mut dict) = (None, None, None);
+        for (k, home) in c.homes.iter().enumerate() {
             let bits = match *home {
                 Home::Fast(i) => f.fast.get(i as usize)?.bits(),
+                Home::Builtin(_) | Home::Global(_) if names_cached => c.names_cache.bits[k],
                 Home::Builtin(n) => {
                     // Only while no global hides it (nothing in a trace creates globals).
                     let name = c.names.get(n as usize)?;
                     if global_value(f, name).is_some() {
                         return None;
                     }
-                    builtin_value(f, name)?.bits()
+                    let bits = builtin_value(f, name)?.bits();
+                    c.names_cache.bits[k] = bits;
+                    bits
                 }
                 Home::Global(n) => {
                     // The dict keeps the value alive; only its bits go into the slot.
-                    let v = global_value(f, c.names.get(n as usize)?)?;
-                    v.bits()
+                    let bits = global_value(f, c.names.get(n as usize)?)?.bits();
+                    c.names_cache.bits[k] = bits;
+                    bits
                 }
                 Home::IterCur | Home::IterStep | Home::IterRemaining => {
-                    let (cur, step, remaining) = with_header_iter(&f.stack, base, c.enumerate, range_state)?;
+                    if range.is_none() {
+                        range = with_header_iter(&f.stack, base, c.enumerate, range_state);
+                    }
+                    let (cur, step, remaining) = range?;
                     let x = match *home {
                         Home::IterCur => cur,
                         Home::IterStep => step,
@@ -323,15 +359,21 @@ impl Jit {
                     Value::small_int(x)?.bits()
                 }
                 Home::IterSeq | Home::IterIdx => {
-                    // The iterator keeps the list alive; only its bits go into the slot.
-                    let (seq, idx) = with_header_iter(&f.stack, base, c.enumerate, seq_state)?;
-                    if *home == Home::IterSeq { seq.bits() } else { Value::small_int(idx)?.bits() }
+                    if seq.is_none() {
+                        // The iterator keeps the list alive; only its bits go into the slot.
+                        seq = with_header_iter(&f.stack, base, c.enumerate, seq_state).map(|(s, i)| (s.bits(), i));
+                    }
+                    let (seq, idx) = seq?;
+                    if *home == Home::IterSeq { seq } else { Value::small_int(idx)?.bits() }
                 }
                 Home::IterDict | Home::IterDictIdx | Home::IterDictLen => {
-                    // The iterator keeps the dict alive; only its bits go into the slot.
-                    let (dict, idx, len) = f.stack.get(base.checked_sub(1)?).and_then(dict_items_state)?;
+                    if dict.is_none() {
+                        // The iterator keeps the dict alive; only its bits go into the slot.
+                        dict = f.stack.get(base.checked_sub(1)?).and_then(dict_items_state).map(|(d, i, n)| (d.bits(), i, n));
+                    }
+                    let (dict, idx, len) = dict?;
                     match *home {
-                        Home::IterDict => dict.bits(),
+                        Home::IterDict => dict,
                         Home::IterDictIdx => Value::small_int(idx)?.bits(),
                         _ => Value::small_int(len)?.bits(),
                     }
@@ -353,6 +395,9 @@ impl Jit {
         }
         if self.slots.len() < c.trace.slots_len() {
             return None;
+        }
+        if !names_cached {
+            c.names_cache.key = key;
         }
         if self.exitbuf.len() < c.trace.exitbuf_len() {
             self.exitbuf.resize(c.trace.exitbuf_len(), 0);
@@ -448,9 +493,29 @@ impl Jit {
     /// exits link to, recording a bridge from an exit once it is hot. Returns with the frame
     /// where the interpreter goes on.
     fn run_loop(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize, base: usize) {
+        // When most entries fail the root's entry guards (a variable that holds an int on
+        // entry and a float after the first iteration), they start in the entry bridge; one
+        // it rejects goes to the root.
         let mut i = 0;
+        let mut bridge_first = false;
+        if let Link::Trace(j) = traces[0].links[ENTRY_EXIT as usize] {
+            if traces[0].exits[ENTRY_EXIT as usize] * 2 > traces[0].entries {
+                (i, bridge_first) = (j, true);
+            }
+        }
         for _ in 0..MAX_HOPS {
-            let Some((n, end)) = self.run_trace(&mut traces[i], f, base) else { return };
+            let Some((n, end)) = self.run_trace(&mut traces[i], f, base) else {
+                if bridge_first {
+                    (i, bridge_first) = (0, false);
+                    continue;
+                }
+                return;
+            };
+            if n == ENTRY_EXIT && bridge_first {
+                (i, bridge_first) = (0, false);
+                continue;
+            }
+            bridge_first = false;
             if n == ENTRY_EXIT && i == 0 {
                 // The loop trace's entry guards reject the frame (a variable that holds an
                 // int on entry and a float after the first iteration): an entry bridge

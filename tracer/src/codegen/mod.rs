@@ -791,7 +791,15 @@ fn build(
                 let f = b.ins().iconst(types::I64, op.imm as i64);
                 Some(call_helper(&mut b, &target, rt::float_binary as *const () as usize, &[f, arg(0)?, arg(1)?], types::I64))
             }
-            OpKind::ModuleAttr => Some(call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::ModuleAttr => {
+                let module = trace.op(op.args[0]);
+                // A known module (the usual case: `math.sqrt`): a cache on its dict.
+                let cached = (module.kind == OpKind::ConstRef).then(|| rt::module_dict(module.imm)).flatten().and_then(|d| cached_str_lookup(&mut b, &target, caches, d, arg(1).ok()?));
+                Some(match cached {
+                    Some(v) => v,
+                    None => call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[arg(0)?, arg(1)?], types::I64),
+                })
+            }
             OpKind::ListAppend => {
                 let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[arg(0)?, arg(1)?], types::I8);
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
@@ -842,44 +850,32 @@ fn build(
             }
             OpKind::TupleData => Some(call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::TupleLen => Some(call_helper(&mut b, &target, rt::tuple_len as *const () as usize, &[arg(0)?], types::I64)),
-            OpKind::DictNext => Some(call_helper(&mut b, &target, rt::dict_next as *const () as usize, &[arg(0)?, arg(1)?, arg(2)?], types::I64)),
-            OpKind::DictKey => Some(call_helper(&mut b, &target, rt::dict_key as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
-            OpKind::DictValue => Some(call_helper(&mut b, &target, rt::dict_value as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::DictNext => {
+                let (d, i, n) = (arg(0)?, arg(1)?, arg(2)?);
+                Some(match rt::dict_layout() {
+                    Some(l) => dict_next_inline(&mut b, &target, &l, d, i, n),
+                    None => call_helper(&mut b, &target, rt::dict_next as *const () as usize, &[d, i, n], types::I64),
+                })
+            }
+            // Entry `at` is live: `dict_next` found it, and its guard comes first.
+            OpKind::DictKey | OpKind::DictValue => {
+                let (d, at) = (arg(0)?, arg(1)?);
+                Some(match rt::dict_layout() {
+                    Some(l) => {
+                        let field = if op.kind == OpKind::DictKey { l.key } else { l.value };
+                        let e = dict_entry_addr(&mut b, &l, d, at);
+                        b.ins().load(types::I64, mem, e, field)
+                    }
+                    None if op.kind == OpKind::DictKey => call_helper(&mut b, &target, rt::dict_key as *const () as usize, &[d, at], types::I64),
+                    None => call_helper(&mut b, &target, rt::dict_value as *const () as usize, &[d, at], types::I64),
+                })
+            }
             OpKind::DictGetStr => {
                 let (d, key) = (arg(0)?, arg(1)?);
                 let dict = trace.op(op.args[0]);
-                let addrs = (dict.kind == OpKind::ConstRef).then(|| rt::dict_stamp_addr(dict.imm).zip(rt::dict_version_addr(dict.imm))).flatten();
-                Some(match addrs {
-                    // A known dict (globals, builtins): a cache of the last result, valid
-                    // while the dict's stamp (a hit) or layout version (a miss) is the one it
-                    // was taken at.
-                    Some((stamp_addr, version_addr)) => {
-                        let cache = Box::new(rt::DictCache::new());
-                        let cache_addr = &*cache as *const rt::DictCache as i64;
-                        caches.push(cache);
-                        let flags = MemFlagsData::new();
-                        let sa = b.ins().iconst(types::I64, stamp_addr as i64);
-                        let stamp = b.ins().load(types::I64, flags, sa, 0);
-                        let va = b.ins().iconst(types::I64, version_addr as i64);
-                        let version = b.ins().load(types::I64, flags, va, 0);
-                        let ca = b.ins().iconst(types::I64, cache_addr);
-                        let cached = b.ins().load(types::I64, flags, ca, 0);
-                        let same_stamp = b.ins().icmp(IntCC::Equal, stamp, cached);
-                        let same_version = b.ins().icmp(IntCC::Equal, version, cached);
-                        let hit = b.ins().bor(same_stamp, same_version);
-                        let (cont, slow, fast) = (b.create_block(), b.create_block(), b.create_block());
-                        b.set_cold_block(slow);
-                        let value = b.append_block_param(cont, types::I64);
-                        b.ins().brif(hit, fast, &[], slow, &[]);
-                        b.switch_to_block(fast);
-                        let v = b.ins().load(types::I64, flags, ca, 8);
-                        b.ins().jump(cont, &[BlockArg::Value(v)]);
-                        b.switch_to_block(slow);
-                        let v = call_helper(&mut b, &target, rt::dict_get_str_cached as *const () as usize, &[d, key, ca], types::I64);
-                        b.ins().jump(cont, &[BlockArg::Value(v)]);
-                        b.switch_to_block(cont);
-                        value
-                    }
+                // A known dict (globals, builtins): a cache of the last result.
+                Some(match (dict.kind == OpKind::ConstRef).then_some(dict.imm) {
+                    Some(bits) => cached_str_lookup(&mut b, &target, caches, bits, key).unwrap_or_else(|| call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64)),
                     None => call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64),
                 })
             }
@@ -1143,4 +1139,72 @@ fn call_py(b: &mut FunctionBuilder, io: &Io, entry_cell: u64, args: &[Value]) ->
 
     b.switch_to_block(join);
     res
+}
+
+/// `d[key]` for a `str` key in the known dict whose bits are `dict` (alive as long as the
+/// trace), through a cache of the last result: valid while the dict's stamp (a hit) or layout
+/// version (a miss) is the one it was taken at. `None` when `dict` is no dict.
+fn cached_str_lookup(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, caches: &mut Vec<Box<rt::DictCache>>, dict: u64, key: Value) -> Option<Value> {
+    let (stamp_addr, version_addr) = rt::dict_stamp_addr(dict).zip(rt::dict_version_addr(dict))?;
+    let cache = Box::new(rt::DictCache::new());
+    let cache_addr = &*cache as *const rt::DictCache as i64;
+    caches.push(cache);
+    let flags = MemFlagsData::new();
+    let sa = b.ins().iconst(types::I64, stamp_addr as i64);
+    let stamp = b.ins().load(types::I64, flags, sa, 0);
+    let va = b.ins().iconst(types::I64, version_addr as i64);
+    let version = b.ins().load(types::I64, flags, va, 0);
+    let ca = b.ins().iconst(types::I64, cache_addr);
+    let cached = b.ins().load(types::I64, flags, ca, 0);
+    let same_stamp = b.ins().icmp(IntCC::Equal, stamp, cached);
+    let same_version = b.ins().icmp(IntCC::Equal, version, cached);
+    let hit = b.ins().bor(same_stamp, same_version);
+    let (cont, slow, fast) = (b.create_block(), b.create_block(), b.create_block());
+    b.set_cold_block(slow);
+    let value = b.append_block_param(cont, types::I64);
+    b.ins().brif(hit, fast, &[], slow, &[]);
+    b.switch_to_block(fast);
+    let v = b.ins().load(types::I64, flags, ca, 8);
+    b.ins().jump(cont, &[BlockArg::Value(v)]);
+    b.switch_to_block(slow);
+    let d = b.ins().iconst(types::I64, dict as i64);
+    let v = call_helper(b, target, rt::dict_get_str_cached as *const () as usize, &[d, key, ca], types::I64);
+    b.ins().jump(cont, &[BlockArg::Value(v)]);
+    b.switch_to_block(cont);
+    Some(value)
+}
+
+/// The address of entry `at` of dict `d`.
+fn dict_entry_addr(b: &mut FunctionBuilder, l: &rt::DictLayout, d: Value, at: Value) -> Value {
+    let p = b.ins().band_imm_s(d, PAYLOAD_MASK);
+    let entries = b.ins().load(types::I64, MemFlagsData::trusted(), p, l.entries);
+    let off = b.ins().imul_imm_s(at, l.entry_size);
+    b.ins().iadd(entries, off)
+}
+
+/// `dict_next(d, i, n)` inline when entry `i` is live and the dict still has `n` entries (a
+/// dict without deletions); the helper otherwise.
+fn dict_next_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, d: Value, i: Value, n: Value) -> Value {
+    let flags = MemFlagsData::trusted();
+    let p = b.ins().band_imm_s(d, PAYLOAD_MASK);
+    let used = b.ins().load(types::I64, flags, p, l.used);
+    let raw_len = b.ins().load(types::I64, flags, p, l.entries_len);
+    let same = b.ins().icmp(IntCC::Equal, used, n);
+    // Unsigned: a negative `i` is out of range too.
+    let inside = b.ins().icmp(IntCC::UnsignedLessThan, i, raw_len);
+    let ok = b.ins().band(same, inside);
+    let (look, slow, cont) = (b.create_block(), b.create_block(), b.create_block());
+    b.set_cold_block(slow);
+    let result = b.append_block_param(cont, types::I64);
+    b.ins().brif(ok, look, &[], slow, &[]);
+    b.switch_to_block(look);
+    let e = dict_entry_addr(b, l, d, i);
+    let key = b.ins().load(types::I64, flags, e, l.key);
+    let live = b.ins().icmp_imm_s(IntCC::NotEqual, key, rpy_interpreter::value::Value::NULL.bits() as i64);
+    b.ins().brif(live, cont, &[BlockArg::Value(i)], slow, &[]);
+    b.switch_to_block(slow);
+    let r = call_helper(b, target, rt::dict_next as *const () as usize, &[d, i, n], types::I64);
+    b.ins().jump(cont, &[BlockArg::Value(r)]);
+    b.switch_to_block(cont);
+    result
 }

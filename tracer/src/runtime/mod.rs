@@ -9,7 +9,9 @@ use rpy_interpreter::prims::mathfn::MathResult;
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::int_i64;
 
+mod layout;
 mod objects;
+pub use layout::*;
 pub use objects::*;
 
 /// The list behind `bits`, when it is one that nothing holds mutably borrowed: its storage,
@@ -22,50 +24,6 @@ fn list(bits: &u64) -> Option<*mut rpy_interpreter::list::ListData> {
         Some(ObjKind::List(cell)) if unsafe { cell.try_borrow_unguarded() }.is_ok() => Some(cell.as_ptr()),
         _ => None,
     }
-}
-
-/// Where a list object keeps its element array's address and its length: byte offsets from
-/// the object's address (a `Value`'s payload), so compiled code loads both itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ListLayout {
-    pub data: i32,
-    pub len: i32,
-}
-
-/// The layout of list objects in this build, found once by looking at a sample list: the
-/// words of its `Vec` that hold the element array's address and the length. `None` when the
-/// sample does not tell them apart (compiled code then calls `list_data` / `list_len`).
-pub fn list_layout() -> Option<ListLayout> {
-    static LAYOUT: std::sync::OnceLock<Option<ListLayout>> = std::sync::OnceLock::new();
-    *LAYOUT.get_or_init(|| {
-        const WORDS: usize = std::mem::size_of::<Vec<Value>>() / 8;
-        if std::mem::size_of::<Vec<Value>>() != 8 * WORDS {
-            return None;
-        }
-        let mut items = Vec::with_capacity(5);
-        items.push(Value::NONE);
-        let sample = rpy_interpreter::vm::new_list(items);
-        let obj = sample.obj_ptr() as usize;
-        let cell = match sample.as_obj().map(|o| &o.kind) {
-            Some(ObjKind::List(cell)) => cell,
-            _ => return None,
-        };
-        let ld = cell.as_ptr();
-        // SAFETY: only addresses and plain words are read, while nothing borrows the list.
-        let (vec_addr, ptr, len) = unsafe { ((ld as usize) + rpy_interpreter::list::ListData::ITEMS_OFFSET, (*ld).as_mut_ptr() as usize, (*ld).len()) };
-        // SAFETY: a `Vec` is `WORDS` initialised words (checked above).
-        let words: [usize; WORDS] = unsafe { std::ptr::read(vec_addr as *const [usize; WORDS]) };
-        let find = |x: usize| {
-            let mut at = words.iter().enumerate().filter(|(_, &w)| w == x).map(|(k, _)| k);
-            match (at.next(), at.next()) {
-                (Some(k), None) => Some(k),
-                _ => None,
-            }
-        };
-        let (pk, lk) = (find(ptr)?, find(len)?);
-        let base = i32::try_from(vec_addr.checked_sub(obj)?).ok()?;
-        Some(ListLayout { data: base + 8 * pk as i32, len: base + 8 * lk as i32 })
-    })
 }
 
 /// 1 when `bits` is a list that can be read and written in place, else 0.
@@ -139,6 +97,17 @@ pub extern "C" fn module_attr(module: u64, name: u64) -> u64 {
     let Some(rpy_interpreter::object::Obj { kind: ObjKind::Module(m) }) = m.as_obj() else { return Value::NULL.bits() };
     // The dict keeps the value alive; only its bits are returned.
     crate::recorder::namespace_get(&m.dict, n).map_or(Value::NULL.bits(), |v| v.bits())
+}
+
+/// The bits of module `module`'s dict (which the module keeps alive, and never replaces), or
+/// `None` when `module` is no module.
+pub fn module_dict(module: u64) -> Option<u64> {
+    // SAFETY: a live, borrowed value (module doc).
+    let m = unsafe { Value::borrow_bits(&module) };
+    match m.as_obj() {
+        Some(rpy_interpreter::object::Obj { kind: ObjKind::Module(m) }) => Some(m.dict.bits()),
+        _ => None,
+    }
 }
 
 /// Appends `v` (which owns nothing: an int, float or immediate) to the list `list`.

@@ -1,0 +1,105 @@
+//! Where list and dict objects keep the words compiled code loads itself: byte offsets from
+//! the object's address (a `Value`'s payload). `Vec`'s field order is not public, so each is
+//! found once by looking at a sample object; `None` when the sample does not tell the words
+//! apart (compiled code then calls the helpers instead).
+
+use rpy_interpreter::dict::{Dict, Entry};
+use rpy_interpreter::object::ObjKind;
+use rpy_interpreter::value::Value;
+
+/// Where a list keeps its element array's address and its length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListLayout {
+    pub data: i32,
+    pub len: i32,
+}
+
+/// Where a dict keeps its live-entry count and its entry array's address and length, and
+/// where an entry keeps its key and value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DictLayout {
+    pub used: i32,
+    pub entries: i32,
+    pub entries_len: i32,
+    pub entry_size: i64,
+    pub key: i32,
+    pub value: i32,
+}
+
+/// The words of the `Vec` at `vec_addr` that hold `ptr` and `len`, as byte offsets from
+/// `obj`; `None` unless each value is in exactly one word.
+fn vec_words<T>(obj: usize, vec_addr: usize, ptr: usize, len: usize) -> Option<(i32, i32)> {
+    const { assert!(std::mem::size_of::<Vec<u8>>() % 8 == 0) };
+    let words = std::mem::size_of::<Vec<T>>() / 8;
+    // SAFETY: a `Vec` is `words` initialised machine words (asserted above); only plain words
+    // are read, while nothing borrows the sample.
+    let words: Vec<usize> = (0..words).map(|k| unsafe { std::ptr::read((vec_addr + 8 * k) as *const usize) }).collect();
+    let find = |x: usize| {
+        let mut at = words.iter().enumerate().filter(|(_, &w)| w == x).map(|(k, _)| k);
+        match (at.next(), at.next()) {
+            (Some(k), None) => Some(k),
+            _ => None,
+        }
+    };
+    let (pk, lk) = (find(ptr)?, find(len)?);
+    let base = i32::try_from(vec_addr.checked_sub(obj)?).ok()?;
+    Some((base + 8 * pk as i32, base + 8 * lk as i32))
+}
+
+/// The layout of list objects in this build.
+pub fn list_layout() -> Option<ListLayout> {
+    static LAYOUT: std::sync::OnceLock<Option<ListLayout>> = std::sync::OnceLock::new();
+    *LAYOUT.get_or_init(|| {
+        let mut items = Vec::with_capacity(5);
+        items.push(Value::NONE);
+        let sample = rpy_interpreter::vm::new_list(items);
+        let obj = sample.obj_ptr() as usize;
+        let Some(ObjKind::List(cell)) = sample.as_obj().map(|o| &o.kind) else { return None };
+        let ld = cell.as_ptr();
+        // SAFETY: only addresses and plain words are read, while nothing borrows the list.
+        let (vec_addr, ptr, len) = unsafe { ((ld as usize) + rpy_interpreter::list::ListData::ITEMS_OFFSET, (*ld).as_mut_ptr() as usize, (*ld).len()) };
+        let (data, len) = vec_words::<Value>(obj, vec_addr, ptr, len)?;
+        Some(ListLayout { data, len })
+    })
+}
+
+/// The layout of dict objects in this build.
+pub fn dict_layout() -> Option<DictLayout> {
+    static LAYOUT: std::sync::OnceLock<Option<DictLayout>> = std::sync::OnceLock::new();
+    *LAYOUT.get_or_init(|| {
+        let mut d = Dict::default();
+        // Three entries: the array's length (3) is then neither its address nor, with a
+        // power-of-two capacity, its capacity.
+        for k in 0..3 {
+            rpy_interpreter::vm::dict_set_str(&mut d, rpy_interpreter::vm::new_str(&format!("k{k}")), Value::NONE);
+        }
+        let sample = rpy_interpreter::vm::new_dict(d);
+        let obj = sample.obj_ptr() as usize;
+        let Some(ObjKind::Dict(cell)) = sample.as_obj().map(|o| &o.kind) else { return None };
+        let dp = cell.as_ptr();
+        // SAFETY: only addresses and plain words are read, while nothing borrows the dict.
+        let (dict_addr, ptr, len) = unsafe { (dp as usize, (*dp).raw_entries().as_ptr() as usize, (*dp).raw_len()) };
+        let (entries, entries_len) = vec_words::<Entry>(obj, dict_addr + Dict::ENTRIES_OFFSET, ptr, len)?;
+        let used = i32::try_from(dict_addr.checked_sub(obj)? + Dict::USED_OFFSET).ok()?;
+        Some(DictLayout {
+            used,
+            entries,
+            entries_len,
+            entry_size: std::mem::size_of::<Entry>() as i64,
+            key: std::mem::offset_of!(Entry, key) as i32,
+            value: std::mem::offset_of!(Entry, value) as i32,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layouts_are_found() {
+        assert!(list_layout().is_some());
+        let d = dict_layout().expect("dict layout");
+        assert!(d.entry_size >= 24 && d.key != d.value);
+    }
+}
