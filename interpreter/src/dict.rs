@@ -79,6 +79,12 @@ thread_local! {
     static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
 
+/// The address of this thread's version counter (compiled code that changes a dict draws its
+/// new stamp from it as `next_version` does).
+pub fn version_counter_addr() -> usize {
+    NEXT_VERSION.with(|v| v.as_ptr() as usize)
+}
+
 /// A process-unique layout version (so caches keyed by version never see ABA reuse).
 #[inline]
 fn next_version() -> u64 {
@@ -201,6 +207,9 @@ impl Dict {
     /// finds the vector's own pointer and length fields by looking at a sample).
     pub const ENTRIES_OFFSET: usize = std::mem::offset_of!(Dict, entries);
     pub const USED_OFFSET: usize = std::mem::offset_of!(Dict, used);
+    /// Byte offset of the index table (a `Vec<u32>` whose slots hold `u32::MAX` when empty).
+    pub const INDICES_OFFSET: usize = std::mem::offset_of!(Dict, indices);
+    pub const EMPTY_SLOT: u32 = EMPTY;
 
     /// The value at entry `i` (a valid index from `get_str_index`).
     #[inline]

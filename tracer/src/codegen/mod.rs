@@ -839,12 +839,32 @@ fn build(
                 None
             }
             OpKind::InstGetAttr => {
-                let hint = b.ins().iconst(types::I64, op.imm as i64);
-                Some(call_helper(&mut b, &target, rt::inst_getattr as *const () as usize, &[arg(0)?, arg(1)?, hint], types::I64))
+                let (obj, name) = (arg(0)?, arg(1)?);
+                let name_hash = rt::str_hash_bits(trace.op(op.args[1]).imm).filter(|_| trace.op(op.args[1]).kind == OpKind::ConstRef);
+                Some(match rt::dict_layout().zip(rt::instance_dict_offset()) {
+                    Some((l, at)) if op.imm == u64::MAX => match name_hash {
+                        Some(h) => inst_absent_inline(&mut b, &target, &l, at, obj, name, h),
+                        None => {
+                            let hint = b.ins().iconst(types::I64, op.imm as i64);
+                            call_helper(&mut b, &target, rt::inst_getattr as *const () as usize, &[obj, name, hint], types::I64)
+                        }
+                    },
+                    Some((l, at)) => inst_getattr_inline(&mut b, &target, &l, at, obj, name, op.imm),
+                    None => {
+                        let hint = b.ins().iconst(types::I64, op.imm as i64);
+                        call_helper(&mut b, &target, rt::inst_getattr as *const () as usize, &[obj, name, hint], types::I64)
+                    }
+                })
             }
             OpKind::InstSetAttr => {
-                let hint = b.ins().iconst(types::I64, op.imm as i64);
-                let ok = call_helper(&mut b, &target, rt::inst_setattr as *const () as usize, &[arg(0)?, arg(1)?, arg(2)?, hint], types::I8);
+                let (obj, name, value) = (arg(0)?, arg(1)?, arg(2)?);
+                let ok = match rt::dict_layout().zip(rt::instance_dict_offset()) {
+                    Some((l, at)) if op.imm != u64::MAX => inst_setattr_inline(&mut b, &target, &l, at, obj, name, value, op.imm),
+                    _ => {
+                        let hint = b.ins().iconst(types::I64, op.imm as i64);
+                        call_helper(&mut b, &target, rt::inst_setattr as *const () as usize, &[obj, name, value, hint], types::I8)
+                    }
+                };
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
@@ -1207,4 +1227,117 @@ fn dict_next_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::Ta
     b.ins().jump(cont, &[BlockArg::Value(r)]);
     b.switch_to_block(cont);
     result
+}
+
+/// The instance's dict (bits), and the address of its entry `hint` when that entry has the
+/// very key `name` (names are interned); branches to `slow` otherwise.
+fn hinted_entry(b: &mut FunctionBuilder, l: &rt::DictLayout, dict_at: i32, obj: Value, name: Value, hint: u64, slow: Block) -> (Value, Value) {
+    let flags = MemFlagsData::trusted();
+    let p = b.ins().band_imm_s(obj, PAYLOAD_MASK);
+    let d = b.ins().load(types::I64, flags, p, dict_at);
+    let dp = b.ins().band_imm_s(d, PAYLOAD_MASK);
+    let raw_len = b.ins().load(types::I64, flags, dp, l.entries_len);
+    let at = b.ins().iconst(types::I64, hint as i64);
+    let inside = b.ins().icmp(IntCC::UnsignedLessThan, at, raw_len);
+    let (look, found) = (b.create_block(), b.create_block());
+    b.ins().brif(inside, look, &[], slow, &[]);
+    b.switch_to_block(look);
+    let e = dict_entry_addr(b, l, d, at);
+    let key = b.ins().load(types::I64, flags, e, l.key);
+    let same = b.ins().icmp(IntCC::Equal, key, name);
+    b.ins().brif(same, found, &[], slow, &[]);
+    b.switch_to_block(found);
+    (dp, e)
+}
+
+/// `inst_getattr(obj, name, hint)` inline when entry `hint` of the instance's dict has the
+/// very key `name`: a load of the value; the helper otherwise.
+#[allow(clippy::too_many_arguments)]
+fn inst_getattr_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, dict_at: i32, obj: Value, name: Value, hint: u64) -> Value {
+    let (slow, cont) = (b.create_block(), b.create_block());
+    b.set_cold_block(slow);
+    let result = b.append_block_param(cont, types::I64);
+    let (_, e) = hinted_entry(b, l, dict_at, obj, name, hint, slow);
+    let v = b.ins().load(types::I64, MemFlagsData::trusted(), e, l.value);
+    b.ins().jump(cont, &[BlockArg::Value(v)]);
+    b.switch_to_block(slow);
+    let h = b.ins().iconst(types::I64, hint as i64);
+    let r = call_helper(b, target, rt::inst_getattr as *const () as usize, &[obj, name, h], types::I64);
+    b.ins().jump(cont, &[BlockArg::Value(r)]);
+    b.switch_to_block(cont);
+    result
+}
+
+/// `inst_getattr(obj, name, absent)` (the check that the instance does not shadow a method):
+/// NULL inline when the first slot `name`'s hash `hash` probes in the dict's index table is
+/// empty; the helper otherwise.
+#[allow(clippy::too_many_arguments)]
+fn inst_absent_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, dict_at: i32, obj: Value, name: Value, hash: i64) -> Value {
+    let flags = MemFlagsData::trusted();
+    let (slow, cont) = (b.create_block(), b.create_block());
+    b.set_cold_block(slow);
+    let result = b.append_block_param(cont, types::I64);
+    let p = b.ins().band_imm_s(obj, PAYLOAD_MASK);
+    let d = b.ins().load(types::I64, flags, p, dict_at);
+    let dp = b.ins().band_imm_s(d, PAYLOAD_MASK);
+    let len = b.ins().load(types::I64, flags, dp, l.indices_len);
+    let table = b.ins().load(types::I64, flags, dp, l.indices);
+    // The table's length is a power of two (at least 8, or 0 for a dict never written).
+    let mask = b.ins().iadd_imm_s(len, -1);
+    let h = b.ins().iconst(types::I64, hash);
+    let slot = b.ins().band(h, mask);
+    let nonempty = b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
+    let look = b.create_block();
+    b.ins().brif(nonempty, look, &[], slow, &[]);
+    b.switch_to_block(look);
+    let off = b.ins().imul_imm_s(slot, 4);
+    let at = b.ins().iadd(table, off);
+    let ix = b.ins().uload32(flags, at, 0);
+    let empty = b.ins().icmp_imm_s(IntCC::Equal, ix, rpy_interpreter::dict::Dict::EMPTY_SLOT as i64);
+    let null = b.ins().iconst(types::I64, rpy_interpreter::value::Value::NULL.bits() as i64);
+    b.ins().brif(empty, cont, &[BlockArg::Value(null)], slow, &[]);
+    b.switch_to_block(slow);
+    let h = b.ins().iconst(types::I64, u64::MAX as i64);
+    let r = call_helper(b, target, rt::inst_getattr as *const () as usize, &[obj, name, h], types::I64);
+    b.ins().jump(cont, &[BlockArg::Value(r)]);
+    b.switch_to_block(cont);
+    result
+}
+
+/// `inst_setattr(obj, name, value, hint)` inline when entry `hint` of the instance's dict has
+/// the very key `name` and neither its value nor `value` is a heap object (no reference counts
+/// change): the value is replaced and the dict gets a new stamp; the helper otherwise. 1 (done).
+#[allow(clippy::too_many_arguments)]
+fn inst_setattr_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, dict_at: i32, obj: Value, name: Value, value: Value, hint: u64) -> Value {
+    let flags = MemFlagsData::trusted();
+    let (slow, cont, store) = (b.create_block(), b.create_block(), b.create_block());
+    b.set_cold_block(slow);
+    let result = b.append_block_param(cont, types::I8);
+    let (dp, e) = hinted_entry(b, l, dict_at, obj, name, hint, slow);
+    let old = b.ins().load(types::I64, flags, e, l.value);
+    let heap_old = is_heap_bits(b, old);
+    let heap_new = is_heap_bits(b, value);
+    let heap = b.ins().bor(heap_old, heap_new);
+    b.ins().brif(heap, slow, &[], store, &[]);
+    b.switch_to_block(store);
+    b.ins().store(flags, value, e, l.value);
+    let counter = b.ins().iconst(types::I64, rpy_interpreter::dict::version_counter_addr() as i64);
+    let n = b.ins().load(types::I64, flags, counter, 0);
+    let n = b.ins().iadd_imm_s(n, 1);
+    b.ins().store(flags, n, counter, 0);
+    b.ins().store(flags, n, dp, l.stamp);
+    let one = b.ins().iconst(types::I8, 1);
+    b.ins().jump(cont, &[BlockArg::Value(one)]);
+    b.switch_to_block(slow);
+    let h = b.ins().iconst(types::I64, hint as i64);
+    let r = call_helper(b, target, rt::inst_setattr as *const () as usize, &[obj, name, value, h], types::I8);
+    b.ins().jump(cont, &[BlockArg::Value(r)]);
+    b.switch_to_block(cont);
+    result
+}
+
+/// Whether the bits are those of a heap object (a pointer-tagged value).
+fn is_heap_bits(b: &mut FunctionBuilder, x: Value) -> Value {
+    let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
+    b.ins().icmp_imm_s(IntCC::Equal, tag, ((PTR_TAG as u64) >> TAG_SHIFT) as i64)
 }

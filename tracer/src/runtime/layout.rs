@@ -3,8 +3,10 @@
 //! found once by looking at a sample object; `None` when the sample does not tell the words
 //! apart (compiled code then calls the helpers instead).
 
+use std::cell::RefCell;
+
 use rpy_interpreter::dict::{Dict, Entry};
-use rpy_interpreter::object::ObjKind;
+use rpy_interpreter::object::{Instance, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 
 /// Where a list keeps its element array's address and its length.
@@ -14,11 +16,14 @@ pub struct ListLayout {
     pub len: i32,
 }
 
-/// Where a dict keeps its live-entry count and its entry array's address and length, and
-/// where an entry keeps its key and value.
+/// Where a dict keeps its live-entry count, its stamp, its index table's and entry array's
+/// addresses and lengths, and where an entry keeps its key and value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DictLayout {
     pub used: i32,
+    pub stamp: i32,
+    pub indices: i32,
+    pub indices_len: i32,
     pub entries: i32,
     pub entries_len: i32,
     pub entry_size: i64,
@@ -80,15 +85,44 @@ pub fn dict_layout() -> Option<DictLayout> {
         // SAFETY: only addresses and plain words are read, while nothing borrows the dict.
         let (dict_addr, ptr, len) = unsafe { (dp as usize, (*dp).raw_entries().as_ptr() as usize, (*dp).raw_len()) };
         let (entries, entries_len) = vec_words::<Entry>(obj, dict_addr + Dict::ENTRIES_OFFSET, ptr, len)?;
-        let used = i32::try_from(dict_addr.checked_sub(obj)? + Dict::USED_OFFSET).ok()?;
+        let field = |off: usize| i32::try_from(dict_addr.checked_sub(obj)? + off).ok();
+        // The index table's words, from a sample `Vec<u32>` whose length is not its capacity.
+        let mut sample_indices: Vec<u32> = Vec::with_capacity(8);
+        sample_indices.extend([1, 2, 3]);
+        let at = &sample_indices as *const Vec<u32> as usize;
+        let (ip, il) = vec_words::<u32>(at, at, sample_indices.as_ptr() as usize, sample_indices.len())?;
+        let indices = field(Dict::INDICES_OFFSET)?;
         Some(DictLayout {
-            used,
+            used: field(Dict::USED_OFFSET)?,
+            stamp: field(std::mem::offset_of!(Dict, stamp))?,
+            indices: indices + ip,
+            indices_len: indices + il,
             entries,
             entries_len,
             entry_size: std::mem::size_of::<Entry>() as i64,
             key: std::mem::offset_of!(Entry, key) as i32,
             value: std::mem::offset_of!(Entry, value) as i32,
         })
+    })
+}
+
+/// Where an instance keeps its `__dict__` (the dict object's bits; fixed for the instance's
+/// life).
+pub fn instance_dict_offset() -> Option<i32> {
+    static OFFSET: std::sync::OnceLock<Option<i32>> = std::sync::OnceLock::new();
+    *OFFSET.get_or_init(|| {
+        let sample = Value::new_obj(Obj {
+            kind: ObjKind::Instance(Instance {
+                class: RefCell::new(Value::NONE),
+                dict: rpy_interpreter::vm::new_dict(Dict::default()),
+                slots: RefCell::new(Vec::new()),
+                base: RefCell::new(Value::NULL),
+                exc: None,
+            }),
+        });
+        let obj = sample.obj_ptr() as usize;
+        let Some(ObjKind::Instance(i)) = sample.as_obj().map(|o| &o.kind) else { return None };
+        i32::try_from((&i.dict as *const Value as usize).checked_sub(obj)?).ok()
     })
 }
 
@@ -101,5 +135,6 @@ mod tests {
         assert!(list_layout().is_some());
         let d = dict_layout().expect("dict layout");
         assert!(d.entry_size >= 24 && d.key != d.value);
+        assert!(instance_dict_offset().is_some());
     }
 }

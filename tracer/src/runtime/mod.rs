@@ -99,6 +99,13 @@ pub extern "C" fn module_attr(module: u64, name: u64) -> u64 {
     crate::recorder::namespace_get(&m.dict, n).map_or(Value::NULL.bits(), |v| v.bits())
 }
 
+/// The hash of the `str` whose bits are `bits` (a live constant), or `None` for anything else.
+pub fn str_hash_bits(bits: u64) -> Option<i64> {
+    // SAFETY: a live, borrowed value (module doc).
+    let v = unsafe { Value::borrow_bits(&bits) };
+    rpy_interpreter::vm::str_of(&v).map(|_| rpy_interpreter::vm::str_hash(&v))
+}
+
 /// The bits of module `module`'s dict (which the module keeps alive, and never replaces), or
 /// `None` when `module` is no module.
 pub fn module_dict(module: u64) -> Option<u64> {
