@@ -210,6 +210,8 @@ impl Dict {
     /// Byte offset of the index table (a `Vec<u32>` whose slots hold `u32::MAX` when empty).
     pub const INDICES_OFFSET: usize = std::mem::offset_of!(Dict, indices);
     pub const EMPTY_SLOT: u32 = EMPTY;
+    /// The index table's mark of a deleted entry's slot.
+    pub const DUMMY_SLOT: u32 = DUMMY;
 
     /// The value at entry `i` (a valid index from `get_str_index`).
     #[inline]

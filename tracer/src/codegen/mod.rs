@@ -1269,12 +1269,14 @@ fn inst_getattr_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa:
 }
 
 /// `inst_getattr(obj, name, absent)` (the check that the instance does not shadow a method):
-/// NULL inline when the first slot `name`'s hash `hash` probes in the dict's index table is
-/// empty; the helper otherwise.
+/// NULL inline when probing the dict's index table for `name`'s hash `hash` (the dict's own
+/// probe sequence) reaches an empty slot before any entry with that hash; the helper
+/// otherwise (an entry with that hash may hold the name).
 #[allow(clippy::too_many_arguments)]
 fn inst_absent_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, dict_at: i32, obj: Value, name: Value, hash: i64) -> Value {
+    use rpy_interpreter::dict::Dict;
     let flags = MemFlagsData::trusted();
-    let (slow, cont) = (b.create_block(), b.create_block());
+    let (slow, cont, probe, live, next) = (b.create_block(), b.create_block(), b.create_block(), b.create_block(), b.create_block());
     b.set_cold_block(slow);
     let result = b.append_block_param(cont, types::I64);
     let p = b.ins().band_imm_s(obj, PAYLOAD_MASK);
@@ -1282,20 +1284,39 @@ fn inst_absent_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::
     let dp = b.ins().band_imm_s(d, PAYLOAD_MASK);
     let len = b.ins().load(types::I64, flags, dp, l.indices_len);
     let table = b.ins().load(types::I64, flags, dp, l.indices);
-    // The table's length is a power of two (at least 8, or 0 for a dict never written).
+    let entries = b.ins().load(types::I64, flags, dp, l.entries);
+    // The table's length is a power of two (0 for a dict never written), and it always has
+    // an empty slot, so the probe ends.
     let mask = b.ins().iadd_imm_s(len, -1);
     let h = b.ins().iconst(types::I64, hash);
-    let slot = b.ins().band(h, mask);
+    let first = b.ins().band(h, mask);
     let nonempty = b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
-    let look = b.create_block();
-    b.ins().brif(nonempty, look, &[], slow, &[]);
-    b.switch_to_block(look);
+    let (slot, perturb) = (b.append_block_param(probe, types::I64), b.append_block_param(probe, types::I64));
+    b.ins().brif(nonempty, probe, &[BlockArg::Value(first), BlockArg::Value(h)], slow, &[]);
+    b.switch_to_block(probe);
     let off = b.ins().imul_imm_s(slot, 4);
     let at = b.ins().iadd(table, off);
     let ix = b.ins().uload32(flags, at, 0);
-    let empty = b.ins().icmp_imm_s(IntCC::Equal, ix, rpy_interpreter::dict::Dict::EMPTY_SLOT as i64);
+    let empty = b.ins().icmp_imm_s(IntCC::Equal, ix, Dict::EMPTY_SLOT as i64);
     let null = b.ins().iconst(types::I64, rpy_interpreter::value::Value::NULL.bits() as i64);
-    b.ins().brif(empty, cont, &[BlockArg::Value(null)], slow, &[]);
+    let check = b.create_block();
+    b.ins().brif(empty, cont, &[BlockArg::Value(null)], check, &[]);
+    b.switch_to_block(check);
+    let dummy = b.ins().icmp_imm_s(IntCC::Equal, ix, Dict::DUMMY_SLOT as i64);
+    b.ins().brif(dummy, next, &[], live, &[]);
+    b.switch_to_block(live);
+    let eoff = b.ins().imul_imm_s(ix, l.entry_size);
+    let e = b.ins().iadd(entries, eoff);
+    let eh = b.ins().load(types::I64, flags, e, l.hash);
+    let same_hash = b.ins().icmp(IntCC::Equal, eh, h);
+    b.ins().brif(same_hash, slow, &[], next, &[]);
+    b.switch_to_block(next);
+    let perturb = b.ins().ushr_imm_s(perturb, 5);
+    let i5 = b.ins().imul_imm_s(slot, 5);
+    let i5 = b.ins().iadd_imm_s(i5, 1);
+    let i5 = b.ins().iadd(i5, perturb);
+    let i5 = b.ins().band(i5, mask);
+    b.ins().jump(probe, &[BlockArg::Value(i5), BlockArg::Value(perturb)]);
     b.switch_to_block(slow);
     let h = b.ins().iconst(types::I64, u64::MAX as i64);
     let r = call_helper(b, target, rt::inst_getattr as *const () as usize, &[obj, name, h], types::I64);

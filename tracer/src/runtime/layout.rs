@@ -27,6 +27,7 @@ pub struct DictLayout {
     pub entries: i32,
     pub entries_len: i32,
     pub entry_size: i64,
+    pub hash: i32,
     pub key: i32,
     pub value: i32,
 }
@@ -100,6 +101,7 @@ pub fn dict_layout() -> Option<DictLayout> {
             entries,
             entries_len,
             entry_size: std::mem::size_of::<Entry>() as i64,
+            hash: std::mem::offset_of!(Entry, hash) as i32,
             key: std::mem::offset_of!(Entry, key) as i32,
             value: std::mem::offset_of!(Entry, value) as i32,
         })
