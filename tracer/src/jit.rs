@@ -504,18 +504,12 @@ impl Jit {
             }
         }
         for _ in 0..MAX_HOPS {
-            let Some((n, end)) = self.run_trace(&mut traces[i], f, base) else {
-                if bridge_first {
-                    (i, bridge_first) = (0, false);
-                    continue;
-                }
-                return;
-            };
-            if n == ENTRY_EXIT && bridge_first {
-                (i, bridge_first) = (0, false);
+            let ran = self.run_trace(&mut traces[i], f, base);
+            if std::mem::take(&mut bridge_first) && matches!(ran, None | Some((ENTRY_EXIT, _))) {
+                i = 0;
                 continue;
             }
-            bridge_first = false;
+            let Some((n, end)) = ran else { return };
             if n == ENTRY_EXIT && i == 0 {
                 // The loop trace's entry guards reject the frame (a variable that holds an
                 // int on entry and a float after the first iteration): an entry bridge

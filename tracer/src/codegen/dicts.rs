@@ -7,7 +7,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Value};
 use cranelift_frontend::FunctionBuilder;
 
-use super::{call_helper, PAYLOAD_MASK, PTR_TAG, TAG_SHIFT};
+use super::{call_helper, is_heap_bits, PAYLOAD_MASK};
 use crate::runtime as rt;
 
 /// `d[key]` for a `str` key in the known dict whose bits are `dict` (alive as long as the
@@ -78,13 +78,19 @@ pub(super) fn dict_next_inline(b: &mut FunctionBuilder, target: &cranelift_codeg
     result
 }
 
-/// The instance's dict (bits), and the address of its entry `hint` when that entry has the
+/// The `__dict__` of the plain instance `obj` (kept at byte `dict_at` of the object): its bits
+/// and its object's address.
+fn instance_dict(b: &mut FunctionBuilder, dict_at: i32, obj: Value) -> (Value, Value) {
+    let p = b.ins().band_imm_s(obj, PAYLOAD_MASK);
+    let d = b.ins().load(types::I64, MemFlagsData::trusted(), p, dict_at);
+    (d, b.ins().band_imm_s(d, PAYLOAD_MASK))
+}
+
+/// The instance's dict (its object's address), and the address of its entry `hint` when that entry has the
 /// very key `name` (names are interned); branches to `slow` otherwise.
 fn hinted_entry(b: &mut FunctionBuilder, l: &rt::DictLayout, dict_at: i32, obj: Value, name: Value, hint: u64, slow: Block) -> (Value, Value) {
     let flags = MemFlagsData::trusted();
-    let p = b.ins().band_imm_s(obj, PAYLOAD_MASK);
-    let d = b.ins().load(types::I64, flags, p, dict_at);
-    let dp = b.ins().band_imm_s(d, PAYLOAD_MASK);
+    let (d, dp) = instance_dict(b, dict_at, obj);
     let raw_len = b.ins().load(types::I64, flags, dp, l.entries_len);
     let at = b.ins().iconst(types::I64, hint as i64);
     let inside = b.ins().icmp(IntCC::UnsignedLessThan, at, raw_len);
@@ -128,9 +134,7 @@ pub(super) fn inst_absent_inline(b: &mut FunctionBuilder, target: &cranelift_cod
     let (slow, cont, probe, live, next) = (b.create_block(), b.create_block(), b.create_block(), b.create_block(), b.create_block());
     b.set_cold_block(slow);
     let result = b.append_block_param(cont, types::I64);
-    let p = b.ins().band_imm_s(obj, PAYLOAD_MASK);
-    let d = b.ins().load(types::I64, flags, p, dict_at);
-    let dp = b.ins().band_imm_s(d, PAYLOAD_MASK);
+    let (_, dp) = instance_dict(b, dict_at, obj);
     let len = b.ins().load(types::I64, flags, dp, l.indices_len);
     let table = b.ins().load(types::I64, flags, dp, l.indices);
     let entries = b.ins().load(types::I64, flags, dp, l.entries);
@@ -204,10 +208,4 @@ pub(super) fn inst_setattr_inline(b: &mut FunctionBuilder, target: &cranelift_co
     b.ins().jump(cont, &[BlockArg::Value(r)]);
     b.switch_to_block(cont);
     result
-}
-
-/// Whether the bits are those of a heap object (a pointer-tagged value).
-fn is_heap_bits(b: &mut FunctionBuilder, x: Value) -> Value {
-    let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
-    b.ins().icmp_imm_s(IntCC::Equal, tag, ((PTR_TAG as u64) >> TAG_SHIFT) as i64)
 }

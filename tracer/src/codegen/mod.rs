@@ -794,13 +794,12 @@ fn build(
                 Some(call_helper(&mut b, &target, rt::float_binary as *const () as usize, &[f, arg(0)?, arg(1)?], types::I64))
             }
             OpKind::ModuleAttr => {
+                let (m, name) = (arg(0)?, arg(1)?);
                 let module = trace.op(op.args[0]);
                 // A known module (the usual case: `math.sqrt`): a cache on its dict.
-                let cached = (module.kind == OpKind::ConstRef).then(|| rt::module_dict(module.imm)).flatten().and_then(|d| cached_str_lookup(&mut b, &target, caches, d, arg(1).ok()?));
-                Some(match cached {
-                    Some(v) => v,
-                    None => call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[arg(0)?, arg(1)?], types::I64),
-                })
+                let dict = (module.kind == OpKind::ConstRef).then(|| rt::module_dict(module.imm)).flatten();
+                let cached = dict.and_then(|d| cached_str_lookup(&mut b, &target, caches, d, name));
+                Some(cached.unwrap_or_else(|| call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[m, name], types::I64)))
             }
             OpKind::ListAppend => {
                 let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[arg(0)?, arg(1)?], types::I8);
@@ -842,17 +841,14 @@ fn build(
             }
             OpKind::InstGetAttr => {
                 let (obj, name) = (arg(0)?, arg(1)?);
-                let name_hash = rt::str_hash_bits(trace.op(op.args[1]).imm).filter(|_| trace.op(op.args[1]).kind == OpKind::ConstRef);
-                Some(match rt::dict_layout().zip(rt::instance_dict_offset()) {
-                    Some((l, at)) if op.imm == u64::MAX => match name_hash {
-                        Some(h) => inst_absent_inline(&mut b, &target, &l, at, obj, name, h),
-                        None => {
-                            let hint = b.ins().iconst(types::I64, op.imm as i64);
-                            call_helper(&mut b, &target, rt::inst_getattr as *const () as usize, &[obj, name, hint], types::I64)
-                        }
-                    },
-                    Some((l, at)) => inst_getattr_inline(&mut b, &target, &l, at, obj, name, op.imm),
-                    None => {
+                // The hint `u64::MAX`: the attribute was absent (a method's shadow check).
+                let absent = op.imm == u64::MAX;
+                let name_op = trace.op(op.args[1]);
+                let name_hash = (name_op.kind == OpKind::ConstRef).then(|| rt::str_hash_bits(name_op.imm)).flatten();
+                Some(match (rt::dict_layout().zip(rt::instance_dict_offset()), name_hash) {
+                    (Some((l, at)), Some(h)) if absent => inst_absent_inline(&mut b, &target, &l, at, obj, name, h),
+                    (Some((l, at)), _) if !absent => inst_getattr_inline(&mut b, &target, &l, at, obj, name, op.imm),
+                    _ => {
                         let hint = b.ins().iconst(types::I64, op.imm as i64);
                         call_helper(&mut b, &target, rt::inst_getattr as *const () as usize, &[obj, name, hint], types::I64)
                     }
@@ -896,10 +892,8 @@ fn build(
                 let (d, key) = (arg(0)?, arg(1)?);
                 let dict = trace.op(op.args[0]);
                 // A known dict (globals, builtins): a cache of the last result.
-                Some(match (dict.kind == OpKind::ConstRef).then_some(dict.imm) {
-                    Some(bits) => cached_str_lookup(&mut b, &target, caches, bits, key).unwrap_or_else(|| call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64)),
-                    None => call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64),
-                })
+                let cached = (dict.kind == OpKind::ConstRef).then(|| cached_str_lookup(&mut b, &target, caches, dict.imm, key)).flatten();
+                Some(cached.unwrap_or_else(|| call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64)))
             }
             // Loads from the list object itself (after `guard_list`), where its layout is known.
             OpKind::ListData | OpKind::ListLen => Some(match rt::list_layout() {
@@ -932,10 +926,8 @@ fn build(
                 None
             }
             OpKind::GuardNotObj => {
-                let x = arg(0)?;
-                let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
-                let ok = b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0xFFF9);
-                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
+                let heap = is_heap_bits(&mut b, arg(0)?);
+                guard(&mut b, heap, false, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
             OpKind::Exit => {
@@ -1014,6 +1006,12 @@ fn build(
     b.seal_all_blocks();
     b.finalize(target);
     Ok(exits)
+}
+
+/// Whether the bits `x` are those of a heap object (a pointer-tagged value).
+fn is_heap_bits(b: &mut FunctionBuilder, x: Value) -> Value {
+    let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
+    b.ins().icmp_imm_s(IntCC::Equal, tag, (PTR_TAG as u64 >> TAG_SHIFT) as i64)
 }
 
 /// Whether the boxed `x` is an inline int.
