@@ -463,6 +463,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         };
         let global_cache = (0..names.len()).map(|_| std::cell::Cell::new(GlobalCache::default())).collect();
         let instrs_len_for_heat = instrs.len();
+        let nnames = names.len();
         let code = Code {
             name,
             qualname,
@@ -482,6 +483,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             flags,
             docstring,
             global_cache,
+            attr_cache: super::code::new_attr_cache(nnames),
             loop_heat: super::code::new_loop_heat(instrs_len_for_heat),
             jit_fn: Default::default(),
             max_stack: 0,

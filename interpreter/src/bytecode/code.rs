@@ -55,6 +55,39 @@ pub struct GlobalCache {
     pub in_builtins: bool,
 }
 
+/// What an attribute site's cache entry (`AttrSite`) was filled for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AttrSiteKind {
+    #[default]
+    Empty,
+    /// `obj.name` read from the instance dict (else the plain class value in `value`).
+    Load,
+    /// `obj.name = v` written to the instance dict.
+    Store,
+    /// `obj.name(...)`: the Python function `value` found on the type, not shadowed.
+    Method,
+}
+
+/// Inline cache for one attribute name of a code object, on instances of Python classes:
+/// valid for instances whose class has address `ty` while the VM's type epoch is `epoch`
+/// (every type creation and every type mutation moves the epoch, so an entry never outlives
+/// its type's dict contents, and a new type at an old address never matches).
+#[derive(Clone, Default)]
+pub struct AttrSite {
+    pub kind: AttrSiteKind,
+    pub ty: u64,
+    pub epoch: u64,
+    /// Entry index in the instance dict where the name was last found (a hint).
+    pub idx: u32,
+    /// `Load`: the class attribute to return when the dict lacks the name (NULL: none);
+    /// `Method`: the function.
+    pub value: crate::value::Value,
+}
+
+pub fn new_attr_cache(n: usize) -> Box<[std::cell::RefCell<AttrSite>]> {
+    (0..n).map(|_| std::cell::RefCell::new(AttrSite::default())).collect()
+}
+
 pub struct Code {
     pub name: String,
     pub qualname: String,
@@ -78,6 +111,8 @@ pub struct Code {
     pub docstring: Option<String>,
     /// One inline cache per entry of `names` (LoadGlobal).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// One instance-attribute cache per entry of `names` (LoadAttr, StoreAttr, LoadMethod).
+    pub attr_cache: Box<[std::cell::RefCell<AttrSite>]>,
     /// Upper bound of the value-stack depth (see `compute_max_stack`).
     pub max_stack: usize,
     /// Back-edge countdown per instruction index, read at loop headers by the eval loop when

@@ -253,6 +253,7 @@ impl<'a> Compiler<'a> {
             flags: CodeFlags { generator: sc.is_generator, coroutine: sc.is_coroutine, ..CodeFlags::default() },
             docstring: None,
             global_cache: Box::new([]),
+            attr_cache: Box::new([]),
             loop_heat: Box::new([]),
             jit_fn: Default::default(),
             max_stack: 0,
@@ -287,6 +288,7 @@ impl<'a> Compiler<'a> {
             }
         }
         u.code.global_cache = (0..u.code.names.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
+        u.code.attr_cache = crate::bytecode::code::new_attr_cache(u.code.names.len());
         u.code.loop_heat = crate::bytecode::code::new_loop_heat(u.code.instrs.len());
         u.code.max_stack = u.code.compute_max_stack();
         u.code

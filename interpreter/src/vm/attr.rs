@@ -185,7 +185,7 @@ impl Vm {
         }
     }
 
-    fn is_data_descriptor(&self, attr: &Value) -> bool {
+    pub(super) fn is_data_descriptor(&self, attr: &Value) -> bool {
         match attr.as_obj().map(|o| &o.kind) {
             Some(ObjKind::Property(_)) => true,
             Some(ObjKind::Instance(_)) => self.user_descriptor(attr, true).is_some(),
@@ -598,7 +598,7 @@ impl Vm {
         mro.iter().find(|c| type_obj(c).and_then(|ct| ct.slots.as_ref()).map(|s| s.iter().any(|x| super::str_of(x) == Some(n))).unwrap_or(false)).cloned()
     }
 
-    fn slot_index(&self, ty: &Value, name: &Value) -> Option<usize> {
+    pub(super) fn slot_index(&self, ty: &Value, name: &Value) -> Option<usize> {
         let t = type_obj(ty)?;
         let mut base = 0;
         // Slots of all classes in the MRO, most basic first.

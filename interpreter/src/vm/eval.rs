@@ -5,6 +5,7 @@ use super::frame::{Block, BlockKind, Frame, FrameExit};
 use super::Vm;
 use crate::bytecode::opcodes::{BinOp, CmpOp};
 use crate::bytecode::Instr;
+use crate::bytecode::code::AttrSiteKind;
 use crate::object::*;
 use crate::value::Value;
 use crate::PyErr;
@@ -453,33 +454,58 @@ impl Vm {
                     }
                 }
                 Instr::LoadAttr(n) => {
-                    if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
+                    let cached = match top!(f).as_obj() {
+                        Some(Obj { kind: ObjKind::Instance(_) }) => self.load_attr_cached(top!(f), code, n.idx()),
+                        Some(Obj { kind: ObjKind::Module(_) }) => module_attr_cached(top!(f), code, n.idx()),
+                        _ => None,
+                    };
+                    if let Some(v) = cached {
                         f.stack.pop();
                         f.stack.push(v);
                         continue;
                     }
                     let obj = pop!(f);
                     let v = self.getattr(&obj, &code.names[n.idx()])?;
+                    self.fill_attr_site(&obj, code, n.idx(), AttrSiteKind::Load);
                     f.stack.push(v);
                 }
                 Instr::StoreAttr(n) => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.setattr(&obj, &code.names[n.idx()], v)?;
+                    if let Err(v) = self.store_attr_cached(&obj, code, n.idx(), v) {
+                        self.setattr(&obj, &code.names[n.idx()], v)?;
+                        self.fill_attr_site(&obj, code, n.idx(), AttrSiteKind::Store);
+                    }
                 }
                 Instr::DeleteAttr(n) => {
                     let obj = pop!(f);
                     self.delattr(&obj, &code.names[n.idx()])?;
                 }
                 Instr::LoadMethod(n) => {
-                    if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
-                        f.stack.pop();
-                        f.stack.push(v);
-                        f.stack.push(Value::NULL);
-                        continue;
+                    match top!(f).as_obj() {
+                        Some(Obj { kind: ObjKind::Instance(_) }) => {
+                            if let Some(m) = self.load_method_cached(top!(f), code, n.idx()) {
+                                let obj = pop!(f);
+                                f.stack.push(m);
+                                f.stack.push(obj);
+                                continue;
+                            }
+                        }
+                        Some(Obj { kind: ObjKind::Module(_) }) => {
+                            if let Some(v) = module_attr_cached(top!(f), code, n.idx()) {
+                                f.stack.pop();
+                                f.stack.push(v);
+                                f.stack.push(Value::NULL);
+                                continue;
+                            }
+                        }
+                        _ => {}
                     }
                     let obj = pop!(f);
                     let (m, slf) = self.load_method(&obj, &code.names[n.idx()])?;
+                    if !slf.is_null() {
+                        self.fill_attr_site(&obj, code, n.idx(), AttrSiteKind::Method);
+                    }
                     f.stack.push(m);
                     f.stack.push(slf);
                 }
@@ -865,9 +891,19 @@ impl Vm {
                             continue;
                         }
                     }
+                    let is_type = matches!(f.stack[base].as_obj(), Some(Obj { kind: ObjKind::Type(_) }));
+                    if is_type {
+                        if let Some(r) = self.construct_cached(f, argc as usize) {
+                            f.stack.push(r?);
+                            continue;
+                        }
+                    }
                     let func = f.stack[base].clone();
                     let r = self.call(&func, &f.stack[base + 1..], &[]);
                     f.stack.truncate(base);
+                    if is_type && r.is_ok() {
+                        self.fill_ctor_plan(&func);
+                    }
                     f.stack.push(r?);
                 }
                 Instr::CallFunctionKw(argc) => {

@@ -2,6 +2,8 @@
 //! (eval loop, calls, attributes, operators, exceptions, generators, imports).
 
 pub mod attr;
+mod attr_cache;
+mod ctor;
 pub mod bigrange;
 pub mod call;
 pub mod class;
@@ -146,6 +148,8 @@ pub struct Vm {
     /// Bumped whenever any type's namespace changes; invalidates `attr_cache`.
     pub type_epoch: u64,
     pub attr_cache: RefCell<Box<[attr::AttrCacheEntry]>>,
+    /// Constructor plans of Python classes (see `ctor`), valid at `type_epoch`.
+    ctor_cache: RefCell<Box<[ctor::CtorPlan]>>,
 }
 
 macro_rules! names {
@@ -344,6 +348,7 @@ impl Vm {
             frame_pool: Vec::new(),
             type_epoch: 1,
             attr_cache: RefCell::new(vec![attr::AttrCacheEntry::default(); attr::ATTR_CACHE_SIZE].into_boxed_slice()),
+            ctor_cache: RefCell::new(vec![ctor::CtorPlan::default(); ctor::CTOR_CACHE_SIZE].into_boxed_slice()),
         };
         vm.stdout.borrow_mut().unbuffered = vm.config.unbuffered;
         crate::builtins::init(&mut vm);

@@ -41,6 +41,7 @@ fn clone_code(c: &crate::bytecode::Code) -> crate::bytecode::Code {
         flags: c.flags,
         docstring: c.docstring.clone(),
         global_cache: (0..c.names.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
+        attr_cache: crate::bytecode::code::new_attr_cache(c.names.len()),
         loop_heat: crate::bytecode::code::new_loop_heat(c.instrs.len()),
         jit_fn: Default::default(),
         max_stack: c.max_stack,
