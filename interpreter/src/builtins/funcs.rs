@@ -312,7 +312,7 @@ fn chr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("chr() arg not in range(0x110000)".to_string()));
     }
     match char::from_u32(i as u32) {
-        Some(c) => Ok(vm::new_string(c.to_string())),
+        Some(c) => Ok(vm::char_str(c)),
         None => Ok(vm::new_string('\u{FFFD}'.to_string())),
     }
 }

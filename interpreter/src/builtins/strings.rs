@@ -953,7 +953,7 @@ impl Vm {
     /// `fmt % args` for str.
     pub fn str_percent(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
         use crate::format::percent::PercentDirective;
-        let fmt = vm::str_of(fmt_v).unwrap_or("").to_string();
+        let fmt = vm::str_of(fmt_v).unwrap_or("");
         let is_mapping = match args.as_obj().map(|o| &o.kind) {
             Some(ObjKind::Dict(_)) => true,
             Some(ObjKind::Instance(_)) => {
@@ -982,6 +982,21 @@ impl Vm {
                 PercentDirective::Spec(s) => s,
             };
             let value = src.value_for(spec.key.is_some())?;
+            if spec.width.is_none() && spec.precision.is_none() && spec.flags == Default::default() {
+                // The common plain `%d` of a small int and `%s` of a str, written in place.
+                match (spec.conv, value.as_obj()) {
+                    ('d' | 'i' | 'u', None) if value.is_small_int() => {
+                        use std::fmt::Write;
+                        let _ = write!(out, "{}", value.as_small_int_unchecked());
+                        continue;
+                    }
+                    ('s', Some(Obj { kind: ObjKind::Str(s) })) => {
+                        out.push_str(&s.s);
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let vm = &mut *src.vm;
             let piece = match spec.conv {
                 's' | 'r' | 'a' => {

@@ -276,11 +276,13 @@ fn digit(c: char) -> usize {
 fn percent_output(s: &str, spec: &PercentSpec, numeric: bool) -> String {
     let flags = spec.flags;
     let fill = if numeric && flags.zero { '0' } else { ' ' };
-    let chars: Vec<char> = s.chars().collect();
-    let mut len = chars.len() as isize;
     let mut width: isize = spec.width.map_or(-1, |w| w as isize);
     let prec: isize = spec.precision.map_or(-1, |p| p as isize);
-
+    if width == -1 && prec == -1 && !(flags.sign || flags.blank) {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut len = chars.len() as isize;
     if (width == -1 || width <= len) && (prec == -1 || prec >= len) && !(flags.sign || flags.blank) {
         return s.to_string();
     }

@@ -78,6 +78,21 @@ pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     Some(Value::float(r))
 }
 
+/// Comparison of two `str`s (UTF-8 byte order is code point order).
+#[inline]
+fn str_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    let (Some(Obj { kind: ObjKind::Str(x) }), Some(Obj { kind: ObjKind::Str(y) })) = (a.as_obj(), b.as_obj()) else { return None };
+    let eq = || a.is(b) || x.s == y.s;
+    Some(match op {
+        CmpOp::Eq => eq(),
+        CmpOp::Ne => !eq(),
+        CmpOp::Lt => x.s < y.s,
+        CmpOp::Le => x.s <= y.s,
+        CmpOp::Gt => x.s > y.s,
+        CmpOp::Ge => x.s >= y.s,
+    })
+}
+
 #[inline(always)]
 pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     if a.is_small_int() && b.is_small_int() {
@@ -98,7 +113,7 @@ pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     } else if a.is_small_int() && b.is_float() {
         (a.as_small_int_unchecked() as f64, b.as_float_unchecked())
     } else {
-        return None;
+        return str_compare(op, a, b);
     };
     Some(match op {
         CmpOp::Lt => x < y,

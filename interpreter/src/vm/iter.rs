@@ -152,8 +152,7 @@ impl Vm {
                 match text[*byte..].chars().next() {
                     Some(c) => {
                         *byte += c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        Ok(Some(super::new_str(c.encode_utf8(&mut buf))))
+                        Ok(Some(super::char_str(c)))
                     }
                     None => Ok(None),
                 }

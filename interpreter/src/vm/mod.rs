@@ -197,6 +197,20 @@ pub fn is_not_implemented(v: &Value) -> bool {
 pub fn new_str(s: &str) -> Value {
     Value::new_obj(Obj { kind: ObjKind::Str(PyStr::new(s)) })
 }
+thread_local! {
+    /// The one-character strings of code points below 256, shared as CPython shares them.
+    static LATIN1: Box<[Value]> = (0..=255u8).map(|b| new_str(char::from(b).encode_utf8(&mut [0u8; 4]))).collect();
+}
+
+/// The string of one character (shared for Latin-1, as CPython does).
+#[inline]
+pub fn char_str(c: char) -> Value {
+    if (c as u32) < 256 {
+        LATIN1.with(|t| t[c as usize].clone())
+    } else {
+        new_str(c.encode_utf8(&mut [0u8; 4]))
+    }
+}
 pub fn new_string(s: String) -> Value {
     Value::new_obj(Obj { kind: ObjKind::Str(PyStr::from_string(s)) })
 }

@@ -173,9 +173,7 @@ impl Vm {
                 if j < 0 || j >= s.nchars as i64 {
                     return Err(self.index_error("string index out of range"));
                 }
-                let c = s.char_at(j as usize);
-                let mut buf = [0u8; 4];
-                Ok(super::new_str(c.encode_utf8(&mut buf)))
+                Ok(super::char_str(s.char_at(j as usize)))
             }
             ObjKind::Bytes(b) => {
                 if is_slice {
