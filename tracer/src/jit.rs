@@ -83,6 +83,9 @@ struct Compiled {
     /// Exits taken, and where each leads, per exit number.
     exits: Vec<u64>,
     links: Vec<Link>,
+    /// Per exit number: whether its snapshot holds a ref (borrowed, so every value is owned
+    /// before any is written back).
+    exit_refs: Vec<bool>,
     /// The bits of the global and builtin homes, as last read (`bits[k]` for `homes[k]`),
     /// valid while the namespaces are those of `key`.
     names_cache: NamesCache,
@@ -286,6 +289,7 @@ impl Jit {
         f.pc = header;
         let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
         let nexits = rec.exits.len();
+        let exit_refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
         Ok(Compiled {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
@@ -303,6 +307,7 @@ impl Jit {
             iterations: 0,
             exits: vec![0; nexits],
             links: vec![Link::None; nexits],
+            exit_refs,
             names_cache: NamesCache::default(),
         })
     }
@@ -410,79 +415,46 @@ impl Jit {
         }
         let map = c.exit_maps.get(n as usize)?;
         let info = c.trace.exit_info(n)?;
-        // Own every value first: writing one home may drop the last other reference to an
-        // object that another snapshot value borrows.
         if n == ENTRY_EXIT {
             return Some((n, false));
         }
-        let mut vals = std::mem::take(&mut self.vals);
-        vals.clear();
-        for (k, (ev, &(_, ty))) in map.vals.iter().zip(&info.snapshot).enumerate() {
-            let bits = self.exitbuf[1 + k];
-            let v = match ty {
+        let convert = |ev: &crate::recorder::ExitVal, ty: crate::ir::Ty, bits: u64| -> Option<Value> {
+            Some(match ty {
                 crate::ir::Ty::Bool => Value::bool((bits != 0) != ev.neg),
                 // SAFETY: a ref in a snapshot is borrowed from the frame, a global or a list
                 // the trace read, none of which the trace released.
                 crate::ir::Ty::Ref => unsafe { Value::clone_from_bits(bits) },
                 crate::ir::Ty::I64 => rpy_interpreter::vm::new_int(bits as i64),
                 _ => Value::from_inline_bits(bits)?,
-            };
+            })
+        };
+        let mut first = false;
+        if !c.exit_refs.get(n as usize).copied().unwrap_or(true) {
+            // No refs in the snapshot: every value is owned already, so each goes straight
+            // to its home.
+            if f.stack.len() > base {
+                f.stack.truncate(base);
+            }
+            for (k, (ev, &(_, ty))) in map.vals.iter().zip(&info.snapshot).enumerate() {
+                let v = convert(ev, ty, self.exitbuf[1 + k])?;
+                write_exit_value(c, f, base, ev.dest, v, &mut first);
+            }
+            f.pc = map.pc;
+            return Some((n, map.end));
+        }
+        // Own every value first: writing one home may drop the last other reference to an
+        // object that another snapshot value borrows.
+        let mut vals = std::mem::take(&mut self.vals);
+        vals.clear();
+        for (k, (ev, &(_, ty))) in map.vals.iter().zip(&info.snapshot).enumerate() {
+            let v = convert(ev, ty, self.exitbuf[1 + k])?;
             vals.push((ev.dest, v));
         }
-        f.stack.truncate(base);
-        let mut first = false;
+        if f.stack.len() > base {
+            f.stack.truncate(base);
+        }
         for (dest, v) in vals.drain(..) {
-            let dest = match dest {
-                Dest::FirstIteration => {
-                    // An int flag (1 on entry, 0 after) or a bool comparison.
-                    first = v.as_small_int() != Some(0) && !v.is(&Value::FALSE);
-                    continue;
-                }
-                Dest::HomeAfterFirst(_) if first => continue,
-                Dest::HomeAfterFirst(h) => Dest::Home(h),
-                d => d,
-            };
-            match dest {
-                Dest::Push => f.stack.push(v),
-                Dest::Home(Home::Fast(i)) => f.fast[i as usize] = v,
-                Dest::Home(Home::Global(g)) => {
-                    if let Some(name) = c.names.get(g as usize) {
-                        set_global(f, name, v);
-                    }
-                }
-                Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
-                    let x = rpy_interpreter::vm::int_i64(&v);
-                    with_header_iter(&f.stack, base, c.enumerate, |it| {
-                        if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.as_obj() {
-                            if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
-                                if h == Home::IterCur {
-                                    *cur = x;
-                                } else {
-                                    *remaining = x;
-                                }
-                            }
-                        }
-                        Some(())
-                    });
-                }
-                Dest::Home(Home::IterIdx | Home::IterDictIdx) => {
-                    if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
-                        with_header_iter(&f.stack, base, c.enumerate, |it| {
-                            set_iter_index(Some(it), x);
-                            Some(())
-                        });
-                    }
-                }
-                Dest::Home(Home::IterCount) => set_enumerate_count(base.checked_sub(1).and_then(|b| f.stack.get(b)), v),
-                Dest::Home(Home::ZipIdx(k)) => {
-                    let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(zip_iters).and_then(|its| its.into_iter().nth(k as usize));
-                    if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
-                        set_iter_index(it.as_ref(), x);
-                    }
-                }
-                Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_) | Home::ZipArity | Home::ZipSeq(_)) => {}
-                Dest::FirstIteration | Dest::HomeAfterFirst(_) => {}
-            }
+            write_exit_value(c, f, base, dest, v, &mut first);
         }
         self.vals = vals;
         f.pc = map.pc;
@@ -770,6 +742,63 @@ impl Loops for Jit {
 }
 
 /// How logs name a function: its qualified name and first line.
+/// Writes one value of an exit's snapshot to where it goes in the frame. `first` carries the
+/// `Dest::FirstIteration` flag to the `Dest::HomeAfterFirst` values after it.
+#[inline(always)]
+fn write_exit_value(c: &Compiled, f: &mut Frame, base: usize, dest: Dest, v: Value, first: &mut bool) {
+    let dest = match dest {
+        Dest::FirstIteration => {
+            // An int flag (1 on entry, 0 after) or a bool comparison.
+            *first = v.as_small_int() != Some(0) && !v.is(&Value::FALSE);
+            return;
+        }
+        Dest::HomeAfterFirst(_) if *first => return,
+        Dest::HomeAfterFirst(h) => Dest::Home(h),
+        d => d,
+    };
+    match dest {
+        Dest::Push => f.stack.push(v),
+        Dest::Home(Home::Fast(i)) => f.fast[i as usize] = v,
+        Dest::Home(Home::Global(g)) => {
+            if let Some(name) = c.names.get(g as usize) {
+                set_global(f, name, v);
+            }
+        }
+        Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
+            let x = rpy_interpreter::vm::int_i64(&v);
+            with_header_iter(&f.stack, base, c.enumerate, |it| {
+                if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.as_obj() {
+                    if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
+                        if h == Home::IterCur {
+                            *cur = x;
+                        } else {
+                            *remaining = x;
+                        }
+                    }
+                }
+                Some(())
+            });
+        }
+        Dest::Home(Home::IterIdx | Home::IterDictIdx) => {
+            if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
+                with_header_iter(&f.stack, base, c.enumerate, |it| {
+                    set_iter_index(Some(it), x);
+                    Some(())
+                });
+            }
+        }
+        Dest::Home(Home::IterCount) => set_enumerate_count(base.checked_sub(1).and_then(|b| f.stack.get(b)), v),
+        Dest::Home(Home::ZipIdx(k)) => {
+            let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(zip_iters).and_then(|its| its.into_iter().nth(k as usize));
+            if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
+                set_iter_index(it.as_ref(), x);
+            }
+        }
+        Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_) | Home::ZipArity | Home::ZipSeq(_)) => {}
+        Dest::FirstIteration | Dest::HomeAfterFirst(_) => {}
+    }
+}
+
 fn fn_name(code: &Code) -> String {
     format!("{} line {}", code.qualname, code.first_line)
 }
