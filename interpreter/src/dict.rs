@@ -3,7 +3,7 @@
 //! compacts. Key equality is supplied by the caller because Python `__eq__` may run code and
 //! fail; `key_eq_fast` decides the common cases (identity, str, numbers) without the VM.
 
-use crate::object::ObjKind;
+use crate::object::{Obj, ObjKind};
 use crate::value::{Value, V};
 
 const EMPTY: u32 = u32::MAX;
@@ -36,6 +36,9 @@ pub struct Dict {
 pub fn key_eq_fast(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
+    }
+    if let (Some(Obj { kind: ObjKind::Str(s) }), Some(Obj { kind: ObjKind::Str(t) })) = (a.as_obj(), b.as_obj()) {
+        return Some(s.s == t.s);
     }
     match (a.view(), b.view()) {
         (V::Obj(x), V::Obj(y)) => match (&x.kind, &y.kind) {

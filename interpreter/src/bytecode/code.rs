@@ -66,6 +66,9 @@ pub enum AttrSiteKind {
     Store,
     /// `obj.name(...)`: the Python function `value` found on the type, not shadowed.
     Method,
+    /// `obj.name(...)` on a built-in object (`ty` is `attr_cache::builtin_key`): the
+    /// method descriptor `value`.
+    BuiltinMethod,
 }
 
 /// Inline cache for one attribute name of a code object, on instances of Python classes:

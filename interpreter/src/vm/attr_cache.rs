@@ -94,6 +94,28 @@ impl Vm {
         Some(site.value.clone())
     }
 
+    /// The method descriptor `obj.name(...)` calls on a built-in object, through the site
+    /// cache: `None` when the site does not apply.
+    #[inline]
+    pub(super) fn load_builtin_method_cached(&self, obj: &Obj, code: &Code, n: usize) -> Option<Value> {
+        let key = builtin_key(obj)?;
+        let site = code.attr_cache[n].borrow();
+        if site.kind != AttrSiteKind::BuiltinMethod || site.ty != key || site.epoch != self.type_epoch {
+            return None;
+        }
+        Some(site.value.clone())
+    }
+
+    /// Refills site `n` of `code` after `load_method` found method descriptor `m` for the
+    /// built-in object `obj` (methods of built-in types change only with the type epoch).
+    pub(super) fn fill_builtin_method_site(&self, obj: &Value, code: &Code, n: usize, m: &Value) {
+        let Some(key) = obj.as_obj().and_then(builtin_key) else { return };
+        if !matches!(m.as_obj(), Some(Obj { kind: ObjKind::Builtin(_) })) {
+            return;
+        }
+        *code.attr_cache[n].borrow_mut() = AttrSite { kind: AttrSiteKind::BuiltinMethod, ty: key, epoch: self.type_epoch, idx: 0, value: m.clone() };
+    }
+
     /// Refills site `n` of `code` after a generic access of kind `kind` on `obj`, when the
     /// checks the generic path makes come out the same for every instance of the class until
     /// the type epoch moves.
@@ -140,4 +162,21 @@ fn plain_class_value(a: &Value) -> bool {
         None => true,
         Some(o) => matches!(o.kind, ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Tuple(_) | ObjKind::FrozenSet(_) | ObjKind::Complex(..) | ObjKind::Bytes(_)),
     }
+}
+
+/// A key for the exact built-in type of `o`, for the kinds whose type is fixed by the kind
+/// (subclass instances are `Instance`s).
+#[inline]
+fn builtin_key(o: &Obj) -> Option<u64> {
+    Some(match o.kind {
+        ObjKind::Str(_) => 1,
+        ObjKind::List(_) => 2,
+        ObjKind::Dict(_) => 3,
+        ObjKind::Set(_) => 4,
+        ObjKind::Tuple(_) => 5,
+        ObjKind::Bytes(_) => 6,
+        ObjKind::ByteArray(_) => 7,
+        ObjKind::FrozenSet(_) => 8,
+        _ => return None,
+    })
 }

@@ -514,12 +514,23 @@ impl Vm {
                                 continue;
                             }
                         }
-                        _ => {}
+                        Some(o) => {
+                            if let Some(m) = self.load_builtin_method_cached(o, code, n.idx()) {
+                                let obj = pop!(f);
+                                f.stack.push(m);
+                                f.stack.push(obj);
+                                continue;
+                            }
+                        }
+                        None => {}
                     }
                     let obj = pop!(f);
                     let (m, slf) = self.load_method(&obj, &code.names[n.idx()])?;
                     if !slf.is_null() {
-                        self.fill_attr_site(&obj, code, n.idx(), AttrSiteKind::Method);
+                        match obj.as_obj() {
+                            Some(Obj { kind: ObjKind::Instance(_) }) => self.fill_attr_site(&obj, code, n.idx(), AttrSiteKind::Method),
+                            _ => self.fill_builtin_method_site(&obj, code, n.idx(), &m),
+                        }
                     }
                     f.stack.push(m);
                     f.stack.push(slf);

@@ -290,6 +290,21 @@ for _ in range(3):
     print(g.real, g.other)
 
 
+# One method site over built-in objects of several types, and a list subclass.
+class Counting(list):
+    def count(self, x):
+        return "own count"
+
+
+for seq in [[1, 2, 1], (1, 1, 1), "a1b1", [1], b"\x01\x01", Counting([1]), {1: 2}, [1, 1]]:
+    try:
+        print(type(seq).__name__, seq.count(1))
+    except AttributeError as ex:
+        print("AttributeError:", ex)
+    except TypeError as ex:
+        print("TypeError:", ex)
+
+
 # An uncaught error from a cached constructor keeps CPython's traceback.
 class Last:
     def __init__(self, v):
