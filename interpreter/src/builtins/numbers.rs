@@ -313,6 +313,11 @@ impl Vm {
     }
 
     fn parse_int_str(&mut self, s: &str, base: u32, orig: &Value) -> PyResult<Value> {
+        if base == 10 {
+            if let Some(v) = plain_decimal(s) {
+                return Ok(vm::new_int(v));
+            }
+        }
         match crate::format::parse::parse_int_checked(s, base, super::sysmod::int_max_str_digits()) {
             Ok(b) => Ok(vm::new_bigint(b)),
             Err(crate::format::parse::IntParseError::TooManyDigits { limit, digits }) => Err(self.value_error(format!("Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"))),
@@ -764,4 +769,26 @@ fn complex_conjugate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Valu
 #[allow(dead_code)]
 fn _unused(b: &BigInt) -> Option<i64> {
     b.to_i64()
+}
+
+/// A sign and at most 18 ASCII digits, nothing else (no spaces or underscores): the common
+/// `int(s)`, which fits an `i64` and needs none of the general parser's rules.
+fn plain_decimal(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + (c - b'0') as i64;
+    }
+    Some(if neg { -v } else { v })
 }
