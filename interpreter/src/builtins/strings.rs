@@ -972,7 +972,7 @@ impl Vm {
             };
             out.push_str(&fmt[pos..pos + off]);
             pos += off + 1;
-            let (dir, next) = src.parse_spec(&fmt, pos)?;
+            let (dir, next) = src.parse_spec(fmt, pos)?;
             pos = next;
             let spec = match dir {
                 PercentDirective::Percent => {
