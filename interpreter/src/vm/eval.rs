@@ -79,7 +79,7 @@ pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 }
 
 /// Comparison of two `str`s (UTF-8 byte order is code point order).
-#[inline]
+#[inline(never)]
 fn str_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     let (Some(Obj { kind: ObjKind::Str(x) }), Some(Obj { kind: ObjKind::Str(y) })) = (a.as_obj(), b.as_obj()) else { return None };
     let eq = || a.is(b) || x.s == y.s;
