@@ -42,7 +42,6 @@ pub fn key_eq_fast(a: &Value, b: &Value) -> Option<bool> {
     }
     match (a.view(), b.view()) {
         (V::Obj(x), V::Obj(y)) => match (&x.kind, &y.kind) {
-            (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.s == t.s),
             (ObjKind::Int(s), ObjKind::Int(t)) => Some(s == t),
             (ObjKind::Tuple(s), ObjKind::Tuple(t)) => {
                 if s.len() != t.len() {

@@ -432,9 +432,7 @@ impl Jit {
         if !c.exit_refs.get(n as usize).copied().unwrap_or(true) {
             // No refs in the snapshot: every value is owned already, so each goes straight
             // to its home.
-            if f.stack.len() > base {
-                f.stack.truncate(base);
-            }
+            f.stack.truncate(base);
             for (k, (ev, &(_, ty))) in map.vals.iter().zip(&info.snapshot).enumerate() {
                 let v = convert(ev, ty, self.exitbuf[1 + k])?;
                 write_exit_value(c, f, base, ev.dest, v, &mut first);
@@ -450,9 +448,7 @@ impl Jit {
             let v = convert(ev, ty, self.exitbuf[1 + k])?;
             vals.push((ev.dest, v));
         }
-        if f.stack.len() > base {
-            f.stack.truncate(base);
-        }
+        f.stack.truncate(base);
         for (dest, v) in vals.drain(..) {
             write_exit_value(c, f, base, dest, v, &mut first);
         }
@@ -741,7 +737,6 @@ impl Loops for Jit {
     }
 }
 
-/// How logs name a function: its qualified name and first line.
 /// Writes one value of an exit's snapshot to where it goes in the frame. `first` carries the
 /// `Dest::FirstIteration` flag to the `Dest::HomeAfterFirst` values after it.
 #[inline(always)]
@@ -799,6 +794,7 @@ fn write_exit_value(c: &Compiled, f: &mut Frame, base: usize, dest: Dest, v: Val
     }
 }
 
+/// How logs name a function: its qualified name and first line.
 fn fn_name(code: &Code) -> String {
     format!("{} line {}", code.qualname, code.first_line)
 }

@@ -87,6 +87,14 @@ pub struct AttrSite {
     pub value: crate::value::Value,
 }
 
+impl AttrSite {
+    /// Filled for `kind` on class (or built-in key) `ty` at type epoch `epoch`.
+    #[inline]
+    pub fn holds(&self, kind: AttrSiteKind, ty: u64, epoch: u64) -> bool {
+        self.kind == kind && self.ty == ty && self.epoch == epoch
+    }
+}
+
 pub fn new_attr_cache(n: usize) -> Box<[std::cell::RefCell<AttrSite>]> {
     (0..n).map(|_| std::cell::RefCell::new(AttrSite::default())).collect()
 }

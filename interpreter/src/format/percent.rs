@@ -278,14 +278,11 @@ fn percent_output(s: &str, spec: &PercentSpec, numeric: bool) -> String {
     let fill = if numeric && flags.zero { '0' } else { ' ' };
     let mut width: isize = spec.width.map_or(-1, |w| w as isize);
     let prec: isize = spec.precision.map_or(-1, |p| p as isize);
-    if width == -1 && prec == -1 && !(flags.sign || flags.blank) {
-        return s.to_string();
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let mut len = chars.len() as isize;
+    let mut len = s.chars().count() as isize;
     if (width == -1 || width <= len) && (prec == -1 || prec >= len) && !(flags.sign || flags.blank) {
         return s.to_string();
     }
+    let chars: Vec<char> = s.chars().collect();
     if matches!(spec.conv, 's' | 'r' | 'a') && prec >= 0 && len > prec {
         len = prec;
     }

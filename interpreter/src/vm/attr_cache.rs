@@ -27,7 +27,7 @@ impl Vm {
     pub(super) fn load_attr_cached(&self, obj: &Value, code: &Code, n: usize) -> Option<Value> {
         let (inst, ty) = instance(obj)?;
         let site = code.attr_cache[n].borrow();
-        if site.kind != AttrSiteKind::Load || site.ty != ty || site.epoch != self.type_epoch {
+        if !site.holds(AttrSiteKind::Load, ty, self.type_epoch) {
             return None;
         }
         let d = dict_of(&inst.dict)?.borrow();
@@ -54,7 +54,7 @@ impl Vm {
     pub(super) fn store_attr_cached(&self, obj: &Value, code: &Code, n: usize, v: Value) -> Result<(), Value> {
         let Some((inst, ty)) = instance(obj) else { return Err(v) };
         let site = code.attr_cache[n].borrow();
-        if site.kind != AttrSiteKind::Store || site.ty != ty || site.epoch != self.type_epoch {
+        if !site.holds(AttrSiteKind::Store, ty, self.type_epoch) {
             return Err(v);
         }
         let Some(d) = dict_of(&inst.dict) else { return Err(v) };
@@ -81,7 +81,7 @@ impl Vm {
     pub(super) fn load_method_cached(&self, obj: &Value, code: &Code, n: usize) -> Option<Value> {
         let (inst, ty) = instance(obj)?;
         let site = code.attr_cache[n].borrow();
-        if site.kind != AttrSiteKind::Method || site.ty != ty || site.epoch != self.type_epoch {
+        if !site.holds(AttrSiteKind::Method, ty, self.type_epoch) {
             return None;
         }
         if let Some(d) = dict_of(&inst.dict) {
@@ -100,7 +100,7 @@ impl Vm {
     pub(super) fn load_builtin_method_cached(&self, obj: &Obj, code: &Code, n: usize) -> Option<Value> {
         let key = builtin_key(obj)?;
         let site = code.attr_cache[n].borrow();
-        if site.kind != AttrSiteKind::BuiltinMethod || site.ty != key || site.epoch != self.type_epoch {
+        if !site.holds(AttrSiteKind::BuiltinMethod, key, self.type_epoch) {
             return None;
         }
         Some(site.value.clone())

@@ -62,15 +62,7 @@ impl Vm {
                 exc: None,
             }),
         });
-        let mut nf = self.pooled_frame(code, &fun.globals);
-        nf.fast.push(obj.clone());
-        f.stack.move_top_into(argc, &mut nf.fast);
-        for _ in argc + 1..code.varnames.len() {
-            nf.fast.push(Value::NULL);
-        }
-        f.stack.pop();
-        let r = self.run_function(&mut nf);
-        self.recycle_frame(nf);
+        let r = self.call_simple(f, Some(obj.clone()), argc, code, &fun.globals);
         Some(match r {
             Ok(v) if v.is_none() => {
                 if let Some(Obj { kind: ObjKind::Instance(inst) }) = obj.as_obj() {

@@ -209,13 +209,17 @@ impl Vm {
     }
 
     /// Calls a plain Python function whose `nargs` arguments sit on top of `f`'s stack, above
-    /// the callable: the arguments move into a pooled frame in one copy, the callable slot is
-    /// popped.
+    /// the callable: the arguments move into a pooled frame in one copy (after `receiver`, a
+    /// first argument from elsewhere, when there is one), the callable slot is popped.
     #[inline(always)]
-    fn call_simple(&mut self, f: &mut Frame, nargs: usize, code: &std::rc::Rc<crate::bytecode::Code>, globals: &Value) -> Result<Value, PyErr> {
+    pub(super) fn call_simple(&mut self, f: &mut Frame, receiver: Option<Value>, nargs: usize, code: &std::rc::Rc<crate::bytecode::Code>, globals: &Value) -> Result<Value, PyErr> {
         let mut nf = self.pooled_frame(code, globals);
+        let filled = nargs + receiver.is_some() as usize;
+        if let Some(r) = receiver {
+            nf.fast.push(r);
+        }
         f.stack.move_top_into(nargs, &mut nf.fast);
-        for _ in nargs..code.varnames.len() {
+        for _ in filled..code.varnames.len() {
             nf.fast.push(Value::NULL);
         }
         f.stack.pop();
@@ -554,7 +558,7 @@ impl Vm {
                             // Fast path: self and the arguments move into the new frame.
                             // SAFETY: as for CallFunction, the function stays in its stack slot
                             // until `call_simple` is done with these references.
-                            let r = self.call_simple(f, argc + 1, unsafe { &*c }, unsafe { &*g })?;
+                            let r = self.call_simple(f, None, argc + 1, unsafe { &*c }, unsafe { &*g })?;
                             f.stack.push(r);
                             continue;
                         }
@@ -899,7 +903,7 @@ impl Vm {
                         // SAFETY: the function object sits in the callable slot of `f.stack`
                         // until `call_simple` has copied what it needs from these references
                         // (it pops that slot only after cloning code and globals).
-                        let r = self.call_simple(f, argc as usize, unsafe { &*c }, unsafe { &*g })?;
+                        let r = self.call_simple(f, None, argc as usize, unsafe { &*c }, unsafe { &*g })?;
                         f.stack.push(r);
                         continue;
                     }
