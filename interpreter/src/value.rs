@@ -226,6 +226,19 @@ impl Value {
     }
 }
 
+impl Value {
+    /// Whether another reference to this object exists besides this one (false for values
+    /// that own nothing): dropping this one then frees nothing.
+    pub fn is_shared(&self) -> bool {
+        if !self.is_obj() {
+            return true;
+        }
+        // SAFETY: see `as_obj`; the count is read without taking a reference.
+        let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(self.obj_ptr()) });
+        Rc::strong_count(&rc) > 1
+    }
+}
+
 impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {

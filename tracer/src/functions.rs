@@ -156,6 +156,14 @@ pub fn run(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     let Some(tree) = tree_of(&f.code).filter(|_| entry != 0 && vm.depth < vm.recursion_limit) else {
         return vm.resume_call_frame(f, None);
     };
+    let mark = crate::runtime::deferred_mark();
+    let r = run_tree(vm, f, tree, entry);
+    // The result and the frame own what they hold now: what the trace replaced may go.
+    crate::runtime::release_deferred(mark);
+    r
+}
+
+fn run_tree(vm: &mut Vm, f: &mut Frame, tree: &FnTrace, entry: usize) -> PyResult<Value> {
     let mut buf = [0u64; FN_EXITBUF];
     // SAFETY: `entry` is the root of `tree`, compiled with this signature; it reads the
     // arguments (the frame's first fast locals), writes at most `FN_EXITBUF` words of `buf`,

@@ -409,10 +409,20 @@ impl Jit {
         }
         c.entries += 1;
         self.stats.entries += 1;
+        let mark = crate::runtime::deferred_mark();
         let n = c.trace.run(&mut self.slots, &mut self.exitbuf);
         if let Some(k) = c.exits.get_mut(n as usize) {
             *k += 1;
         }
+        let out = self.write_exit(c, f, base, n);
+        // The frame owns the exit's values now: what the trace replaced may go.
+        crate::runtime::release_deferred(mark);
+        out
+    }
+
+    /// Writes the snapshot of exit `n` of trace `c` back into the frame.
+    #[inline(always)]
+    fn write_exit(&mut self, c: &Compiled, f: &mut Frame, base: usize, n: u32) -> Option<(u32, bool)> {
         let map = c.exit_maps.get(n as usize)?;
         let info = c.trace.exit_info(n)?;
         if n == ENTRY_EXIT {

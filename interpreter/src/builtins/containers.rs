@@ -72,6 +72,7 @@ pub fn register(vm: &mut Vm) {
         ("fromkeys", dict_fromkeys),
         ("__reversed__", dict_reversed),
     ]);
+    vm.register_kernel(dict_get, crate::vm::kernels::Kernel::DictGet);
     for t in [vm.types.set.clone(), vm.types.frozenset.clone()] {
         super::numbers::register_common_dunders(vm, &t, false);
         add_methods(vm, &t, &[

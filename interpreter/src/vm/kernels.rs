@@ -21,6 +21,8 @@ pub enum Kernel {
     Abs,
     /// `sum(x)` with no start value.
     Sum,
+    /// `d.get(key[, default])` of a dict.
+    DictGet,
 }
 
 impl Vm {

@@ -657,7 +657,13 @@ impl Vm {
                     let r = self.call(&h, &[v.clone()], &[])?;
                     return match num_of(&r) {
                         Some(Num::Int(i)) => Ok(if i == -1 { -2 } else { i }),
-                        Some(Num::Big(b)) => Ok(crate::hash::hash_bigint(b)),
+                        // A result that fits 64 bits is the hash itself (as CPython takes
+                        // it when it fits a `Py_ssize_t`); a larger one is hashed as an int.
+                        Some(Num::Big(b)) => Ok(match b.to_i64() {
+                            Some(-1) => -2,
+                            Some(i) => i,
+                            None => crate::hash::hash_bigint(b),
+                        }),
                         _ => Err(self.type_error("__hash__ method should return an integer".to_string())),
                     };
                 }

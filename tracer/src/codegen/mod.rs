@@ -55,6 +55,7 @@ use crate::runtime as rt;
 
 mod dicts;
 mod exits;
+mod helpers;
 use dicts::{cached_str_lookup, dict_entry_addr, dict_next_inline, inst_absent_inline, inst_getattr_inline, inst_setattr_inline};
 use exits::{call_trace, guard, write_exit, Io};
 
@@ -698,6 +699,40 @@ fn build(
             OpKind::IntAdd => {
                 let (x, y) = (arg(0)?, arg(1)?);
                 Some(b.ins().iadd(x, y))
+            }
+            OpKind::IntAnd => Some(b.ins().band(arg(0)?, arg(1)?)),
+            OpKind::IntOr => Some(b.ins().bor(arg(0)?, arg(1)?)),
+            OpKind::IntXor => Some(b.ins().bxor(arg(0)?, arg(1)?)),
+            OpKind::IntRshift => {
+                // Cranelift takes shift counts modulo 64: counts past 63 shift by 63 (0 or -1).
+                let y = arg(1)?;
+                let big = b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, y, 63);
+                let max = b.ins().iconst(types::I64, 63);
+                let n = b.ins().select(big, max, y);
+                Some(b.ins().sshr(arg(0)?, n))
+            }
+            OpKind::IntLshiftOvf => {
+                // Exits when the count is past 63 or shifting back loses bits.
+                let (x, y) = (arg(0)?, arg(1)?);
+                let r = b.ins().ishl(x, y);
+                let back = b.ins().sshr(r, y);
+                let lost = b.ins().icmp(IntCC::NotEqual, back, x);
+                let big = b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, y, 63);
+                let out = b.ins().bor(lost, big);
+                guard(&mut b, out, false, op, i, &vals, trace, &io, &mut exits)?;
+                Some(r)
+            }
+            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::CharStr | OpKind::DictHasStr => {
+                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
+                let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                Some(call_helper(&mut b, &target, addr, &args, ty))
+            }
+            OpKind::DictSetStr => {
+                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
+                let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                let ok = call_helper(&mut b, &target, addr, &args, ty);
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
+                None
             }
             OpKind::IntFloorDivOvf | OpKind::IntMod => {
                 let (x, y) = (arg(0)?, arg(1)?);

@@ -138,6 +138,14 @@ trace_ops! {
     IntSub / "int_sub" / 2 / I64 / PURE;
     /// Integer multiply known not to overflow (after range analysis).
     IntMul / "int_mul" / 2 / I64 / PURE;
+    /// Bitwise `&`, `|`, `^` of ints.
+    IntAnd / "int_and" / 2 / I64 / PURE;
+    IntOr / "int_or" / 2 / I64 / PURE;
+    IntXor / "int_xor" / 2 / I64 / PURE;
+    /// `x >> y` (arithmetic) for `y >= 0`, guarded beforehand; counts past 63 give 0 or -1.
+    IntRshift / "int_rshift" / 2 / I64 / PURE;
+    /// `x << y` for `y >= 0` (guarded beforehand); exits when the result leaves 64 bits.
+    IntLshiftOvf / "int_lshift_ovf" / 2 / I64 / GUARD;
     IntLt / "int_lt" / 2 / Bool / PURE;
     IntLe / "int_le" / 2 / Bool / PURE;
     IntEq / "int_eq" / 2 / Bool / PURE;
@@ -198,7 +206,7 @@ trace_ops! {
     /// when absent). Pure: traces never write a dict while they run (globals they write are
     /// written back at exits).
     ModuleAttr / "module_attr" / 2 / Ref / PURE;
-    /// Append boxed `v` (which owns nothing) to a list; a guard that the append happened
+    /// Append boxed `v` (borrowed: the list takes a reference) to a list; a guard that the append happened
     /// (it exits, having done nothing, when the list is borrowed). It resizes the list:
     /// `licm` and `cse` do not move or merge `list_data`/`list_len` in a trace that appends.
     ListAppend / "list_append" / 2 / Void / GUARD | EFFECT;
@@ -269,6 +277,27 @@ trace_ops! {
     /// dict takes a reference); a guard that exits, having done nothing, when the attribute
     /// is absent (the store would add a key). `imm` as for `inst_getattr`.
     InstSetAttr / "inst_setattr" / 3 / Void / GUARD | EFFECT;
+    /// `a == b` for two strs (`runtime::str_eq`). Strs never change: pure.
+    StrEq / "str_eq" / 2 / Bool / PURE;
+    /// `a` compared with `b` for two strs by code points: -1, 0 or 1.
+    StrCmp / "str_cmp" / 2 / I64 / PURE;
+    /// `b in a` for two strs.
+    StrContains / "str_contains" / 2 / Bool / PURE;
+    /// The byte at byte offset `b` of str `s` when it is an ASCII character (the whole
+    /// character), else -1 (past the end, or a longer UTF-8 sequence starts there): one step
+    /// of a str iterator, whose state is a byte offset.
+    StrByte / "str_byte" / 2 / I64 / PURE;
+    /// The shared one-character str of code `c` (`0 <= c < 256`), borrowed: the
+    /// interpreter's table keeps it alive.
+    CharStr / "char_str" / 1 / Ref / PURE;
+    /// `key in d` for a dict and a `str` key: 1 or 0, or -1 when telling keys apart would run
+    /// Python code (a guard then leaves the trace). Reads the dict: not movable.
+    DictHasStr / "dict_has_str" / 2 / I64 / 0;
+    /// `d[key] = v` for a dict (operand 0) and a `str` key (operand 1), `v` (operand 2)
+    /// borrowed (the dict takes a reference); a guard that exits, having done nothing, when
+    /// telling keys apart would run Python code or the dict is the trace's globals or
+    /// builtins (operands 3 and 4), whose names a trace keeps in registers.
+    DictSetStr / "dict_set_str" / 5 / Void / GUARD | EFFECT;
     /// The end of a function trace: return the boxed value (an owned reference). Last op.
     Return / "return" / 1 / Void / EFFECT;
 }

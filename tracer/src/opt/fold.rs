@@ -187,6 +187,24 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
                 _ => Keep,
             }
         }
+        IntAnd | IntOr | IntXor => match (ci(0), ci(1)) {
+            (Some(x), Some(y)) => Int(match op.kind {
+                IntAnd => x & y,
+                IntOr => x | y,
+                _ => x ^ y,
+            }),
+            _ => Keep,
+        },
+        IntRshift => match (ci(0), ci(1)) {
+            (Some(x), Some(y)) if y >= 0 => Int(x >> y.min(63)),
+            (_, Some(0)) => Replace(args[0]),
+            _ => Keep,
+        },
+        IntLshiftOvf => match (ci(0), ci(1)) {
+            (Some(x), Some(y)) if (0..64).contains(&y) && (x << y) >> y == x => Int(x << y),
+            (_, Some(0)) => Replace(args[0]),
+            _ => Keep,
+        },
         BoolToInt => facts.bools.get(&args[0]).map_or(Keep, |&b| Int(b as i64)),
         IntToFloat => match ci(0) {
             Some(x) => Float(x as f64),
@@ -223,6 +241,6 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardListKinds | UnboxSmallInt | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | FloatNeg | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
         | DictKey | DictValue | DictGetStr | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return | CallLoop | LoadLoopExitInt | LoadLoopExitRef | BoxIntOwned
-        | GuardTypeVersion | InstGetAttr | InstSetAttr => Keep,
+        | GuardTypeVersion | InstGetAttr | InstSetAttr | StrEq | StrCmp | StrContains | StrByte | CharStr | DictHasStr | DictSetStr => Keep,
     }
 }

@@ -2,13 +2,14 @@
 
 use super::{Abort, Rec, Sym, V};
 use crate::ir::OpKind;
+use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::opcodes::{BinOp, CmpOp};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::{int_i64, new_int};
 use rpy_interpreter::vm::kernels::Kernel;
 
 /// Records a call of builtin `kernel` on `args` that returned `result`.
-pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &Value) -> Result<Sym, Abort> {
+pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], real: &[Value], result: &Value) -> Result<Sym, Abort> {
     let float_result = |r: &mut Rec, c: V| {
         r.guard(OpKind::GuardFloat, c);
         Sym::Float(r.emit(OpKind::UnboxFloat, vec![c], 0))
@@ -43,6 +44,7 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], result: &
             let c = r.emit(OpKind::CallFloat2, vec![x, y], f as usize as u64);
             Ok(float_result(r, c))
         }
+        (Kernel::DictGet, _) => super::dicts::get(r, args, real, result),
         (Kernel::Len, &[Sym::List(l)]) if int_i64(result).is_some() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
         (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
         (Kernel::Sum, &[Sym::Tuple(t)]) if int_i64(result).is_some() => {
@@ -83,6 +85,24 @@ pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Valu
                 r.guard(OpKind::GuardTrue, is_two);
                 return Ok(Sym::Int(r.emit_guard(OpKind::IntMulOvf, vec![x, x])));
             }
+            BinOp::And | BinOp::Or | BinOp::Xor if int_i64(result).is_some() => {
+                let kind = match op {
+                    BinOp::And => OpKind::IntAnd,
+                    BinOp::Or => OpKind::IntOr,
+                    _ => OpKind::IntXor,
+                };
+                return Ok(Sym::Int(r.emit(kind, vec![x, y], 0)));
+            }
+            BinOp::LShift | BinOp::RShift if int_i64(result).is_some() => {
+                // A negative count raises: the interpreter does that.
+                let z = r.const_int(0);
+                let nonneg = r.emit(OpKind::IntGe, vec![y, z], 0);
+                r.guard(OpKind::GuardTrue, nonneg);
+                if op == BinOp::RShift {
+                    return Ok(Sym::Int(r.emit(OpKind::IntRshift, vec![x, y], 0)));
+                }
+                return Ok(Sym::Int(r.emit_guard(OpKind::IntLshiftOvf, vec![x, y])));
+            }
             BinOp::TrueDiv => {
                 let z = r.const_int(0);
                 let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
@@ -117,6 +137,9 @@ pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Valu
 }
 
 pub(super) fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<Sym, Abort> {
+    if let (Sym::Obj(x, ObjType::Str), Sym::Obj(y, ObjType::Str)) = (a, b) {
+        return Ok(super::strings::compare(r, op, x, y));
+    }
     if let (Sym::Int(x), Sym::Int(y)) = (a, b) {
         let kind = match op {
             CmpOp::Lt => OpKind::IntLt,
@@ -160,6 +183,11 @@ pub(super) fn i64_binop(op: BinOp, x: i64, y: i64) -> Option<Value> {
                 _ => m + if adjust { y } else { 0 },
             }
         }
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::RShift if y >= 0 => x >> y.min(63),
+        BinOp::LShift if (0..64).contains(&y) && (x << y) >> y == x => x << y,
         BinOp::TrueDiv if y != 0 && x.unsigned_abs() <= EXACT_FLOAT && y.unsigned_abs() <= EXACT_FLOAT => {
             return Some(Value::float(x as f64 / y as f64));
         }

@@ -166,6 +166,9 @@ fn list_next(r: &mut Rec, it: &Value) -> Result<(Sym, Value), Abort> {
 /// `seq_home` and `idx_home`.
 fn seq_step(r: &mut Rec, it: &Value, seq_home: Home, idx_home: Home) -> Result<SeqStep, Abort> {
     let (seq, idx) = seq_state(it).ok_or("list iterator state")?;
+    if ObjType::of(&seq) == Some(ObjType::Str) {
+        return str_step(r, &seq, idx, seq_home, idx_home);
+    }
     let item = match list_item(&seq, idx) {
         Some((item, _)) => Some(item),
         None => tuple_item(&seq, idx).filter(|_| idx >= 0),
@@ -195,6 +198,31 @@ fn seq_step(r: &mut Rec, it: &Value, seq_home: Home, idx_home: Home) -> Result<S
     let one = r.const_int(1);
     let next = r.emit(OpKind::IntAdd, vec![i, one], 0);
     Ok(SeqStep { sym: s, item, next, idx, idx_home })
+}
+
+/// One step of a str iterator (state: the str and a byte offset) at an ASCII character:
+/// the character is one of the interpreter's shared one-character strs. At any other
+/// character, as at the end, the guard leaves the trace and the interpreter takes the step.
+fn str_step(r: &mut Rec, s: &Value, byte: i64, seq_home: Home, idx_home: Home) -> Result<SeqStep, Abort> {
+    let c = crate::runtime::str_byte(s.bits(), byte);
+    if c < 0 {
+        let at_end = rpy_interpreter::vm::str_of(s).is_some_and(|t| byte as usize >= t.len());
+        return Err(if at_end { LOOP_ENDS.into() } else { "str iteration at a non-ASCII character".into() });
+    }
+    let item = rpy_interpreter::vm::char_str(c as u8 as char);
+    let sl = r.read_home(seq_home, s)?;
+    let si = r.read_home(idx_home, &Value::small_int(byte).ok_or("index")?)?;
+    let (Sym::Obj(sv, ObjType::Str), Sym::Int(i)) = (sl, si) else {
+        return Err("str iterator state".into());
+    };
+    let b = r.emit(OpKind::StrByte, vec![sv, i], 0);
+    let z = r.const_int(0);
+    let ascii = r.emit(OpKind::IntGe, vec![b, z], 0);
+    r.guard(OpKind::GuardTrue, ascii);
+    let ch = r.emit(OpKind::CharStr, vec![b], 0);
+    let one = r.const_int(1);
+    let next = r.emit(OpKind::IntAdd, vec![i, one], 0);
+    Ok(SeqStep { sym: Sym::Obj(ch, ObjType::Str), item, next, idx: byte, idx_home })
 }
 
 /// The next value of the small-int range iterator `it` (the state homes `IterCur`,

@@ -42,6 +42,7 @@
 
 mod arith;
 mod attrs;
+mod dicts;
 mod finish;
 mod function;
 mod header;
@@ -50,6 +51,7 @@ mod items;
 mod nested;
 mod rec;
 mod state;
+mod strings;
 
 pub use nested::{InnerExit, InnerLoop, Loops, NoLoops};
 pub use rec::{Abort, LOOP_ENDS};
@@ -314,8 +316,14 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     let one = r.const_int(v.is(&Value::TRUE) as i64);
                     let zero = r.const_int(0);
                     Sym::Bool(r.emit(OpKind::IntNe, vec![one, zero], 0), false)
+                } else if v.is_none() {
+                    Sym::Exact(v.bits())
+                } else if ObjType::of(v) == Some(ObjType::Str) {
+                    // The code object keeps its constants alive; so does the trace.
+                    r.keep.push(v.clone());
+                    Sym::Obj(r.emit(OpKind::ConstRef, vec![], v.bits()), ObjType::Str)
                 } else {
-                    return Err("constant is not an inline int, a float or a bool".into());
+                    return Err("constant is not an int, a float, a bool, None or a str".into());
                 };
                 r.stack.push(s);
                 f.stack.push(v.clone());
@@ -363,6 +371,26 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 r.stack.push(s);
                 f.stack.pop();
                 f.stack.pop();
+                f.stack.push(Value::bool(t));
+            }
+            Instr::ContainsOp(inv) | Instr::IsOp(inv) => {
+                let (sb, sa) = (r.top(0)?, r.top(1)?);
+                let n = f.stack.len();
+                if n < 2 {
+                    return Err("empty stack".into());
+                }
+                let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                let (s, t) = if let Instr::IsOp(_) = ins {
+                    let same = a.is(&b);
+                    (strings::is(&mut r, sa, sb, same, inv != 0)?, same != (inv != 0))
+                } else {
+                    let s = strings::contains(&mut r, sa, sb, &a, &b, inv != 0)?;
+                    let t = vm.contains(&b, &a).map_err(|_| "`in` raises".to_string())?;
+                    (s, t != (inv != 0))
+                };
+                r.stack.truncate(r.stack.len() - 2);
+                r.stack.push(s);
+                f.stack.truncate(n - 2);
                 f.stack.push(Value::bool(t));
             }
             Instr::BinarySubscr => {
@@ -424,6 +452,11 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 r.allow_effect("item store")?;
                 let (sk, sl, sv) = (r.top(0)?, r.top(1)?, r.top(2)?);
                 let n = f.stack.len();
+                if let Sym::Obj(_, ObjType::Dict) = sl {
+                    dicts::store(&mut r, f, sv, sl, sk)?;
+                    f.pc = next;
+                    continue;
+                }
                 let (Sym::List(l), Sym::Int(k)) = (sl, sk) else {
                     return Err("item store into something other than a list by an int".into());
                 };
@@ -484,7 +517,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
                 let Sym::List(l) = r.top(1)? else { return Err("append to something other than a list".into()) };
                 r.allow_effect("append")?;
-                let boxed = r.boxed_number(r.top(0)?, "append")?;
+                let boxed = r.boxed(r.top(0)?)?;
                 r.emit_guard(OpKind::ListAppend, vec![l, boxed]);
                 r.stack.truncate(r.stack.len() - 3);
                 r.stack.push(Sym::Exact(Value::NONE.bits()));
@@ -494,6 +527,23 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     cell.try_borrow_mut().map_err(|_| "list in use")?.push(v);
                 }
                 f.stack.push(Value::NONE);
+            }
+            Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::Obj(_, ObjType::Dict | ObjType::Str)) => {
+                // A method of a built-in type that the JIT computes (`d.get`): built-in
+                // types never change, so the method is a constant.
+                let name = code.names.get(n.idx()).ok_or("bad name")?;
+                let obj = f.stack.last().ok_or("empty stack")?.clone();
+                let (m, slf) = vm.load_method(&obj, name).map_err(|_| "method lookup raises".to_string())?;
+                if slf.is_null() || vm.kernel_of(&m).is_none() {
+                    return Err("method of a dict or str that the JIT does not compute".into());
+                }
+                let o = r.pop()?;
+                r.keep.push(m.clone());
+                r.stack.push(Sym::Exact(m.bits()));
+                r.stack.push(o);
+                f.stack.pop();
+                f.stack.push(m);
+                f.stack.push(slf);
             }
             Instr::LoadAttr(n) | Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::Obj(_, ObjType::Inst(_))) => {
                 let name = code.names.get(n.idx()).ok_or("bad name")?.clone();
@@ -568,7 +618,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     let args: Vec<Value> = f.stack[n - argc..].to_vec();
                     let syms: Vec<Sym> = (0..argc).map(|k| r.top(argc - 1 - k)).collect::<Result<_, _>>()?;
                     let result = vm.call(&callee, &args, &[]).map_err(|_| "the call raises".to_string())?;
-                    let s = record_kernel(&mut r, kernel, &syms, &result)?;
+                    let s = record_kernel(&mut r, kernel, &syms, &args, &result)?;
                     r.stack.truncate(r.stack.len() - callee_depth - 1);
                     r.stack.push(s);
                     f.stack.truncate(n - callee_depth - 1);
@@ -579,7 +629,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 r.allow_effect("append")?;
                 let d = d as usize;
                 let sv = r.top(0)?;
-                let boxed = r.boxed_number(sv, "append")?;
+                let boxed = r.boxed(sv)?;
                 let n = f.stack.len();
                 // After popping the value, the list is `d` entries down.
                 let li = (n - 1).checked_sub(d).ok_or("empty stack")?;

@@ -141,12 +141,13 @@ pub fn range_state(v: &Value) -> Option<(i64, i64, i64)> {
     }
 }
 
-/// The state of a list or tuple iterator (`for x in some_list`): the sequence and the next
-/// index.
+/// The state of a list, tuple or str iterator (`for x in some_list`): the sequence and the
+/// next index (for a str, a byte offset).
 pub fn seq_state(v: &Value) -> Option<(Value, i64)> {
     match v.as_obj() {
         Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
             Iter::Seq { seq, idx } if is_list(seq) || matches!(seq.as_obj(), Some(Obj { kind: ObjKind::Tuple(_) })) => Some((seq.clone(), i64::try_from(*idx).ok().filter(|i| Value::small_int(*i).is_some())?)),
+            Iter::Str { s, byte } => Some((s.clone(), i64::try_from(*byte).ok().filter(|i| Value::small_int(*i).is_some())?)),
             _ => None,
         },
         _ => None,
@@ -230,6 +231,7 @@ pub fn set_iter_index(it: Option<&Value>, x: usize) {
     if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.and_then(|v| v.as_obj()) {
         match &mut *cell.borrow_mut() {
             Iter::Seq { idx, .. } => *idx = x,
+            Iter::Str { byte, .. } => *byte = x,
             Iter::DictItems { dict, idx, left, .. } => {
                 *idx = x;
                 if let Some(d) = rpy_interpreter::vm::dict_of(dict).and_then(|d| d.try_borrow().ok()) {

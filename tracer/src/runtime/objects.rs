@@ -129,7 +129,7 @@ pub extern "C" fn inst_setattr(obj: u64, name: u64, value: u64, hint: u64) -> u8
     let old = std::mem::replace(d.entry_value_mut(i), v);
     drop(d);
     // Released after the dict's borrow: freeing it may free other objects.
-    drop(old);
+    super::release(old);
     1
 }
 

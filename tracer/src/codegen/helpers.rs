@@ -1,0 +1,21 @@
+//! Ops that compiled code computes with one call of a runtime helper on its operands, in
+//! order: the helper's address and result type.
+
+use cranelift_codegen::ir::{types, Type};
+
+use crate::ir::OpKind;
+use crate::runtime as rt;
+
+/// The helper that computes `kind`, when one call does.
+pub(super) fn helper(kind: OpKind) -> Option<(usize, Type)> {
+    Some(match kind {
+        OpKind::StrEq => (rt::str_eq as *const () as usize, types::I8),
+        OpKind::StrCmp => (rt::str_cmp as *const () as usize, types::I64),
+        OpKind::StrContains => (rt::str_contains as *const () as usize, types::I8),
+        OpKind::StrByte => (rt::str_byte as *const () as usize, types::I64),
+        OpKind::CharStr => (rt::char_str as *const () as usize, types::I64),
+        OpKind::DictHasStr => (rt::dict_has_str as *const () as usize, types::I64),
+        OpKind::DictSetStr => (rt::dict_set_str as *const () as usize, types::I8),
+        _ => return None,
+    })
+}

@@ -1,0 +1,61 @@
+//! Recording of `str` work: comparisons of two strs, `in` on strs and dicts, and `is`
+//! against a constant.
+
+use super::{Abort, Rec, Sym, V};
+use crate::ir::OpKind;
+use crate::runtime::ObjType;
+use rpy_interpreter::bytecode::opcodes::CmpOp;
+use rpy_interpreter::value::Value;
+
+/// `x op y` for two strs.
+pub(super) fn compare(r: &mut Rec, op: CmpOp, x: V, y: V) -> Sym {
+    if let CmpOp::Eq | CmpOp::Ne = op {
+        return Sym::Bool(r.emit(OpKind::StrEq, vec![x, y], 0), op == CmpOp::Ne);
+    }
+    let c = r.emit(OpKind::StrCmp, vec![x, y], 0);
+    let z = r.const_int(0);
+    let kind = match op {
+        CmpOp::Lt => OpKind::IntLt,
+        CmpOp::Le => OpKind::IntLe,
+        CmpOp::Gt => OpKind::IntGt,
+        _ => OpKind::IntGe,
+    };
+    Sym::Bool(r.emit(kind, vec![c, z], 0), false)
+}
+
+/// `item in container` (`invert`: `not in`) for a str in a str or a str key in a dict, whose
+/// real values are `real_item` and `real_container`.
+pub(super) fn contains(r: &mut Rec, item: Sym, container: Sym, real_item: &Value, real_container: &Value, invert: bool) -> Result<Sym, Abort> {
+    match (item, container) {
+        (Sym::Obj(n, ObjType::Str), Sym::Obj(h, ObjType::Str)) => Ok(Sym::Bool(r.emit(OpKind::StrContains, vec![h, n], 0), invert)),
+        (Sym::Obj(k, ObjType::Str), Sym::Obj(d, ObjType::Dict)) => {
+            if crate::runtime::dict_has_str(real_container.bits(), real_item.bits()) < 0 {
+                return Err("dict lookup that needs Python code".into());
+            }
+            let found = r.emit(OpKind::DictHasStr, vec![d, k], 0);
+            let z = r.const_int(0);
+            let decided = r.emit(OpKind::IntGe, vec![found, z], 0);
+            r.guard(OpKind::GuardTrue, decided);
+            Ok(Sym::Bool(r.emit(OpKind::IntNe, vec![found, z], 0), invert))
+        }
+        _ => Err("`in` of something other than a str in a str or a dict".into()),
+    }
+}
+
+/// `a is b` (`invert`: `is not`) where one side is a constant object or immediate (`None`, a
+/// module, a function) and the other a value of a known type that is never that constant:
+/// the answer is known. `real` is the answer the interpreter gives.
+pub(super) fn is(r: &mut Rec, a: Sym, b: Sym, real: bool, invert: bool) -> Result<Sym, Abort> {
+    let typed = |s: Sym| matches!(s, Sym::Int(_) | Sym::Float(_) | Sym::List(_) | Sym::Obj(..));
+    let same = match (a, b) {
+        (Sym::Exact(x), Sym::Exact(y)) => x == y,
+        (Sym::Exact(_), s) | (s, Sym::Exact(_)) if typed(s) => false,
+        _ => return Err("`is` of values the JIT cannot tell apart".into()),
+    };
+    if same != real {
+        return Err("`is` decided otherwise than recorded".into());
+    }
+    let one = r.const_int((same != invert) as i64);
+    let z = r.const_int(0);
+    Ok(Sym::Bool(r.emit(OpKind::IntNe, vec![one, z], 0), false))
+}

@@ -1,0 +1,58 @@
+//! `str` helpers called from compiled traces (module doc of `runtime` for the contract on
+//! bits). Strs never change, so each result depends on its operands alone.
+
+use rpy_interpreter::object::PyStr;
+use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::pystr_of;
+
+/// The str behind `bits` (after a type guard; the trace keeps it alive).
+fn pystr(bits: &u64) -> Option<&PyStr> {
+    // SAFETY: a live, borrowed value (module doc of `runtime`).
+    pystr_of(unsafe { Value::borrow_bits(bits) })
+}
+
+/// 1 when the strs `a` and `b` are equal, else 0.
+pub extern "C" fn str_eq(a: u64, b: u64) -> u8 {
+    if a == b {
+        return 1;
+    }
+    match (pystr(&a), pystr(&b)) {
+        (Some(x), Some(y)) => (x.s == y.s) as u8,
+        _ => 0,
+    }
+}
+
+/// -1, 0 or 1 as str `a` sorts before, equal to or after str `b` (by code points, which is
+/// UTF-8 byte order).
+pub extern "C" fn str_cmp(a: u64, b: u64) -> i64 {
+    match (pystr(&a), pystr(&b)) {
+        (Some(x), Some(y)) => x.s.cmp(&y.s) as i64,
+        _ => 0,
+    }
+}
+
+/// 1 when str `needle` occurs in str `hay`, else 0.
+pub extern "C" fn str_contains(hay: u64, needle: u64) -> u8 {
+    match (pystr(&hay), pystr(&needle)) {
+        (Some(h), Some(n)) => h.s.contains(&*n.s) as u8,
+        _ => 0,
+    }
+}
+
+/// The byte at byte offset `b` of str `s` when it is a whole (ASCII) character, else -1.
+pub extern "C" fn str_byte(s: u64, b: i64) -> i64 {
+    let Some(s) = pystr(&s) else { return -1 };
+    match usize::try_from(b).ok().and_then(|b| s.s.as_bytes().get(b)) {
+        Some(&c) if c < 0x80 => c as i64,
+        _ => -1,
+    }
+}
+
+/// The shared one-character str of code `c` (`0 <= c < 256`): its bits, borrowed from the
+/// interpreter's table, which lives as long as the thread; NULL's bits for other codes.
+pub extern "C" fn char_str(c: i64) -> u64 {
+    match u8::try_from(c) {
+        Ok(c) => rpy_interpreter::vm::char_str(c as char).bits(),
+        Err(_) => Value::NULL.bits(),
+    }
+}
