@@ -1,26 +1,42 @@
-//! JIT policies that the differential modes do not reach: the cap on machine code. A
-//! program run with a small `code_limit` must print what CPython printed (the `.out` file
-//! `tests/regen.py` wrote), compile nothing past the cap, and say why in the JIT log.
+//! JIT policies that the differential modes do not reach: the cap on machine code, and the
+//! relinking of a bridge end whose loop trace runs too few iterations. A program run under
+//! the policy must print what CPython printed (the `.out` file `tests/regen.py` wrote) and
+//! the JIT log must show the policy acting.
 
 use rpy_tests::workspace_root;
 use std::process::Command;
 
-#[test]
-fn code_limit_stops_compiling_and_keeps_output() {
+/// Runs `tests/python/<rel>` with `RPY_JIT_PARAMS=params`; checks its output against the
+/// expected one and returns the JIT log.
+fn run_logged(rel: &str, params: &str, tag: &str) -> String {
     let root = workspace_root();
     let bin = std::env::var_os("RPY_BIN").map(std::path::PathBuf::from).unwrap_or_else(|| root.join("target/release/rpy"));
     assert!(bin.exists(), "rpy binary not found at {} (cargo build --release first)", bin.display());
-    let py = root.join("tests/python/jit/nested_loops_inner_hot.py");
+    let py = root.join("tests/python").join(rel);
     let want = std::fs::read_to_string(py.with_extension("out")).expect("expected output");
-    let log = std::env::temp_dir().join(format!("rpy-jit-policy-{}.log", std::process::id()));
-    // The first trace fits under the cap (nothing is compiled in advance); every recording
-    // after it is refused.
-    let out = Command::new(&bin).arg(&py).env("RPY_JIT", "on").env("RPY_JIT_PARAMS", "threshold=1,bridge=1,code_limit=1").env("RPY_JIT_LOG", &log).output().expect("run rpy");
+    let log = std::env::temp_dir().join(format!("rpy-jit-policy-{tag}-{}.log", std::process::id()));
+    let out = Command::new(&bin).arg(&py).env("RPY_JIT", "on").env("RPY_JIT_PARAMS", params).env("RPY_JIT_LOG", &log).output().expect("run rpy");
     let text = std::fs::read_to_string(&log).unwrap_or_default();
     let _ = std::fs::remove_file(&log);
     assert_eq!(String::from_utf8_lossy(&out.stdout), want, "output differs; log:\n{text}");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    text
+}
+
+#[test]
+fn code_limit_stops_compiling_and_keeps_output() {
+    // The first trace fits under the cap (nothing is compiled in advance); every recording
+    // after it is refused.
+    let text = run_logged("jit/nested_loops_inner_hot.py", "threshold=1,bridge=1,code_limit=1", "limit");
     assert!(text.contains("machine code limit reached"), "no code-limit abort in the log:\n{text}");
     let compiled = text.lines().filter(|l| l.starts_with("compiled ")).count();
     assert_eq!(compiled, 1, "only the first trace may be compiled:\n{text}");
+}
+
+#[test]
+fn bridge_end_relinks_to_root_when_its_loop_trace_does_not_loop() {
+    // The loop trace recorded after the bridge of the rare path starts on one of two paths
+    // that alternate: half its entries leave in their first iteration.
+    let text = run_logged("jit/alternating_paths.py", "", "relink");
+    assert!(text.lines().any(|l| l.starts_with("unlink exit ") && l.contains("too few iterations per entry")), "no relink in the log:\n{text}");
 }

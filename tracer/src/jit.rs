@@ -9,6 +9,7 @@ use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
 use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
+use crate::ir::OpKind;
 use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, set_enumerate_count, zip_iters, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
@@ -51,6 +52,9 @@ enum Link {
     Trace(usize),
     /// Side-trace recording from here failed this many times.
     Failed(u32),
+    /// The end of a bridge whose loop trace (recorded from there) ran too few iterations
+    /// per entry: the root runs the next iteration.
+    Root,
 }
 
 struct Compiled {
@@ -70,6 +74,13 @@ struct Compiled {
     /// Has an effect on memory (list stores or appends): other traces may not call it
     /// (`recorder/nested.rs`).
     effects: bool,
+    /// May replace values in memory that it still holds (`runtime::release`), itself or in
+    /// the compiled code it calls: what it replaced is released once it has left.
+    releases: bool,
+    /// A loop trace recorded from a bridge's end, and how many iterations its entries have
+    /// run (its `jump` counts them).
+    after_bridge: bool,
+    jumps: Box<std::cell::Cell<u64>>,
     /// Objects the code refers to by identity, kept alive (so no other object can take
     /// their address while the trace exists).
     _keep: Vec<Value>,
@@ -277,7 +288,9 @@ impl Jit {
     /// Records, optimises and compiles a loop trace (`start.pc == start.header`) or a bridge
     /// from the frame's current state; on success the frame is back at the header, one
     /// iteration later.
-    fn try_compile(&mut self, vm: &mut Vm, f: &mut Frame, start: Start, what: &str) -> Result<Compiled, String> {
+    /// `after_bridge`: a loop trace recorded from a bridge's end, whose back-edges are counted
+    /// (`Link::Root`).
+    fn try_compile(&mut self, vm: &mut Vm, f: &mut Frame, start: Start, what: &str, after_bridge: bool) -> Result<Compiled, String> {
         let code = f.code.clone();
         let header = start.header;
         let where_ = loop_name(&code, header);
@@ -287,14 +300,19 @@ impl Jit {
         let rec = record(vm, f, &code, start, limit, self)?;
         // The recorder left the frame at the back-edge: resume at the header.
         f.pc = header;
-        let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
+        let jumps = Box::new(std::cell::Cell::new(0u64));
+        let place = Placement { jumps: if after_bridge { jumps.as_ptr() as usize } else { 0 }, ..Placement::default() };
+        let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), place)?;
         let nexits = rec.exits.len();
         let exit_refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
         Ok(Compiled {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
             enumerate: rec.homes.contains(&Home::IterCount),
-            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, crate::ir::OpKind::StoreElem | crate::ir::OpKind::ListAppend | crate::ir::OpKind::InstSetAttr | crate::ir::OpKind::CallPy | crate::ir::OpKind::CallLoop)),
+            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::StoreElem | OpKind::ListAppend | OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop)),
+            after_bridge,
+            jumps,
+            releases: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop)),
             homes: rec.homes,
             exit_maps: rec.exits,
             _keep: rec.keep,
@@ -409,14 +427,16 @@ impl Jit {
         }
         c.entries += 1;
         self.stats.entries += 1;
-        let mark = crate::runtime::deferred_mark();
+        let mark = if c.releases { crate::runtime::deferred_mark() } else { usize::MAX };
         let n = c.trace.run(&mut self.slots, &mut self.exitbuf);
         if let Some(k) = c.exits.get_mut(n as usize) {
             *k += 1;
         }
         let out = self.write_exit(c, f, base, n);
-        // The frame owns the exit's values now: what the trace replaced may go.
-        crate::runtime::release_deferred(mark);
+        if mark != usize::MAX {
+            // The frame owns the exit's values now: what the trace replaced may go.
+            crate::runtime::release_deferred(mark);
+        }
         out
     }
 
@@ -508,7 +528,22 @@ impl Jit {
             let n = n as usize;
             if let Link::Trace(j) = traces[i].links[n] {
                 self.stats.switches += 1;
+                let t = &traces[j];
+                if t.after_bridge && t.entries >= JUDGE_AFTER_ENTRIES && t.jumps.get() < t.entries {
+                    // Most entries leave in their first iteration: this bridge end's
+                    // path is no loop of its own (the loop's paths alternate). The root
+                    // runs the next iteration instead.
+                    self.log(format_args!("unlink exit {n} of trace {i} of {}: trace {j} runs too few iterations per entry", loop_name(&f.code, header)));
+                    traces[i].links[n] = Link::Root;
+                    i = 0;
+                    continue;
+                }
                 i = j;
+                continue;
+            }
+            if let Link::Root = traces[i].links[n] {
+                self.stats.switches += 1;
+                i = 0;
                 continue;
             }
             if end {
@@ -551,7 +586,7 @@ impl Jit {
         }
         // Named only here: exits that stay cold (most of them) format nothing.
         let what = what();
-        match self.try_compile(vm, f, start, &what) {
+        match self.try_compile(vm, f, start, &what, !start.bridge) {
             Ok(c) => {
                 self.stats.side_traces += 1;
                 traces.push(c);
@@ -607,7 +642,7 @@ impl Jit {
     /// `exit_offset`, with a link word per exit; the types of each exit's snapshot values.
     fn compile_function(&mut self, rec: &Recorded, what: &str, exit_offset: u32) -> Result<(TreeTrace, Vec<Vec<crate::ir::Ty>>), String> {
         let links: Box<[std::cell::Cell<usize>]> = (0..rec.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
-        let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize };
+        let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize, jumps: 0 };
         let compiled = self.compile_recorded(rec, what, place)?;
         let types = (0..rec.exits.len() as u32).map(|n| compiled.exit_info(n).map_or(Vec::new(), |e| e.snapshot.iter().map(|&(_, t)| t).collect())).collect();
         Ok((TreeTrace { compiled, links, _keep: rec.keep.clone() }, types))
@@ -849,7 +884,7 @@ impl JitHooks for Jit {
                 }
                 let base = f.stack.len();
                 lp.base = base;
-                match self.try_compile(vm, f, Start { header, pc: header, base, bridge: false }, "loop") {
+                match self.try_compile(vm, f, Start { header, pc: header, base, bridge: false }, "loop", false) {
                     Ok(c) => {
                         let mut traces = vec![c];
                         self.run_loop(vm, &mut traces, f, header, base);
@@ -981,7 +1016,8 @@ impl JitHooks for Jit {
                             _ => format!("exit {e}: {n}"),
                         })
                         .collect();
-                    lines.push(format!("  {} trace {i}: {} entries; {}", loop_name(&l.code, l.header), c.entries, exits.join(", ")));
+                    let laps = if c.after_bridge { format!(", {} back-edges", c.jumps.get()) } else { String::new() };
+                    lines.push(format!("  {} trace {i}: {} entries{laps}; {}", loop_name(&l.code, l.header), c.entries, exits.join(", ")));
                 }
             }
         }

@@ -211,6 +211,11 @@ pub fn char_str(c: char) -> Value {
         new_str(c.encode_utf8(&mut [0u8; 4]))
     }
 }
+/// This thread's table of the 256 shared one-character strings (`char_str`): stable for
+/// the thread's life, so compiled code reads entry `c` (borrowed) at `8 * c` from here.
+pub fn latin1_table() -> *const Value {
+    LATIN1.with(|t| t.as_ptr())
+}
 pub fn new_string(s: String) -> Value {
     Value::new_obj(Obj { kind: ObjKind::Str(PyStr::from_string(s)) })
 }

@@ -13,7 +13,6 @@ pub(super) fn helper(kind: OpKind) -> Option<(usize, Type)> {
         OpKind::StrCmp => (rt::str_cmp as *const () as usize, types::I64),
         OpKind::StrContains => (rt::str_contains as *const () as usize, types::I8),
         OpKind::StrByte => (rt::str_byte as *const () as usize, types::I64),
-        OpKind::CharStr => (rt::char_str as *const () as usize, types::I64),
         OpKind::DictHasStr => (rt::dict_has_str as *const () as usize, types::I64),
         OpKind::DictSetStr => (rt::dict_set_str as *const () as usize, types::I8),
         _ => return None,

@@ -527,6 +527,9 @@ pub struct Placement {
     /// word is non-zero, after writing its snapshot, calls the trace at that address with
     /// the same `(slots, exitbuf, vm)` and returns what it returns.
     pub links: usize,
+    /// When non-zero, the address of a `u64` the loop's `jump` adds 1 to: how many
+    /// iterations entries ran, for the driver's linking policy.
+    pub jumps: usize,
 }
 
 /// Builds the Cranelift function for a checked trace; returns the exits in guard order.
@@ -599,6 +602,12 @@ fn build(
             }
             OpKind::Jump => {
                 let lb = loop_block.ok_or("jump without label")?;
+                if io.place.jumps != 0 {
+                    let at = b.ins().iconst(types::I64, io.place.jumps as i64);
+                    let k = b.ins().load(types::I64, MemFlagsData::trusted(), at, 0);
+                    let k = b.ins().iadd_imm_s(k, 1);
+                    b.ins().store(MemFlagsData::trusted(), k, at, 0);
+                }
                 let args = op.args.iter().map(|&r| get(&vals, r).map(BlockArg::Value)).collect::<Result<Vec<_>, _>>()?;
                 b.ins().jump(lb, &args);
                 None
@@ -722,7 +731,16 @@ fn build(
                 guard(&mut b, out, false, op, i, &vals, trace, &io, &mut exits)?;
                 Some(r)
             }
-            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::CharStr | OpKind::DictHasStr => {
+            OpKind::CharStr => {
+                // An entry of the thread's table of shared one-character strs (the mask keeps
+                // the read inside it whatever the operand).
+                let c = b.ins().band_imm_s(arg(0)?, 255);
+                let off = b.ins().ishl_imm_u(c, 3);
+                let table = b.ins().iconst(types::I64, rpy_interpreter::vm::latin1_table() as i64);
+                let addr = b.ins().iadd(table, off);
+                Some(b.ins().load(types::I64, MemFlagsData::trusted().with_readonly(), addr, 0))
+            }
+            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::DictHasStr => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 Some(call_helper(&mut b, &target, addr, &args, ty))

@@ -7,8 +7,41 @@ use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::opcodes::CmpOp;
 use rpy_interpreter::value::Value;
 
-/// `x op y` for two strs.
+/// The code operand of `v` when it is a shared one-character str (`char_str`).
+fn char_code(r: &Rec, v: V) -> Option<V> {
+    let V::Op(j) = v else { return None };
+    let op = r.body.get(j)?;
+    (op.kind == OpKind::CharStr).then(|| op.args[0])
+}
+
+/// The code of `v` when it is a constant str of one character below U+0100.
+fn const_char(r: &Rec, v: V) -> Option<i64> {
+    let V::Op(j) = v else { return None };
+    let op = r.body.get(j)?;
+    (op.kind == OpKind::ConstRef).then(|| crate::runtime::single_char(op.imm)).flatten()
+}
+
+/// `x op y` for two strs. A character of an iterated str against a one-character constant
+/// compares their codes (code point order is str order).
 pub(super) fn compare(r: &mut Rec, op: CmpOp, x: V, y: V) -> Sym {
+    let codes = match (char_code(r, x), const_char(r, y), const_char(r, x), char_code(r, y)) {
+        (Some(c), Some(k), _, _) => Some((c, k, false)),
+        (_, _, Some(k), Some(c)) => Some((c, k, true)),
+        _ => None,
+    };
+    if let Some((c, k, swapped)) = codes {
+        let k = r.const_int(k);
+        let (a, b) = if swapped { (k, c) } else { (c, k) };
+        let (kind, neg) = match op {
+            CmpOp::Eq => (OpKind::IntEq, false),
+            CmpOp::Ne => (OpKind::IntEq, true),
+            CmpOp::Lt => (OpKind::IntLt, false),
+            CmpOp::Le => (OpKind::IntLe, false),
+            CmpOp::Gt => (OpKind::IntGt, false),
+            CmpOp::Ge => (OpKind::IntGe, false),
+        };
+        return Sym::Bool(r.emit(kind, vec![a, b], 0), neg);
+    }
     if let CmpOp::Eq | CmpOp::Ne = op {
         return Sym::Bool(r.emit(OpKind::StrEq, vec![x, y], 0), op == CmpOp::Ne);
     }

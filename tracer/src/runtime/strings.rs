@@ -48,11 +48,13 @@ pub extern "C" fn str_byte(s: u64, b: i64) -> i64 {
     }
 }
 
-/// The shared one-character str of code `c` (`0 <= c < 256`): its bits, borrowed from the
-/// interpreter's table, which lives as long as the thread; NULL's bits for other codes.
-pub extern "C" fn char_str(c: i64) -> u64 {
-    match u8::try_from(c) {
-        Ok(c) => rpy_interpreter::vm::char_str(c as char).bits(),
-        Err(_) => Value::NULL.bits(),
+/// The code of the str behind `bits` when it is one character below U+0100 (a constant the
+/// recorder compares with a character of a str it iterates).
+pub fn single_char(bits: u64) -> Option<i64> {
+    let s = pystr(&bits)?;
+    let mut chars = s.s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if (c as u32) < 256 => Some(c as i64),
+        _ => None,
     }
 }
