@@ -1,7 +1,6 @@
-//! JIT policies that the differential modes do not reach: the cap on machine code, and the
-//! relinking of a bridge end whose loop trace runs too few iterations. A program run under
-//! the policy must print what CPython printed (the `.out` file `tests/regen.py` wrote) and
-//! the JIT log must show the policy acting.
+//! JIT policies that the differential modes do not reach: the cap on machine code. A
+//! program run under the policy must print what CPython printed (the `.out` file
+//! `tests/regen.py` wrote) and the JIT log must show the policy acting.
 
 use rpy_tests::workspace_root;
 use std::process::Command;
@@ -31,12 +30,4 @@ fn code_limit_stops_compiling_and_keeps_output() {
     assert!(text.contains("machine code limit reached"), "no code-limit abort in the log:\n{text}");
     let compiled = text.lines().filter(|l| l.starts_with("compiled ")).count();
     assert_eq!(compiled, 1, "only the first trace may be compiled:\n{text}");
-}
-
-#[test]
-fn bridge_end_relinks_to_root_when_its_loop_trace_does_not_loop() {
-    // The loop trace recorded after the bridge of the rare path starts on one of two paths
-    // that alternate: half its entries leave in their first iteration.
-    let text = run_logged("jit/alternating_paths.py", "", "relink");
-    assert!(text.lines().any(|l| l.starts_with("unlink exit ") && l.contains("too few iterations per entry")), "no relink in the log:\n{text}");
 }

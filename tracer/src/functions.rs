@@ -68,6 +68,8 @@ pub struct FnTrace {
     pub(crate) exits: RefCell<Vec<TreeExit>>,
     /// Exits taken before a side trace is recorded from one.
     pub(crate) bridge_after: u64,
+    /// Some trace of the tree may replace values it still holds (`runtime::release`).
+    pub(crate) releases: std::cell::Cell<bool>,
 }
 
 impl FnTrace {
@@ -156,6 +158,9 @@ pub fn run(vm: &mut Vm, f: &mut Frame) -> PyResult<Value> {
     let Some(tree) = tree_of(&f.code).filter(|_| entry != 0 && vm.depth < vm.recursion_limit) else {
         return vm.resume_call_frame(f, None);
     };
+    if !tree.releases.get() {
+        return run_tree(vm, f, tree, entry);
+    }
     let mark = crate::runtime::deferred_mark();
     let r = run_tree(vm, f, tree, entry);
     // The result and the frame own what they hold now: what the trace replaced may go.

@@ -52,9 +52,6 @@ enum Link {
     Trace(usize),
     /// Side-trace recording from here failed this many times.
     Failed(u32),
-    /// The end of a bridge whose loop trace (recorded from there) ran too few iterations
-    /// per entry: the root runs the next iteration.
-    Root,
 }
 
 struct Compiled {
@@ -77,10 +74,6 @@ struct Compiled {
     /// May replace values in memory that it still holds (`runtime::release`), itself or in
     /// the compiled code it calls: what it replaced is released once it has left.
     releases: bool,
-    /// A loop trace recorded from a bridge's end, and how many iterations its entries have
-    /// run (its `jump` counts them).
-    after_bridge: bool,
-    jumps: Box<std::cell::Cell<u64>>,
     /// Objects the code refers to by identity, kept alive (so no other object can take
     /// their address while the trace exists).
     _keep: Vec<Value>,
@@ -288,9 +281,7 @@ impl Jit {
     /// Records, optimises and compiles a loop trace (`start.pc == start.header`) or a bridge
     /// from the frame's current state; on success the frame is back at the header, one
     /// iteration later.
-    /// `after_bridge`: a loop trace recorded from a bridge's end, whose back-edges are counted
-    /// (`Link::Root`).
-    fn try_compile(&mut self, vm: &mut Vm, f: &mut Frame, start: Start, what: &str, after_bridge: bool) -> Result<Compiled, String> {
+    fn try_compile(&mut self, vm: &mut Vm, f: &mut Frame, start: Start, what: &str) -> Result<Compiled, String> {
         let code = f.code.clone();
         let header = start.header;
         let where_ = loop_name(&code, header);
@@ -300,9 +291,7 @@ impl Jit {
         let rec = record(vm, f, &code, start, limit, self)?;
         // The recorder left the frame at the back-edge: resume at the header.
         f.pc = header;
-        let jumps = Box::new(std::cell::Cell::new(0u64));
-        let place = Placement { jumps: if after_bridge { jumps.as_ptr() as usize } else { 0 }, ..Placement::default() };
-        let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), place)?;
+        let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
         let nexits = rec.exits.len();
         let exit_refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
         Ok(Compiled {
@@ -310,9 +299,7 @@ impl Jit {
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
             enumerate: rec.homes.contains(&Home::IterCount),
             effects: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::StoreElem | OpKind::ListAppend | OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop)),
-            after_bridge,
-            jumps,
-            releases: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop)),
+            releases: may_release(&rec.trace),
             homes: rec.homes,
             exit_maps: rec.exits,
             _keep: rec.keep,
@@ -427,22 +414,10 @@ impl Jit {
         }
         c.entries += 1;
         self.stats.entries += 1;
-        let mark = if c.releases { crate::runtime::deferred_mark() } else { usize::MAX };
         let n = c.trace.run(&mut self.slots, &mut self.exitbuf);
         if let Some(k) = c.exits.get_mut(n as usize) {
             *k += 1;
         }
-        let out = self.write_exit(c, f, base, n);
-        if mark != usize::MAX {
-            // The frame owns the exit's values now: what the trace replaced may go.
-            crate::runtime::release_deferred(mark);
-        }
-        out
-    }
-
-    /// Writes the snapshot of exit `n` of trace `c` back into the frame.
-    #[inline(always)]
-    fn write_exit(&mut self, c: &Compiled, f: &mut Frame, base: usize, n: u32) -> Option<(u32, bool)> {
         let map = c.exit_maps.get(n as usize)?;
         let info = c.trace.exit_info(n)?;
         if n == ENTRY_EXIT {
@@ -491,6 +466,17 @@ impl Jit {
     /// exits link to, recording a bridge from an exit once it is hot. Returns with the frame
     /// where the interpreter goes on.
     fn run_loop(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize, base: usize) {
+        if !traces.iter().any(|t| t.releases) {
+            return self.run_traces(vm, traces, f, header, base);
+        }
+        let mark = crate::runtime::deferred_mark();
+        self.run_traces(vm, traces, f, header, base);
+        // The frame owns the values of the last exit now: what the traces replaced may go.
+        crate::runtime::release_deferred(mark);
+    }
+
+    /// `run_loop` itself.
+    fn run_traces(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize, base: usize) {
         // When most entries fail the root's entry guards (a variable that holds an int on
         // entry and a float after the first iteration), they start in the entry bridge; one
         // it rejects goes to the root.
@@ -528,22 +514,7 @@ impl Jit {
             let n = n as usize;
             if let Link::Trace(j) = traces[i].links[n] {
                 self.stats.switches += 1;
-                let t = &traces[j];
-                if t.after_bridge && t.entries >= JUDGE_AFTER_ENTRIES && t.jumps.get() < t.entries {
-                    // Most entries leave in their first iteration: this bridge end's
-                    // path is no loop of its own (the loop's paths alternate). The root
-                    // runs the next iteration instead.
-                    self.log(format_args!("unlink exit {n} of trace {i} of {}: trace {j} runs too few iterations per entry", loop_name(&f.code, header)));
-                    traces[i].links[n] = Link::Root;
-                    i = 0;
-                    continue;
-                }
                 i = j;
-                continue;
-            }
-            if let Link::Root = traces[i].links[n] {
-                self.stats.switches += 1;
-                i = 0;
                 continue;
             }
             if end {
@@ -586,7 +557,7 @@ impl Jit {
         }
         // Named only here: exits that stay cold (most of them) format nothing.
         let what = what();
-        match self.try_compile(vm, f, start, &what, !start.bridge) {
+        match self.try_compile(vm, f, start, &what) {
             Ok(c) => {
                 self.stats.side_traces += 1;
                 traces.push(c);
@@ -642,7 +613,7 @@ impl Jit {
     /// `exit_offset`, with a link word per exit; the types of each exit's snapshot values.
     fn compile_function(&mut self, rec: &Recorded, what: &str, exit_offset: u32) -> Result<(TreeTrace, Vec<Vec<crate::ir::Ty>>), String> {
         let links: Box<[std::cell::Cell<usize>]> = (0..rec.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
-        let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize, jumps: 0 };
+        let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize };
         let compiled = self.compile_recorded(rec, what, place)?;
         let types = (0..rec.exits.len() as u32).map(|n| compiled.exit_info(n).map_or(Vec::new(), |e| e.snapshot.iter().map(|&(_, t)| t).collect())).collect();
         Ok((TreeTrace { compiled, links, _keep: rec.keep.clone() }, types))
@@ -660,7 +631,7 @@ impl Jit {
         let exits = rec.exits.into_iter().zip(types).enumerate().map(|(n, (map, types))| TreeExit { map, types, trace: 0, local: n as u32, taken: Default::default(), failures: Default::default() }).collect();
         // SAFETY: the root was compiled with the function-trace signature.
         let entry = unsafe { root.compiled.entry() } as usize;
-        let tree: &'static FnTrace = Box::leak(Box::new(FnTrace { code: code.clone(), traces: std::cell::RefCell::new(vec![root]), exits: std::cell::RefCell::new(exits), bridge_after: self.params.bridge as u64 }));
+        let tree: &'static FnTrace = Box::leak(Box::new(FnTrace { code: code.clone(), traces: std::cell::RefCell::new(vec![root]), exits: std::cell::RefCell::new(exits), bridge_after: self.params.bridge as u64, releases: std::cell::Cell::new(may_release(&rec.trace)) }));
         code.jit_fn.entry.set(entry);
         code.jit_fn.trace.set(tree as *const FnTrace as usize);
         self.stats.functions += 1;
@@ -694,6 +665,9 @@ impl Jit {
         match result {
             Ok((rec, t, types)) => {
                 self.stats.side_traces += 1;
+                if may_release(&rec.trace) {
+                    tree.releases.set(true);
+                }
                 // SAFETY: compiled with the function-trace signature.
                 let entry = unsafe { t.compiled.entry() } as usize;
                 let mut traces = tree.traces.borrow_mut();
@@ -839,6 +813,12 @@ fn write_exit_value(c: &Compiled, f: &mut Frame, base: usize, dest: Dest, v: Val
     }
 }
 
+/// Whether a trace may replace values in memory that it still holds, itself or in the
+/// compiled code it calls (`runtime::release`).
+fn may_release(t: &crate::ir::Trace) -> bool {
+    t.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop))
+}
+
 /// How logs name a function: its qualified name and first line.
 fn fn_name(code: &Code) -> String {
     format!("{} line {}", code.qualname, code.first_line)
@@ -884,7 +864,7 @@ impl JitHooks for Jit {
                 }
                 let base = f.stack.len();
                 lp.base = base;
-                match self.try_compile(vm, f, Start { header, pc: header, base, bridge: false }, "loop", false) {
+                match self.try_compile(vm, f, Start { header, pc: header, base, bridge: false }, "loop") {
                     Ok(c) => {
                         let mut traces = vec![c];
                         self.run_loop(vm, &mut traces, f, header, base);
@@ -1016,8 +996,7 @@ impl JitHooks for Jit {
                             _ => format!("exit {e}: {n}"),
                         })
                         .collect();
-                    let laps = if c.after_bridge { format!(", {} back-edges", c.jumps.get()) } else { String::new() };
-                    lines.push(format!("  {} trace {i}: {} entries{laps}; {}", loop_name(&l.code, l.header), c.entries, exits.join(", ")));
+                    lines.push(format!("  {} trace {i}: {} entries; {}", loop_name(&l.code, l.header), c.entries, exits.join(", ")));
                 }
             }
         }

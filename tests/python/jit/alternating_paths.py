@@ -1,7 +1,6 @@
 # A loop whose paths follow each other in a fixed order (six of one kind, then one of a
 # second, then one of a third or fourth, by turns): the loop trace recorded where a bridge
-# ends mostly leaves in its first iteration, and the driver links that end back to the
-# root trace (see tests/jit_policies.rs). Output must not depend on it.
+# ends mostly leaves in its first iteration. Output must not depend on how traces link.
 
 
 def walk(n):

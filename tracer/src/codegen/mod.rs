@@ -527,9 +527,6 @@ pub struct Placement {
     /// word is non-zero, after writing its snapshot, calls the trace at that address with
     /// the same `(slots, exitbuf, vm)` and returns what it returns.
     pub links: usize,
-    /// When non-zero, the address of a `u64` the loop's `jump` adds 1 to: how many
-    /// iterations entries ran, for the driver's linking policy.
-    pub jumps: usize,
 }
 
 /// Builds the Cranelift function for a checked trace; returns the exits in guard order.
@@ -602,12 +599,6 @@ fn build(
             }
             OpKind::Jump => {
                 let lb = loop_block.ok_or("jump without label")?;
-                if io.place.jumps != 0 {
-                    let at = b.ins().iconst(types::I64, io.place.jumps as i64);
-                    let k = b.ins().load(types::I64, MemFlagsData::trusted(), at, 0);
-                    let k = b.ins().iadd_imm_s(k, 1);
-                    b.ins().store(MemFlagsData::trusted(), k, at, 0);
-                }
                 let args = op.args.iter().map(|&r| get(&vals, r).map(BlockArg::Value)).collect::<Result<Vec<_>, _>>()?;
                 b.ins().jump(lb, &args);
                 None

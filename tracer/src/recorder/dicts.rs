@@ -2,9 +2,10 @@
 
 use super::{Abort, Kind, Rec, Sym};
 use crate::ir::OpKind;
-use crate::runtime::{dict_has_str, dict_set_str, ObjType};
+use crate::runtime::{dict_has_str, ObjType};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
+use rpy_interpreter::vm::Vm;
 
 /// `d.get(key[, default])` on the symbols `args` (dict, key, default) whose real values are
 /// `real`, which returned `result`. The trace follows the path the recording took: a key
@@ -35,8 +36,8 @@ pub(super) fn get(r: &mut Rec, args: &[Sym], real: &[Value], result: &Value) -> 
 }
 
 /// `d[key] = value` with the value, the dict and the key on top of `f`'s stack (symbols
-/// `sv`, `d`, `k`): recorded, then performed by the very helper the trace calls.
-pub(super) fn store(r: &mut Rec, f: &mut Frame, sv: Sym, d: Sym, k: Sym) -> Result<(), Abort> {
+/// `sv`, `d`, `k`): recorded, then performed.
+pub(super) fn store(vm: &mut Vm, r: &mut Rec, f: &mut Frame, sv: Sym, d: Sym, k: Sym) -> Result<(), Abort> {
     let (Sym::Obj(d, ObjType::Dict), Sym::Obj(k, ObjType::Str)) = (d, k) else {
         return Err("item store into a dict by a key other than a str".into());
     };
@@ -57,10 +58,9 @@ pub(super) fn store(r: &mut Rec, f: &mut Frame, sv: Sym, d: Sym, k: Sym) -> Resu
     r.emit_guard(OpKind::DictSetStr, vec![d, k, boxed, g, b]);
     // A dict may be an instance's `__dict__`: attribute values known so far may change.
     r.attrs.clear();
-    if dict_set_str(dict.bits(), key.bits(), value.bits(), f.globals.bits(), f.builtins.bits()) == 0 {
-        return Err("dict store refused".into());
-    }
     r.stack.truncate(r.stack.len() - 3);
     f.stack.truncate(n - 3);
-    Ok(())
+    // The interpreter's own store (the old value is released at once: the frame, not
+    // registers, holds what recording read).
+    vm.dict_set(&dict, key, value).map_err(|_| "dict store raises".to_string())
 }

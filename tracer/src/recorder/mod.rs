@@ -453,7 +453,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let (sk, sl, sv) = (r.top(0)?, r.top(1)?, r.top(2)?);
                 let n = f.stack.len();
                 if let Sym::Obj(_, ObjType::Dict) = sl {
-                    dicts::store(&mut r, f, sv, sl, sk)?;
+                    dicts::store(vm, &mut r, f, sv, sl, sk)?;
                     f.pc = next;
                     continue;
                 }

@@ -2,7 +2,9 @@
 //! dict entry). The trace may still hold the old value's bits in a register: it borrows
 //! values it read, and the interpreter's frame does not own what the trace keeps in
 //! registers. So a replaced value whose reference was the last one is not freed at once:
-//! it waits here until the trace has left and its exit values are owned by the frame.
+//! it waits here until the loop's traces have left and the frame owns their exit values
+//! (`Jit::run_loop`, `functions::run`). An object with `__del__` is finalised then, not at
+//! the store.
 
 use rpy_interpreter::value::Value;
 use std::cell::RefCell;
@@ -12,7 +14,10 @@ thread_local! {
 }
 
 /// Releases a value a trace replaced: at once when another reference keeps the object
-/// alive anyway, else once the running trace has left (`release_deferred`).
+/// alive anyway, else once the running trace has left (`release_deferred`). A value waits
+/// here at most once at a time: while it waits, this list holds a reference to it, so a
+/// later replacement of the same object releases that one at once. So the list stays as
+/// short as the number of distinct objects a run replaced.
 pub fn release(v: Value) {
     if v.is_shared() {
         drop(v);
