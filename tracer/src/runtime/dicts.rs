@@ -8,7 +8,7 @@ use rpy_interpreter::value::Value;
 fn with_dict<R>(bits: &u64, f: impl FnOnce(&rpy_interpreter::dict::Dict) -> R) -> Option<R> {
     // SAFETY: `bits` is a live, borrowed value (module doc).
     let v = unsafe { Value::borrow_bits(bits) };
-    let d = rpy_interpreter::vm::dict_of(&v)?.try_borrow().ok()?;
+    let d = rpy_interpreter::vm::dict_of(v)?.try_borrow().ok()?;
     Some(f(&d))
 }
 
@@ -38,9 +38,9 @@ pub extern "C" fn dict_value(d: u64, i: i64) -> u64 {
 pub extern "C" fn dict_get_str(d: u64, key: u64) -> u64 {
     // SAFETY: a live, borrowed value (module doc).
     let k = unsafe { Value::borrow_bits(&key) };
-    let hash = rpy_interpreter::vm::str_hash(&k);
+    let hash = rpy_interpreter::vm::str_hash(k);
     let mut python = |_: &Value, _: &Value| -> Result<bool, ()> { Err(()) };
-    with_dict(&d, |d| match d.lookup_index(&k, hash, &mut python) {
+    with_dict(&d, |d| match d.lookup_index(k, hash, &mut python) {
         Ok(Some(i)) => d.value_at(i).map(|v| v.bits()),
         _ => None,
     })
@@ -53,7 +53,7 @@ pub extern "C" fn dict_get_str(d: u64, key: u64) -> u64 {
 pub fn dict_stamp_addr(d: u64) -> Option<usize> {
     // SAFETY: a live, borrowed value (module doc).
     let v = unsafe { Value::borrow_bits(&d) };
-    let cell = rpy_interpreter::vm::dict_of(&v)?;
+    let cell = rpy_interpreter::vm::dict_of(v)?;
     // Only the field's address is taken: no reference to the dict is made.
     Some(unsafe { std::ptr::addr_of!((*cell.as_ptr()).stamp) } as usize)
 }
@@ -62,7 +62,7 @@ pub fn dict_stamp_addr(d: u64) -> Option<usize> {
 pub fn dict_version_addr(d: u64) -> Option<usize> {
     // SAFETY: a live, borrowed value (module doc).
     let v = unsafe { Value::borrow_bits(&d) };
-    let cell = rpy_interpreter::vm::dict_of(&v)?;
+    let cell = rpy_interpreter::vm::dict_of(v)?;
     // Only the field's address is taken: no reference to the dict is made.
     Some(unsafe { std::ptr::addr_of!((*cell.as_ptr()).version) } as usize)
 }
