@@ -71,9 +71,6 @@ struct Compiled {
     /// Has an effect on memory (list stores or appends): other traces may not call it
     /// (`recorder/nested.rs`).
     effects: bool,
-    /// May replace values in memory that it still holds (`runtime::release`), itself or in
-    /// the compiled code it calls: what it replaced is released once it has left.
-    releases: bool,
     /// Objects the code refers to by identity, kept alive (so no other object can take
     /// their address while the trace exists).
     _keep: Vec<Value>,
@@ -299,7 +296,6 @@ impl Jit {
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
             enumerate: rec.homes.contains(&Home::IterCount),
             effects: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::StoreElem | OpKind::ListAppend | OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop)),
-            releases: may_release(&rec.trace),
             homes: rec.homes,
             exit_maps: rec.exits,
             _keep: rec.keep,
@@ -466,9 +462,7 @@ impl Jit {
     /// exits link to, recording a bridge from an exit once it is hot. Returns with the frame
     /// where the interpreter goes on.
     fn run_loop(&mut self, vm: &mut Vm, traces: &mut Vec<Compiled>, f: &mut Frame, header: usize, base: usize) {
-        if !traces.iter().any(|t| t.releases) {
-            return self.run_traces(vm, traces, f, header, base);
-        }
+        // Unconditional: a trace grown during the run may replace values too.
         let mark = crate::runtime::deferred_mark();
         self.run_traces(vm, traces, f, header, base);
         // The frame owns the values of the last exit now: what the traces replaced may go.

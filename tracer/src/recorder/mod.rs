@@ -490,18 +490,24 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     drop(old);
                 }
             }
-            Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::List(_)) => {
-                // `lst.append` (a list is always exactly a list: subclasses are instances).
+            Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::List(_) | Sym::Obj(_, ObjType::Dict | ObjType::Str)) => {
+                // A method of a built-in type that the trace computes: `lst.append` (see
+                // `CallMethod`) or one with a kernel (`d.get`). Built-in types never change,
+                // so the method is a constant.
                 let name = code.names.get(n.idx()).ok_or("bad name")?;
-                if rpy_interpreter::vm::str_of(name) != Some("append") {
-                    return Err("method of a list other than append".into());
-                }
                 let obj = f.stack.last().ok_or("empty stack")?.clone();
                 let (m, slf) = vm.load_method(&obj, name).map_err(|_| "method lookup raises".to_string())?;
-                let l = r.pop()?;
+                let known = match r.top(0)? {
+                    Sym::List(_) => rpy_interpreter::vm::str_of(name) == Some("append"),
+                    _ => !slf.is_null() && vm.kernel_of(&m).is_some(),
+                };
+                if !known {
+                    return Err("method of a list, dict or str that the JIT does not compute".into());
+                }
+                let o = r.pop()?;
                 r.keep.push(m.clone());
                 r.stack.push(Sym::Exact(m.bits()));
-                r.stack.push(l);
+                r.stack.push(o);
                 f.stack.pop();
                 f.stack.push(m);
                 f.stack.push(slf);
@@ -527,23 +533,6 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     cell.try_borrow_mut().map_err(|_| "list in use")?.push(v);
                 }
                 f.stack.push(Value::NONE);
-            }
-            Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::Obj(_, ObjType::Dict | ObjType::Str)) => {
-                // A method of a built-in type that the JIT computes (`d.get`): built-in
-                // types never change, so the method is a constant.
-                let name = code.names.get(n.idx()).ok_or("bad name")?;
-                let obj = f.stack.last().ok_or("empty stack")?.clone();
-                let (m, slf) = vm.load_method(&obj, name).map_err(|_| "method lookup raises".to_string())?;
-                if slf.is_null() || vm.kernel_of(&m).is_none() {
-                    return Err("method of a dict or str that the JIT does not compute".into());
-                }
-                let o = r.pop()?;
-                r.keep.push(m.clone());
-                r.stack.push(Sym::Exact(m.bits()));
-                r.stack.push(o);
-                f.stack.pop();
-                f.stack.push(m);
-                f.stack.push(slf);
             }
             Instr::LoadAttr(n) | Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::Obj(_, ObjType::Inst(_))) => {
                 let name = code.names.get(n.idx()).ok_or("bad name")?.clone();
