@@ -295,7 +295,7 @@ impl Jit {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
             enumerate: rec.homes.contains(&Home::IterCount),
-            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::StoreElem | OpKind::ListAppend | OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop)),
+            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::StoreElem | OpKind::ListAppend | OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop | OpKind::NewInst | OpKind::DecRef)),
             homes: rec.homes,
             exit_maps: rec.exits,
             _keep: rec.keep,
@@ -422,6 +422,8 @@ impl Jit {
         let convert = |ev: &crate::recorder::ExitVal, ty: crate::ir::Ty, bits: u64| -> Option<Value> {
             Some(match ty {
                 crate::ir::Ty::Bool => Value::bool((bits != 0) != ev.neg),
+                // SAFETY: the trace hands this reference over (a new object it made).
+                crate::ir::Ty::Ref if ev.owned => unsafe { Value::from_raw_bits(bits) },
                 // SAFETY: a ref in a snapshot is borrowed from the frame, a global or a list
                 // the trace read, none of which the trace released.
                 crate::ir::Ty::Ref => unsafe { Value::clone_from_bits(bits) },
@@ -803,7 +805,8 @@ fn write_exit_value(c: &Compiled, f: &mut Frame, base: usize, dest: Dest, v: Val
             }
         }
         Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_) | Home::ZipArity | Home::ZipSeq(_)) => {}
-        Dest::FirstIteration | Dest::HomeAfterFirst(_) => {}
+        // An old value the trace owned: released here, after the values before it are home.
+        Dest::FirstIteration | Dest::HomeAfterFirst(_) | Dest::Drop => {}
     }
 }
 

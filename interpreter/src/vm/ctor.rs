@@ -53,15 +53,7 @@ impl Vm {
         if code.argcount as usize != argc + 1 {
             return None;
         }
-        let obj = Value::new_obj(Obj {
-            kind: ObjKind::Instance(Instance {
-                class: RefCell::new(cls.clone()),
-                dict: super::new_dict(Dict::with_capacity(size)),
-                slots: RefCell::new(Vec::new()),
-                base: RefCell::new(Value::NULL),
-                exc: None,
-            }),
-        });
+        let obj = new_plain_instance(cls, size);
         let r = self.call_simple(f, Some(obj.clone()), argc, code, &fun.globals);
         Some(match r {
             Ok(v) if v.is_none() => {
@@ -82,7 +74,6 @@ impl Vm {
 
     /// Makes a plan for calls of `cls` after a generic call, when one applies.
     pub(super) fn fill_ctor_plan(&mut self, cls: &Value) {
-        let Some(t) = type_obj(cls) else { return };
         {
             let c = self.ctor_cache.borrow();
             let p = &c[slot_of(cls)];
@@ -90,25 +81,51 @@ impl Vm {
                 return;
             }
         }
+        let Some(init) = self.plain_init(cls) else { return };
+        let plan = CtorPlan { ty: cls.id(), epoch: self.type_epoch, init, dict_size: 0 };
+        self.ctor_cache.borrow_mut()[slot_of(cls)] = plan;
+    }
+
+    /// The `__init__` of `cls` when `cls(args)` is plain: a class defined in Python with the
+    /// default `type` metaclass, `object.__new__`, no abstract methods, instances with a
+    /// `__dict__`, and an `__init__` that is a plain positional Python function (no
+    /// `*args`, `**kwargs`, keyword-only parameters or cells). Then the call is
+    /// `new_plain_instance` followed by `__init__(instance, *args)`, which must return
+    /// `None`. That stays so while the class and its bases keep their versions.
+    pub fn plain_init(&mut self, cls: &Value) -> Option<Value> {
+        let t = type_obj(cls)?;
         if t.is_builtin || t.layout != Layout::Object || !t.has_dict || !self.type_of(cls).is(&self.types.type_) {
-            return;
+            return None;
         }
         let object = self.types.object.clone();
         let new = self.lookup_type(cls, &self.names.__new__.clone());
         let object_new = self.lookup_type(&object, &self.names.__new__.clone());
         if !matches!((&new, &object_new), (Some(a), Some(b)) if a.is(b)) {
-            return;
+            return None;
         }
         if self.lookup_type(cls, &self.names.__abstractmethods__.clone()).is_some() {
-            return;
+            return None;
         }
-        let Some(init) = self.lookup_type(cls, &self.names.__init__.clone()) else { return };
-        let Some(Obj { kind: ObjKind::Function(fun) }) = init.as_obj() else { return };
+        let init = self.lookup_type(cls, &self.names.__init__.clone())?;
+        let Some(Obj { kind: ObjKind::Function(fun) }) = init.as_obj() else { return None };
         let c = &fun.code;
         if c.flags.varargs || c.flags.varkw || c.kwonlyargcount != 0 || c.flags.generator || c.flags.coroutine || c.ncells() != 0 {
-            return;
+            return None;
         }
-        let plan = CtorPlan { ty: cls.id(), epoch: self.type_epoch, init, dict_size: 0 };
-        self.ctor_cache.borrow_mut()[slot_of(cls)] = plan;
+        Some(init)
     }
+}
+
+/// A new instance of the plain class `cls` (see `Vm::plain_init`), before `__init__`: an
+/// empty `__dict__` with room for `size` attributes.
+pub fn new_plain_instance(cls: &Value, size: usize) -> Value {
+    Value::new_obj(Obj {
+        kind: ObjKind::Instance(Instance {
+            class: RefCell::new(cls.clone()),
+            dict: super::new_dict(Dict::with_capacity(size)),
+            slots: RefCell::new(Vec::new()),
+            base: RefCell::new(Value::NULL),
+            exc: None,
+        }),
+    })
 }

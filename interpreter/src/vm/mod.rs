@@ -4,6 +4,7 @@
 pub mod attr;
 mod attr_cache;
 mod ctor;
+pub use ctor::new_plain_instance;
 pub mod bigrange;
 pub mod call;
 pub mod class;

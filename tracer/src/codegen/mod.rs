@@ -736,6 +736,17 @@ fn build(
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 Some(call_helper(&mut b, &target, addr, &args, ty))
             }
+            OpKind::InstInit | OpKind::DecRef => {
+                // Effects whose helper's result (always 1) means nothing.
+                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
+                let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                call_helper(&mut b, &target, addr, &args, ty);
+                None
+            }
+            OpKind::NewInst => {
+                let size = b.ins().iconst(types::I64, op.imm as i64);
+                Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, size], types::I64))
+            }
             OpKind::DictSetStr => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;

@@ -2,12 +2,14 @@
 //! `jump` passes back unchanged is removed and its entry value used instead (in operands and
 //! snapshots), and body ops whose operands are all defined before the `label` (or hoisted
 //! themselves) move in front of it, in order. Pure ops and value guards (`int_*_ovf`,
-//! `guard_true/false/int/float/list/not_obj/type/type_version`) move; effects, the interrupt poll and the
+//! `guard_true/false/int/float/list/not_obj/type/type_version`) move, and so do
+//! `inst_getattr`s in a loop that writes no instance's dict; effects, the interrupt poll and the
 //! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list, and
 //! a `guard_list_kinds` that forbids a kind the trace appends.
 //!
 //! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
-//! snapshot), and nothing before the label writes anything, so failing it leaves the frame as
+//! snapshot), and nothing before the label writes anything (the `inc_ref`s of owned loop
+//! variables stay after the moved guards), so failing it leaves the frame as
 //! it was at entry and the interpreter runs the loop instead. It may turn away an entry that
 //! the body would have accepted (the guard was on a path not taken), never the reverse.
 
@@ -18,9 +20,14 @@ use rpy_interpreter::list::ElemKinds;
 /// The exit number of guards in front of the label: leave with the frame as it was entered.
 pub const ENTRY_EXIT: u32 = 0;
 
-fn movable(op: &Op, appends: bool, appended: u8) -> bool {
+fn movable(op: &Op, appends: bool, appended: u8, dict_writes: bool) -> bool {
     use OpKind::*;
     let kind = op.kind;
+    if kind == InstGetAttr {
+        // Reads an instance's dict: invariant while nothing in the loop writes one (an
+        // `inst_init` writes only the dict of an object made in the loop).
+        return !dict_writes;
+    }
     if appends && matches!(kind, ListData | ListLen) {
         return false;
     }
@@ -54,6 +61,7 @@ pub fn run(src: &Trace) -> Trace {
         return src.clone();
     };
     let appends = src.ops.iter().any(|op| op.kind == OpKind::ListAppend);
+    let dict_writes = src.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop));
     let appended = src.ops.iter().filter(|op| op.kind == OpKind::ListAppend).fold(0, |k, op| k | appended_kinds(src, op));
     // Invariant phis: the k-th phi whose k-th jump operand is itself.
     let phis: Vec<usize> = (label + 1..n).filter(|&i| src.ops[i].kind.is_phi()).collect();
@@ -74,7 +82,7 @@ pub fn run(src: &Trace) -> Trace {
             outside[i] = entry[i].is_some();
             continue;
         }
-        if movable(op, appends, appended) && op.args.iter().all(|a| outside[a.0 as usize]) {
+        if movable(op, appends, appended, dict_writes) && op.args.iter().all(|a| outside[a.0 as usize]) {
             hoist[i] = true;
             outside[i] = true;
         }
@@ -83,7 +91,10 @@ pub fn run(src: &Trace) -> Trace {
         return src.clone();
     }
     let mut rw = Rewriter::new(src);
-    for (i, op) in src.ops.iter().enumerate().take(label) {
+    // The preamble's `inc_ref`s (the references a trace takes to its owned loop variables)
+    // go after the hoisted guards, whose exit 0 hands nothing back.
+    let takes = |op: &Op| op.kind == OpKind::IncRef;
+    for (i, op) in src.ops.iter().enumerate().take(label).filter(|(_, op)| !takes(op)) {
         let args = rw.args(op);
         rw.keep(i, op, args);
     }
@@ -102,6 +113,10 @@ pub fn run(src: &Trace) -> Trace {
             let r = rw.emit(op.kind, args, op.imm, exit);
             rw.bind(i, r);
         }
+    }
+    for (i, op) in src.ops.iter().enumerate().take(label).filter(|(_, op)| takes(op)) {
+        let args = rw.args(op);
+        rw.keep(i, op, args);
     }
     for (i, op) in src.ops.iter().enumerate().skip(label).take(n - 1 - label) {
         if hoist[i] || entry[i].is_some() {

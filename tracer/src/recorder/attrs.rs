@@ -34,7 +34,7 @@ fn instance(r: &Rec, depth: usize) -> Result<(V, Value), Abort> {
 /// class's `__getattribute__` (and for a store `__setattr__`) is `object`'s, and no
 /// class along the MRO defines `name` as anything but a plain value or function. Then
 /// guards the classes' versions, so it stays so.
-fn plain_attr(vm: &mut Vm, r: &mut Rec, cls: &Value, name: &Value, store: bool) -> Result<(), Abort> {
+pub(super) fn plain_attr(vm: &mut Vm, r: &mut Rec, cls: &Value, name: &Value, store: bool) -> Result<(), Abort> {
     let hooks = [vm.names.__getattribute__.clone(), vm.names.__setattr__.clone()];
     for hook in &hooks[..1 + store as usize] {
         let h = vm.lookup_type(cls, hook);
@@ -53,7 +53,7 @@ fn plain_attr(vm: &mut Vm, r: &mut Rec, cls: &Value, name: &Value, store: bool) 
 
 /// Guards the versions of `cls` and its bases defined in Python, once per trace (and again
 /// after a call).
-fn guard_versions(r: &mut Rec, cls: &Value) {
+pub(super) fn guard_versions(r: &mut Rec, cls: &Value) {
     for (c, version) in versioned_mro(cls) {
         if r.versions.contains(&c.bits()) {
             continue;
@@ -68,7 +68,7 @@ fn guard_versions(r: &mut Rec, cls: &Value) {
 }
 
 /// The dict entry of `name` in the instance `obj` (its `__dict__`), with its value.
-fn dict_entry(obj: &Value, name: &Value) -> Option<(usize, Value)> {
+pub(super) fn dict_entry(obj: &Value, name: &Value) -> Option<(usize, Value)> {
     let Some(Obj { kind: ObjKind::Instance(inst) }) = obj.as_obj() else { return None };
     let d = dict_of(&inst.dict)?.try_borrow().ok()?;
     let i = d.get_str_index(name, str_hash(name))?;
@@ -77,6 +77,9 @@ fn dict_entry(obj: &Value, name: &Value) -> Option<(usize, Value)> {
 
 /// `obj.name` for the plain instance on top of the stack: its value from its `__dict__`.
 pub(super) fn load_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) -> Result<(), Abort> {
+    if let Sym::Inst(k) = r.top(0)? {
+        return super::virtuals::load_attr(vm, r, f, k, name);
+    }
     let (o, cls) = instance(r, 0)?;
     let obj = f.stack.last().ok_or("empty stack")?.clone();
     let (hint, value) = dict_entry(&obj, name).ok_or("attribute not in the instance's __dict__")?;
@@ -103,6 +106,9 @@ pub(super) fn load_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) -
 /// `obj.name = v` for the plain instance on top of the stack, the value under it: replaces
 /// the value of an attribute its `__dict__` already has.
 pub(super) fn store_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) -> Result<(), Abort> {
+    if let Sym::Inst(k) = r.top(0)? {
+        return super::virtuals::store_attr(vm, r, f, k, name);
+    }
     let (o, cls) = instance(r, 0)?;
     let sv = r.top(1)?;
     r.allow_effect("attribute store")?;
@@ -128,6 +134,9 @@ pub(super) fn store_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) 
 /// `obj.name` before a call (`LoadMethod`) for the plain instance on top of the stack, where
 /// `name` is a Python function on the class: pushes the function (a constant) and `obj`.
 pub(super) fn load_method(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) -> Result<(), Abort> {
+    if let Sym::Inst(k) = r.top(0)? {
+        return super::virtuals::load_method(vm, r, f, k, name);
+    }
     let (o, cls) = instance(r, 0)?;
     let obj = f.stack.last().ok_or("empty stack")?.clone();
     let (m, slf) = vm.load_method(&obj, name).map_err(|_| "method lookup raises".to_string())?;
@@ -138,11 +147,15 @@ pub(super) fn load_method(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value)
     if r.attrs.iter().any(|(v, n, _)| *v == o && *n == name.bits()) {
         return Err("method shadowed by an instance attribute".into());
     }
-    // The instance's own dict must not shadow the method.
-    let n = r.emit(OpKind::ConstRef, vec![], name.bits());
-    r.keep.push(name.clone());
-    let e = r.emit(OpKind::InstGetAttr, vec![o, n], u64::MAX);
-    r.emit_guard_imm(OpKind::GuardBits, vec![e], Value::NULL.bits());
+    // The instance's own dict must not shadow the method: checked, unless the trace made
+    // the object and knows all its attributes.
+    let known = r.known_keys.iter().any(|(v, names)| *v == o && !names.contains(&name.bits()));
+    if !known {
+        let n = r.emit(OpKind::ConstRef, vec![], name.bits());
+        r.keep.push(name.clone());
+        let e = r.emit(OpKind::InstGetAttr, vec![o, n], u64::MAX);
+        r.emit_guard_imm(OpKind::GuardBits, vec![e], Value::NULL.bits());
+    }
     r.keep.push(m.clone());
     r.pop()?;
     r.stack.push(Sym::Exact(m.bits()));

@@ -58,6 +58,7 @@ pub(super) fn store(vm: &mut Vm, r: &mut Rec, f: &mut Frame, sv: Sym, d: Sym, k:
     r.emit_guard(OpKind::DictSetStr, vec![d, k, boxed, g, b]);
     // A dict may be an instance's `__dict__`: attribute values known so far may change.
     r.attrs.clear();
+    r.known_keys.clear();
     r.stack.truncate(r.stack.len() - 3);
     f.stack.truncate(n - 3);
     // The interpreter's own store (the old value is released at once: the frame, not

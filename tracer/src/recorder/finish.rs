@@ -82,6 +82,17 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             t.push(OpKind::GuardIntRange, vec![entry[k].ok_or("int entry")?], bits as u64, Some(ENTRY_EXIT));
         }
     }
+    // A loop trace owns a reference to the value of each owned home throughout: taken here,
+    // after every entry guard (exit 0 hands nothing back), handed to the frame by every exit,
+    // and given up at the jump for the old value (see `check_owned`).
+    let owned: Vec<usize> = if bridge { Vec::new() } else { (0..r.homes.len()).filter(|&k| r.homes[k].owned).collect() };
+    if !owned.is_empty() {
+        check_owned(&r, &owned, &boxed_next)?;
+    }
+    for &k in &owned {
+        let e = entry[k].ok_or("owned home without an entry value")?;
+        entry[k] = Some(t.push(OpKind::IncRef, vec![e], 0, None));
+    }
     let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false }];
     // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
     // start of the iteration.
@@ -147,12 +158,12 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         let mut refs = Vec::new();
         let mut flagged = false;
         // A symbol, or (`Err`) a boxed value already in the trace.
-        let mut add = |dest: Dest, s: Result<Sym, OpRef>, ops: &[OpRef]| -> Result<(), Abort> {
+        let mut add = |dest: Dest, s: Result<Sym, OpRef>, owned: bool, ops: &[OpRef]| -> Result<(), Abort> {
             let s = match s {
                 Ok(s) => s,
                 Err(boxed) => {
                     refs.push(boxed);
-                    vals.push(ExitVal { dest, neg: false, owned: false });
+                    vals.push(ExitVal { dest, neg: false, owned });
                     return Ok(());
                 }
             };
@@ -160,19 +171,27 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => (map(v, ops)?, false),
                 Sym::Bool(v, neg) => (map(v, ops)?, neg),
                 Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
-                Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("virtual object or call result at an exit of a loop".into()),
+                Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("virtual object or call result at an exit of a loop".into()),
             };
             refs.push(r);
-            vals.push(ExitVal { dest, neg, owned: false });
+            vals.push(ExitVal { dest, neg, owned });
             Ok(())
         };
+        // Old values of owned homes written in this iteration: given up last.
+        let mut drops = Vec::new();
         for &k in &written {
+            let owned = r.homes[k].owned;
             let s = match w.iter().find(|(j, _)| *j == k) {
-                Some(&(_, s)) => s,
+                Some(&(_, s)) => {
+                    if owned && !bridge {
+                        drops.push(k);
+                    }
+                    s
+                }
                 None if bridge => continue,
                 None if boxed[k] => {
                     // Not written yet in this iteration: the boxed value it came in with.
-                    add(Dest::Home(r.homes[k].home), Err(phis[k].ok_or("boxed home without a phi")?), ops)?;
+                    add(Dest::Home(r.homes[k].home), Err(phis[k].ok_or("boxed home without a phi")?), owned, ops)?;
                     continue;
                 }
                 None if lazy[k] => {
@@ -180,19 +199,22 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
                     // unless this is the first iteration.
                     let flag = first.ok_or("lazy home without the first-iteration flag")?;
                     if !flagged {
-                        add(Dest::FirstIteration, Err(flag), ops)?;
+                        add(Dest::FirstIteration, Err(flag), false, ops)?;
                         flagged = true;
                     }
                     let s = kinds[k].ok_or("home without a kind")?.sym(V::Phi(k));
-                    add(Dest::HomeAfterFirst(r.homes[k].home), Ok(s), ops)?;
+                    add(Dest::HomeAfterFirst(r.homes[k].home), Ok(s), false, ops)?;
                     continue;
                 }
                 None => kinds[k].ok_or("home without a kind")?.sym(V::Phi(k)),
             };
-            add(Dest::Home(r.homes[k].home), Ok(s), ops)?;
+            add(Dest::Home(r.homes[k].home), Ok(s), owned, ops)?;
         }
         for &s in stack {
-            add(Dest::Push, Ok(s), ops)?;
+            add(Dest::Push, Ok(s), false, ops)?;
+        }
+        for k in drops {
+            add(Dest::Drop, Err(phis[k].ok_or("owned home without a phi")?), true, ops)?;
         }
         Ok((ExitMap { pc, vals, end, raise: false }, refs))
     };
@@ -241,13 +263,49 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             let s = h.cur.ok_or("home without a value")?;
             let v = match s {
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => v,
-                Sym::Bool(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("bool or object in a variable".into()),
+                Sym::Bool(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("bool or object in a variable".into()),
             };
             jump_args.push(map(v, &ops)?);
+        }
+        for &k in &owned {
+            t.push(OpKind::DecRef, vec![phis[k].ok_or("owned home without a phi")?], 0, None);
         }
         t.push(OpKind::Jump, jump_args, 0, None);
     }
     Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names })
+}
+
+/// Checks that the jump may give up the old values of the owned homes: no value another
+/// home carries into the next iteration borrows from an owned home's old value or from its
+/// new one (which is the old one in the next iteration).
+fn check_owned(r: &Rec, owned: &[usize], boxed_next: &[Option<V>]) -> Result<(), Abort> {
+    for &k in owned {
+        let new = match r.homes[k].cur {
+            Some(Sym::Obj(v, _)) => v,
+            _ => return Err("owned home without a new object".into()),
+        };
+        // tainted[j]: body op j is (or may be) a reference borrowed from those objects.
+        let mut tainted = vec![false; r.body.len()];
+        let hit = |v: V, tainted: &[bool]| v == new || v == V::Phi(k) || matches!(v, V::Op(j) if tainted[j]);
+        for (j, op) in r.body.iter().enumerate() {
+            let carries = (op.kind.result() == crate::ir::Ty::Ref && op.kind != OpKind::NewInst) || matches!(op.kind, OpKind::ListData | OpKind::TupleData);
+            tainted[j] = carries && op.args.iter().any(|&a| hit(a, &tainted));
+        }
+        for (j, h) in r.homes.iter().enumerate() {
+            if j == k {
+                continue;
+            }
+            let v = match (boxed_next[j], h.cur) {
+                (Some(v), _) => v,
+                (None, Some(Sym::List(v) | Sym::Obj(v, _))) => v,
+                _ => continue,
+            };
+            if hit(v, &tainted) {
+                return Err(format!("{:?} keeps a reference into the object a loop variable replaces", h.home));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// When every lazy home (there is one) ends the iteration holding the value a `range` loop's

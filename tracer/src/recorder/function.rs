@@ -96,7 +96,7 @@ fn survives_call(r: &Rec, s: Sym) -> bool {
             V::Op(_) => false,
         },
         Sym::Int(_) | Sym::Float(_) | Sym::Bool(..) | Sym::Exact(_) => true,
-        Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => false,
+        Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => false,
     }
 }
 
@@ -166,6 +166,14 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
     // be inline becomes a new heap int.
     let result = r.top(0)?;
     let ret = match result {
+        Sym::Inst(k) => {
+            // A new object the function returns: allocated here, and the reference the trace
+            // owns is the result.
+            let Sym::Obj(v, _) = super::virtuals::materialize(&mut r, k)? else {
+                return Err("new object".into());
+            };
+            v
+        }
         Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => {
             let v = r.boxed(result)?;
             r.emit(OpKind::IncRef, vec![v], 0)
@@ -233,7 +241,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
                         Sym::Bool(v, neg) => (map(v, &ops)?, neg, false),
                         Sym::Boxed(v) => (map(v, &ops)?, false, true),
                         Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false, false),
-                        Sym::Tuple(_) | Sym::RangeIter(_) => return Err("virtual object at an exit".into()),
+                        Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) => return Err("virtual object at an exit".into()),
                     };
                     refs.push(v);
                     vals.push(ExitVal { dest, neg, owned });

@@ -33,6 +33,9 @@ pub(super) struct Call {
     pub caller_stack: Vec<Sym>,
     /// Entries the caller pops when the call returns (the callee and its arguments).
     pub pops: usize,
+    /// For an `__init__` called by `cls(...)`: the virtual instance (`Rec::insts`) the call
+    /// gives the caller when `__init__` returns `None`.
+    pub ctor: Option<u32>,
 }
 
 /// A virtual range iterator: the next value and the bound it is compared with.
@@ -49,8 +52,26 @@ const MAX_DEPTH: usize = 8;
 /// Starts inlining a call of `fun` with the `argc` arguments on top of `f`'s stack (`pops`
 /// entries with the callee): returns the callee's frame, ready to run.
 pub(super) fn enter(vm: &mut Vm, r: &mut Rec, f: &Frame, fun: &Function, argc: usize, pops: usize, globals: &Value) -> Result<Box<Frame>, Abort> {
+    let n = f.stack.len();
+    let syms: Vec<Sym> = (0..argc).map(|k| r.top(argc - 1 - k)).collect::<Result<_, _>>()?;
+    let vals = f.stack.get(n - argc..).ok_or("empty stack")?.to_vec();
+    enter_args(vm, r, fun, Args { syms, vals, pops, ctor: None }, globals)
+}
+
+/// The arguments of an inlined call: symbols and values, how many stack entries the caller
+/// pops when it returns, and for an `__init__` the virtual instance it initialises.
+pub(super) struct Args {
+    pub syms: Vec<Sym>,
+    pub vals: Vec<Value>,
+    pub pops: usize,
+    pub ctor: Option<u32>,
+}
+
+/// `enter` with the arguments given.
+pub(super) fn enter_args(vm: &mut Vm, r: &mut Rec, fun: &Function, args: Args, globals: &Value) -> Result<Box<Frame>, Abort> {
     let code = &fun.code;
     let fl = &code.flags;
+    let argc = args.syms.len();
     if fl.varargs || fl.varkw || fl.generator || fl.coroutine || code.kwonlyargcount != 0 || code.argcount as usize != argc {
         return Err("call of a function with defaults, *args, **kwargs or keyword-only parameters".into());
     }
@@ -66,21 +87,19 @@ pub(super) fn enter(vm: &mut Vm, r: &mut Rec, f: &Frame, fun: &Function, argc: u
     if r.calls.iter().any(|c| Rc::ptr_eq(&c.code, code)) {
         return Err("recursive call".into());
     }
-    let n = f.stack.len();
-    let syms: Vec<Sym> = (0..argc).map(|k| r.top(argc - 1 - k)).collect::<Result<_, _>>()?;
     if r.calls.is_empty() && r.resume.is_none() {
         r.resume = Some(r.snapshot());
     }
     let mut frame = vm.new_frame(code.clone(), fun.globals.clone(), Value::NULL);
-    for (i, a) in f.stack[n - argc..].iter().enumerate() {
-        frame.fast[i] = a.clone();
+    for (i, a) in args.vals.into_iter().enumerate() {
+        frame.fast[i] = a;
     }
     let mut locals = vec![None; code.varnames.len()];
-    for (i, s) in syms.into_iter().enumerate() {
+    for (i, s) in args.syms.into_iter().enumerate() {
         locals[i] = Some(s);
     }
     let caller_stack = std::mem::take(&mut r.stack);
-    r.calls.push(Call { code: code.clone(), locals, caller_stack, pops });
+    r.calls.push(Call { code: code.clone(), locals, caller_stack, pops: args.pops, ctor: args.ctor });
     Ok(frame)
 }
 

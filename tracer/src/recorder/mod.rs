@@ -52,6 +52,7 @@ mod nested;
 mod rec;
 mod state;
 mod strings;
+mod virtuals;
 
 pub use nested::{InnerExit, InnerLoop, Loops, NoLoops};
 pub use rec::{Abort, LOOP_ENDS};
@@ -172,6 +173,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         names: Vec::new(),
         tuples: Vec::new(),
         iters: Vec::new(),
+        insts: Vec::new(),
+        fresh: Vec::new(),
+        known_keys: Vec::new(),
         calls: Vec::new(),
         resume: None,
         from_exit: Vec::new(),
@@ -252,6 +256,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 f.stack.push(real);
             }
             Instr::StoreFast(i) => {
+                if r.calls.is_empty() {
+                    virtuals::escape_to_home(&mut r, func)?;
+                }
                 let s = r.top(0)?;
                 match r.calls.last_mut() {
                     None => r.write_home(Home::Fast(i.idx() as u32), s)?,
@@ -287,10 +294,13 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 if matches!(ins, Instr::StoreName(_)) && !module_names {
                     return Err("name store outside module code".into());
                 }
-                r.allow_effect("global store")?;
                 if func {
                     return Err("global store in a function trace".into());
                 }
+                if r.calls.is_empty() {
+                    virtuals::escape_to_home(&mut r, func)?;
+                }
+                r.allow_effect("global store")?;
                 // Only stores to existing globals: so no global appears in a trace, and a name
                 // read as a builtin stays one (the entry glue checks that on every entry).
                 let name = code.names.get(n.idx()).ok_or("bad name")?;
@@ -534,7 +544,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
                 f.stack.push(Value::NONE);
             }
-            Instr::LoadAttr(n) | Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::Obj(_, ObjType::Inst(_))) => {
+            Instr::LoadAttr(n) | Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::Obj(_, ObjType::Inst(_)) | Sym::Inst(_)) => {
                 let name = code.names.get(n.idx()).ok_or("bad name")?.clone();
                 match ins {
                     Instr::LoadAttr(_) => attrs::load_attr(vm, &mut r, f, &name)?,
@@ -600,6 +610,8 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 if let Some(Obj { kind: ObjKind::Function(fun) }) = callee.as_obj() {
                     // The caller stays at the call until the callee returns.
                     flow = Flow::Enter(inline::enter(vm, &mut r, f, fun, argc, callee_depth + 1, &root_globals)?);
+                } else if matches!(callee.as_obj(), Some(Obj { kind: ObjKind::Type(_) })) && !method && vm.plain_init(&callee).is_some() {
+                    flow = Flow::Enter(virtuals::construct(vm, &mut r, f, &callee, argc, callee_depth + 1, &root_globals)?);
                 } else if callee.is(&vm.types.range) && !method {
                     next = inline::range_iter(&mut r, f, code, argc, func)?;
                 } else {
@@ -713,7 +725,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         let z = r.const_float(0.0);
                         Sym::Bool(r.emit(OpKind::FloatEq, vec![x, z], 0), false)
                     }
-                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("`not` of an object".into()),
+                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("`not` of an object".into()),
                 };
                 r.pop()?;
                 r.stack.push(b);
@@ -819,6 +831,10 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let s = r.pop()?;
                 let v = f.stack.pop().ok_or("empty stack")?;
                 let call = r.calls.pop().ok_or("return outside an inlined call")?;
+                let (s, v) = match call.ctor {
+                    Some(k) => virtuals::constructed(&r, k, &v)?,
+                    None => (s, v),
+                };
                 r.stack = call.caller_stack;
                 let n = r.stack.len();
                 r.stack.truncate(n.checked_sub(call.pops).ok_or("caller stack")?);

@@ -132,7 +132,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
             }
             Dest::HomeAfterFirst(_) if done.first => continue,
             Dest::Home(h) | Dest::HomeAfterFirst(h) => h,
-            Dest::Push => return Err("inner loop leaves values on the stack".into()),
+            Dest::Push | Dest::Drop => return Err("inner loop leaves values on the stack or owns values".into()),
         };
         let s = match ty {
             Ty::I64 => Sym::Int(r.emit(OpKind::LoadLoopExitInt, vec![call], j as u64)),

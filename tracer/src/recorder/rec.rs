@@ -34,6 +34,9 @@ pub(super) enum Sym {
     Tuple(u32),
     /// A range iterator made in an inlined call (`Rec::iters[i]`), virtual like `Tuple`.
     RangeIter(u32),
+    /// A plain instance made in the trace (`Rec::insts[i]`), virtual like `Tuple` until it
+    /// escapes (`virtuals.rs`).
+    Inst(u32),
     /// The result of a call the trace makes (`call_py`) before its type is guarded: an owned
     /// reference to a value of any type.
     Boxed(V),
@@ -42,7 +45,7 @@ pub(super) enum Sym {
 impl Sym {
     /// A virtual object: it has no trace value, so no snapshot may hold it.
     pub(super) fn is_virtual(self) -> bool {
-        matches!(self, Sym::Tuple(_) | Sym::RangeIter(_))
+        matches!(self, Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_))
     }
 }
 
@@ -89,7 +92,7 @@ impl Kind {
             Sym::List(_) => Some(Kind::List),
             Sym::Obj(_, t) => Some(Kind::Obj(t)),
             Sym::Exact(b) => Some(Kind::Exact(b)),
-            Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => None,
+            Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => None,
         }
     }
 
@@ -142,6 +145,9 @@ pub(super) struct HomeState {
     pub(super) entry: Option<Kind>,
     pub(super) cur: Option<Sym>,
     pub(super) written: bool,
+    /// The home holds a new object the trace made (`Rec::fresh`): a loop trace owns a
+    /// reference to its value throughout (see `finish.rs`).
+    pub(super) owned: bool,
     /// For an int entry value: the `k` of the range `[-2**k, 2**k]` a loop trace speculates
     /// it stays within (`guard_int_range`), from the value it had when recorded.
     pub(super) range_bits: Option<u8>,
@@ -162,6 +168,13 @@ pub(super) struct Rec {
     /// (`Sym::RangeIter`).
     pub(super) tuples: Vec<Vec<Sym>>,
     pub(super) iters: Vec<inline::RangeIter>,
+    /// The virtual instances (`Sym::Inst`).
+    pub(super) insts: Vec<super::virtuals::VInst>,
+    /// Objects the trace made (`new_inst`) and owns, not yet stored in a home.
+    pub(super) fresh: Vec<V>,
+    /// The complete attribute names of objects the trace made, while no call or dict store
+    /// since could have changed them: a method lookup on them needs no shadowing check.
+    pub(super) known_keys: Vec<(V, Vec<u64>)>,
     /// The symbolic state of the calls being inlined, innermost last.
     pub(super) calls: Vec<inline::Call>,
     /// While set, the snapshot every guard uses: the loop's state before the outermost call
@@ -252,6 +265,7 @@ impl Rec {
     /// Forgets what the trace knows about memory a call may change.
     pub(super) fn forget_heap(&mut self) {
         self.attrs.clear();
+        self.known_keys.clear();
         self.versions.clear();
     }
 
@@ -259,7 +273,7 @@ impl Rec {
         match self.homes.iter().position(|h| h.home == home) {
             Some(k) => k,
             None => {
-                self.homes.push(HomeState { home, entry: None, cur: None, written: false, range_bits: None });
+                self.homes.push(HomeState { home, entry: None, cur: None, written: false, owned: false, range_bits: None });
                 self.homes.len() - 1
             }
         }
@@ -321,6 +335,16 @@ impl Rec {
         }
         self.allow_effect("variable store")?;
         let k = self.home_index(home);
+        if self.homes[k].owned {
+            return Err("a variable that got a new object is stored again".into());
+        }
+        // A new object the trace made: the home takes over its reference.
+        if let Sym::Obj(v, _) = s {
+            if let Some(j) = self.fresh.iter().position(|&x| x == v) {
+                self.fresh.swap_remove(j);
+                self.homes[k].owned = true;
+            }
+        }
         self.homes[k].cur = Some(s);
         self.homes[k].written = true;
         Ok(())
@@ -373,7 +397,7 @@ impl Rec {
             }
             Sym::List(v) | Sym::Obj(v, _) => v,
             Sym::Exact(b) => self.emit(OpKind::ConstRef, vec![], b),
-            Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("a tuple built in the trace or a call's result boxed".into()),
+            Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("a tuple built in the trace or a call's result boxed".into()),
         })
     }
 
@@ -431,7 +455,7 @@ impl Rec {
                 let z = self.const_float(0.0);
                 (self.emit(OpKind::FloatEq, vec![x, z], 0), true)
             }
-            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Boxed(_) => return Err("truth of an object".into()),
+            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("truth of an object".into()),
         };
         let want = truth != neg;
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);

@@ -63,6 +63,9 @@ pub enum Dest {
     /// The home, unless the exit is in the first iteration (the frame then holds the home's
     /// value already: a loop variable the loop writes before it reads it).
     HomeAfterFirst(Home),
+    /// Not a value for the frame: a reference the trace owned (the old value of a loop
+    /// variable it stored a new object in), given up once the values before it are home.
+    Drop,
 }
 
 /// One snapshot value of an exit: where it goes, for a bool whether it is negated, and for

@@ -171,6 +171,14 @@ pub extern "C" fn inc_ref(bits: u64) -> u64 {
     unsafe { Value::clone_from_bits(bits) }.into_raw_bits()
 }
 
+/// Gives up a reference the trace owns (`dec_ref`). Returns 1.
+pub extern "C" fn dec_ref(bits: u64) -> u8 {
+    // SAFETY: the trace owns this reference (an owned loop variable's old value) and gives it
+    // up here; nothing the trace still uses borrows from it (`recorder/finish.rs` checks).
+    drop(unsafe { Value::from_raw_bits(bits) });
+    1
+}
+
 /// An int too large to be inline, as a new heap int: its owned bits (a function trace's
 /// result).
 pub extern "C" fn new_heap_int(x: i64) -> u64 {

@@ -149,3 +149,23 @@ pub fn versioned_mro(cls: &Value) -> Vec<(Value, u64)> {
     let mro = t.mro.borrow();
     mro.iter().filter_map(|c| type_obj(c).filter(|ct| !ct.is_builtin).map(|ct| (c.clone(), ct.version.get()))).collect()
 }
+
+/// A new plain instance of class `cls` (borrowed bits: the trace keeps the class alive),
+/// its `__dict__` sized for `size` attributes: owned bits.
+pub extern "C" fn new_inst(cls: u64, size: u64) -> u64 {
+    // SAFETY: a live class the trace keeps alive.
+    let cls = unsafe { Value::borrow_bits(&cls) };
+    rpy_interpreter::vm::new_plain_instance(&cls, size as usize).into_raw_bits()
+}
+
+/// Adds attribute `name` with `value` (borrowed bits: the dict takes a reference) to the
+/// dict of `obj`, a `new_inst` result that has no such key yet. Returns 1.
+pub extern "C" fn inst_init(obj: u64, name: u64, value: u64) -> u8 {
+    // SAFETY: as for `inst_setattr`; `obj` is owned by the trace, so alive.
+    let n = unsafe { Value::clone_from_bits(name) };
+    let v = unsafe { Value::clone_from_bits(value) };
+    if let Some(mut d) = inst_dict(&obj).and_then(|c| c.try_borrow_mut().ok()) {
+        rpy_interpreter::vm::dict_set_str(&mut d, n, v);
+    }
+    1
+}
