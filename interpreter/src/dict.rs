@@ -227,6 +227,14 @@ impl Dict {
         self.entries.get_mut(i).filter(|e| !e.key.is_null()).map(|e| &mut e.value)
     }
 
+    /// A copy with versions of its own (a new instance's `__dict__` made from a template).
+    pub fn fresh_copy(&self) -> Dict {
+        let mut d = self.clone();
+        d.version = next_version();
+        d.stamp = next_version();
+        d
+    }
+
     pub fn entry_value_mut(&mut self, i: usize) -> &mut Value {
         self.stamp = next_version();
         &mut self.entries[i].value

@@ -53,7 +53,7 @@ impl Vm {
         if code.argcount as usize != argc + 1 {
             return None;
         }
-        let obj = new_plain_instance(cls, size);
+        let obj = new_plain_instance(cls, Dict::with_capacity(size));
         let r = self.call_simple(f, Some(obj.clone()), argc, code, &fun.globals);
         Some(match r {
             Ok(v) if v.is_none() => {
@@ -116,13 +116,13 @@ impl Vm {
     }
 }
 
-/// A new instance of the plain class `cls` (see `Vm::plain_init`), before `__init__`: an
-/// empty `__dict__` with room for `size` attributes.
-pub fn new_plain_instance(cls: &Value, size: usize) -> Value {
+/// A new instance of the plain class `cls` (see `Vm::plain_init`) with `dict` as its
+/// `__dict__` (empty, before `__init__`).
+pub fn new_plain_instance(cls: &Value, dict: Dict) -> Value {
     Value::new_obj(Obj {
         kind: ObjKind::Instance(Instance {
             class: RefCell::new(cls.clone()),
-            dict: super::new_dict(Dict::with_capacity(size)),
+            dict: super::new_dict(dict),
             slots: RefCell::new(Vec::new()),
             base: RefCell::new(Value::NULL),
             exc: None,

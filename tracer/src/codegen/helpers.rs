@@ -15,8 +15,6 @@ pub(super) fn helper(kind: OpKind) -> Option<(usize, Type)> {
         OpKind::StrByte => (rt::str_byte as *const () as usize, types::I64),
         OpKind::DictHasStr => (rt::dict_has_str as *const () as usize, types::I64),
         OpKind::DictSetStr => (rt::dict_set_str as *const () as usize, types::I8),
-        OpKind::InstInit => (rt::inst_init as *const () as usize, types::I8),
-        OpKind::DecRef => (rt::dec_ref as *const () as usize, types::I8),
         _ => return None,
     })
 }

@@ -736,17 +736,17 @@ fn build(
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 Some(call_helper(&mut b, &target, addr, &args, ty))
             }
-            OpKind::InstInit | OpKind::DecRef => {
-                // Effects whose helper's result (always 1) means nothing.
-                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
-                let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
-                call_helper(&mut b, &target, addr, &args, ty);
+            OpKind::DecRef => {
+                // The helper's result (always 1) means nothing.
+                call_helper(&mut b, &target, rt::dec_ref as *const () as usize, &[arg(0)?], types::I8);
                 None
             }
-            OpKind::NewInst => {
-                let size = b.ins().iconst(types::I64, op.imm as i64);
-                Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, size], types::I64))
+            OpKind::InstInit => {
+                let idx = b.ins().iconst(types::I64, op.imm as i64);
+                call_helper(&mut b, &target, rt::inst_init as *const () as usize, &[arg(0)?, arg(1)?, idx], types::I8);
+                None
             }
+            OpKind::NewInst => Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
             OpKind::DictSetStr => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;

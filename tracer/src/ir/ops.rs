@@ -277,14 +277,14 @@ trace_ops! {
     /// dict takes a reference); a guard that exits, having done nothing, when the attribute
     /// is absent (the store would add a key). `imm` as for `inst_getattr`.
     InstSetAttr / "inst_setattr" / 3 / Void / GUARD | EFFECT;
-    /// A new plain instance of class operand 0 (a `const_ref`) with an empty `__dict__` sized
-    /// for `imm` attributes, before `__init__`: an owned reference (allocation removal
-    /// materialises an instance built in the trace with it where the instance escapes).
-    NewInst / "new_inst" / 1 / Ref / EFFECT;
-    /// Adds attribute operand 1 (a `str` const_ref) with boxed value operand 2 (borrowed: the
-    /// dict takes a reference) to the `__dict__` of a `new_inst` result, which has no such
-    /// key yet.
-    InstInit / "inst_init" / 3 / Void / EFFECT;
+    /// A new plain instance of class operand 0 whose `__dict__` is a copy of operand 1 (a
+    /// template dict of its attribute names, in order, with `None` values; both `const_ref`s):
+    /// an owned reference. Allocation removal materialises an instance built in the trace
+    /// with it where the instance escapes.
+    NewInst / "new_inst" / 2 / Ref / EFFECT;
+    /// Sets entry `imm` of the `__dict__` of a `new_inst` result (operand 0) to boxed operand 1
+    /// (borrowed: the dict takes a reference).
+    InstInit / "inst_init" / 2 / Void / EFFECT;
     /// Gives up a reference the trace owns (the value a loop variable held before the
     /// iteration stored a new object there): the object may be freed.
     DecRef / "dec_ref" / 1 / Void / EFFECT;

@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::NewInst => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => Imm::Slot,
         _ => Imm::None,
@@ -69,7 +69,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     Some(match kind {
         Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef | LoadExitSlot | LoadExitInt => NONE,
         Jump | CallPy | CallLoop => return None,
-        IncRef | Return | NewInst | DecRef => R,
+        IncRef | Return | DecRef => R,
         LoadLoopExitInt | LoadLoopExitRef => I,
         BoxBool => B,
         PhiInt => I,
@@ -79,7 +79,8 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         GuardList | ListData | ListLen | GuardNotObj | GuardBits | GuardListKinds => R,
         GuardType | TupleData | TupleLen | GuardTypeVersion => R,
         InstGetAttr => &[Ref, Ref],
-        InstSetAttr | InstInit => &[Ref, Ref, Ref],
+        InstSetAttr => &[Ref, Ref, Ref],
+        NewInst | InstInit => &[Ref, Ref],
         DictNext => &[Ref, I64, I64],
         DictKey | DictValue => &[Ref, I64],
         DictGetStr | DictHasStr | StrEq | StrCmp | StrContains => &[Ref, Ref],

@@ -22,7 +22,8 @@ use crate::runtime::ObjType;
 use rpy_interpreter::object::{Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
-use rpy_interpreter::vm::{new_plain_instance, Vm};
+use rpy_interpreter::dict::Dict;
+use rpy_interpreter::vm::{dict_set_str, new_dict, new_plain_instance, Vm};
 
 /// A virtual instance: its class, its attributes in the order its `__dict__` has them, and
 /// the real instance the recorder runs the code on.
@@ -40,7 +41,7 @@ pub(super) fn construct(vm: &mut Vm, r: &mut Rec, f: &Frame, cls: &Value, argc: 
     let Some(Obj { kind: ObjKind::Function(fun) }) = init.as_obj() else {
         return Err("class whose __init__ is not a Python function".into());
     };
-    let real = new_plain_instance(cls, 0);
+    let real = new_plain_instance(cls, Dict::new());
     if ObjType::of(&real) != Some(ObjType::Inst(cls.bits())) {
         return Err("class whose instances are not plain".into());
     }
@@ -129,7 +130,8 @@ pub(super) fn load_method(vm: &mut Vm, r: &mut Rec, f: &mut Frame, k: u32, name:
 }
 
 /// Allocates virtual `k` in the trace: its attributes boxed first (their guards resume
-/// before the virtual was made), then `new_inst` and one `inst_init` per attribute. The
+/// before the virtual was made), then `new_inst` from a template dict of its attribute
+/// names and one `inst_init` per attribute. The
 /// result is a new object the trace owns (`Rec::fresh`), whose attributes the recorder
 /// knows.
 pub(super) fn materialize(r: &mut Rec, k: u32) -> Result<Sym, Abort> {
@@ -139,12 +141,18 @@ pub(super) fn materialize(r: &mut Rec, k: u32) -> Result<Sym, Abort> {
     for &(_, s) in &fields {
         boxed.push(r.boxed(s)?);
     }
+    // The new object's dict starts as a copy of a template with its keys.
+    let mut template = Dict::with_capacity(fields.len());
+    for (name, _) in &fields {
+        dict_set_str(&mut template, name.clone(), Value::NONE);
+    }
+    let template = new_dict(template);
     let c = r.emit(OpKind::ConstRef, vec![], cls.bits());
-    let o = r.emit(OpKind::NewInst, vec![c], fields.len() as u64);
-    for ((name, s), b) in fields.iter().zip(boxed) {
-        r.keep.push(name.clone());
-        let n = r.emit(OpKind::ConstRef, vec![], name.bits());
-        r.emit(OpKind::InstInit, vec![o, n, b], 0);
+    let t = r.emit(OpKind::ConstRef, vec![], template.bits());
+    r.keep.push(template);
+    let o = r.emit(OpKind::NewInst, vec![c, t], 0);
+    for (i, ((name, s), b)) in fields.iter().zip(boxed).enumerate() {
+        r.emit(OpKind::InstInit, vec![o, b], i as u64);
         r.attrs.push((o, name.bits(), *s));
     }
     r.fresh.push(o);

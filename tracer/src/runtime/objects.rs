@@ -150,22 +150,28 @@ pub fn versioned_mro(cls: &Value) -> Vec<(Value, u64)> {
     mro.iter().filter_map(|c| type_obj(c).filter(|ct| !ct.is_builtin).map(|ct| (c.clone(), ct.version.get()))).collect()
 }
 
-/// A new plain instance of class `cls` (borrowed bits: the trace keeps the class alive),
-/// its `__dict__` sized for `size` attributes: owned bits.
-pub extern "C" fn new_inst(cls: u64, size: u64) -> u64 {
-    // SAFETY: a live class the trace keeps alive.
-    let cls = unsafe { Value::borrow_bits(&cls) };
-    rpy_interpreter::vm::new_plain_instance(&cls, size as usize).into_raw_bits()
+/// A new plain instance of class `cls` whose `__dict__` is a copy of `template` (a dict of
+/// the attribute names, in order, with `None` values), both borrowed bits the trace keeps
+/// alive: owned bits.
+pub extern "C" fn new_inst(cls: u64, template: u64) -> u64 {
+    // SAFETY: live values the trace keeps alive.
+    let (cls, template) = unsafe { (Value::borrow_bits(&cls), Value::borrow_bits(&template)) };
+    let dict = match dict_of(&template).and_then(|d| d.try_borrow().ok()) {
+        Some(d) => d.fresh_copy(),
+        None => Dict::new(),
+    };
+    rpy_interpreter::vm::new_plain_instance(&cls, dict).into_raw_bits()
 }
 
-/// Adds attribute `name` with `value` (borrowed bits: the dict takes a reference) to the
-/// dict of `obj`, a `new_inst` result that has no such key yet. Returns 1.
-pub extern "C" fn inst_init(obj: u64, name: u64, value: u64) -> u8 {
-    // SAFETY: as for `inst_setattr`; `obj` is owned by the trace, so alive.
-    let n = unsafe { Value::clone_from_bits(name) };
+/// Sets the value of entry `idx` of the dict of `obj`, a `new_inst` result whose template
+/// has that entry, to `value` (borrowed bits: the dict takes a reference). Returns 1.
+pub extern "C" fn inst_init(obj: u64, value: u64, idx: u64) -> u8 {
+    // SAFETY: the trace owns `obj` and borrows `value`.
     let v = unsafe { Value::clone_from_bits(value) };
     if let Some(mut d) = inst_dict(&obj).and_then(|c| c.try_borrow_mut().ok()) {
-        rpy_interpreter::vm::dict_set_str(&mut d, n, v);
+        if (idx as usize) < d.raw_len() {
+            *d.entry_value_mut(idx as usize) = v;
+        }
     }
     1
 }
