@@ -1,5 +1,5 @@
 # A loop that reads float attributes of one object: no allocation, no boxing; the class
-# checks (type and version) leave the loop, the two dict reads stay.
+# checks (type and version) and the two dict reads (nothing in the loop writes a dict) leave the loop.
 class Vec2:
     def __init__(self, x, y):
         self.x = x

@@ -262,3 +262,68 @@ g = Vec(0, 0)
 for i in range(2000):
     g = Vec(g.x + i, g.y + 1)
 print("module", g.x, g.y)
+
+
+class Particle:
+    def __init__(self, x, y, vx, vy):
+        self.pos = Vec(x, y)
+        self.vel = Vec(vx, vy)
+
+
+def particles(steps):
+    # New objects stored into attributes of existing objects (the replaced ones are freed
+    # at once: nothing borrows them).
+    ps = [Particle(i * 1.0, 2.0 * i, 0.5, -0.25) for i in range(7)]
+    for s in range(steps):
+        for p in ps:
+            p.pos = p.pos.add(p.vel)
+    return [(p.pos.x, p.pos.y) for p in ps[:3]]
+
+
+print("particles", particles(400))
+
+
+def old_value_used_after_store(n):
+    # The replaced object is still read after the store.
+    p = Particle(0.0, 0.0, 1.0, 2.0)
+    trail = 0.0
+    for i in range(n):
+        old = p.pos
+        p.pos = p.pos.add(p.vel)
+        trail += old.x - p.pos.y
+    return trail, p.pos.x
+
+
+print("old_value_used_after_store", old_value_used_after_store(900))
+
+
+def appended_directly(n):
+    out = []
+    for i in range(n):
+        out.append(Vec(i, -i))
+    made = [Vec(i, i * i) for i in range(n)]
+    return len(out), out[7].x, out[-1].y, made[-1].y, sum(v.x for v in made)
+
+
+print("appended_directly", appended_directly(800))
+
+
+def store_then_fail(n):
+    # The attribute store's guard fails once the attribute is gone.
+    p = Particle(0.0, 0.0, 1.0, 1.0)
+    count = 0
+    for i in range(n):
+        if i == n - 10:
+            del p.pos
+            p.other = 1
+            try:
+                p.pos = p.pos.add(p.vel)
+            except AttributeError as e:
+                print("AttributeError", e)
+                p.pos = Vec(-1.0, -1.0)
+        p.pos = p.vel.add(p.pos)
+        count += 1
+    return count, p.pos.x, p.pos.y
+
+
+print("store_then_fail", store_then_fail(600))

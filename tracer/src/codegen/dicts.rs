@@ -187,7 +187,7 @@ pub(super) fn inst_setattr_inline(b: &mut FunctionBuilder, target: &cranelift_co
     let (slow, cont, store) = (b.create_block(), b.create_block(), b.create_block());
     b.set_cold_block(slow);
     let result = b.append_block_param(cont, types::I8);
-    let (dp, e) = hinted_entry(b, l, dict_at, obj, name, hint, slow);
+    let (dp, e) = hinted_entry(b, l, dict_at, obj, name, hint & !rt::RELEASE_NOW, slow);
     let old = b.ins().load(types::I64, flags, e, l.value);
     let heap_old = is_heap_bits(b, old);
     let heap_new = is_heap_bits(b, value);

@@ -110,8 +110,11 @@ pub(super) fn store_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) 
         return super::virtuals::store_attr(vm, r, f, k, name);
     }
     let (o, cls) = instance(r, 0)?;
-    let sv = r.top(1)?;
-    r.allow_effect("attribute store")?;
+    // A new object stored here escapes (`virtuals::escape_at`): the store is the effect.
+    let escapes = matches!(r.top(1)?, Sym::Inst(_)) && r.calls.is_empty();
+    if !escapes {
+        r.allow_effect("attribute store")?;
+    }
     let n = f.stack.len();
     if n < 2 {
         return Err("empty stack".into());
@@ -119,10 +122,16 @@ pub(super) fn store_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) 
     let obj = f.stack[n - 1].clone();
     let (hint, _) = dict_entry(&obj, name).ok_or("attribute store that adds an attribute")?;
     plain_attr(vm, r, &cls, name, true)?;
-    let boxed = r.boxed(sv)?;
     let k = r.emit(OpKind::ConstRef, vec![], name.bits());
     r.keep.push(name.clone());
-    r.emit_guard_imm(OpKind::InstSetAttr, vec![o, k, boxed], hint as u64);
+    match super::virtuals::escape_at(r, 1)? {
+        Some(new) => r.emit_store_of_new(OpKind::InstSetAttr, vec![o, k, new], hint as u64, new),
+        None => {
+            let boxed = r.boxed(r.top(1)?)?;
+            r.emit_guard_imm(OpKind::InstSetAttr, vec![o, k, boxed], hint as u64);
+        }
+    }
+    let sv = r.top(1)?;
     r.attrs.retain(|(_, nb, _)| *nb != name.bits());
     r.attrs.push((o, name.bits(), sv));
     r.stack.truncate(r.stack.len() - 2);

@@ -153,7 +153,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     // The homes a loop writes: every snapshot of a loop trace carries all of them (the frame
     // holds their values from trace entry, not from this iteration).
     let written: Vec<usize> = (0..r.homes.len()).filter(|&k| r.homes[k].written).collect();
-    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
+    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], dropped: &[V], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
         let mut vals = Vec::new();
         let mut refs = Vec::new();
         let mut flagged = false;
@@ -216,23 +216,28 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         for k in drops {
             add(Dest::Drop, Err(phis[k].ok_or("owned home without a phi")?), true, ops)?;
         }
+        for &v in dropped {
+            add(Dest::Drop, Err(map(v, ops)?), true, ops)?;
+        }
         Ok((ExitMap { pc, vals, end, raise: false }, refs))
     };
     if !bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &ops, false)?;
+        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &[], &ops, false)?;
         interrupt_exit = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::GuardNoInterrupt, vec![], 0, interrupt_exit, refs);
     }
-    for op in &r.body {
+    let free_now = release_now(&r);
+    for (j, op) in r.body.iter().enumerate() {
         let args = op.args.iter().map(|&v| map(v, &ops)).collect::<Result<Vec<_>, _>>()?;
+        let imm = if free_now[j] { op.imm | crate::runtime::RELEASE_NOW } else { op.imm };
         let o = match op.snap {
             Some(si) => {
                 let s = &r.snaps[si];
-                let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &ops, false)?;
+                let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &s.drops, &ops, false)?;
                 let n = exits.len() as u32;
                 exits.push(m);
-                t.push_guard(op.kind, args, op.imm, n, refs)
+                t.push_guard(op.kind, args, imm, n, refs)
             }
             None => t.push(op.kind, args, op.imm, None),
         };
@@ -240,7 +245,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     }
     let finals: Vec<(usize, Sym)> = written.iter().filter_map(|&k| r.homes[k].cur.map(|s| (k, s))).collect();
     if bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &ops, true)?;
+        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &[], &ops, true)?;
         let n = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::Exit, vec![], 0, n, refs);
@@ -273,6 +278,61 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         t.push(OpKind::Jump, jump_args, 0, None);
     }
     Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names })
+}
+
+/// For each body op: an `inst_setattr` whose replaced value may be freed at once, as no
+/// reference the trace borrowed from memory before the store is used after it (in an op, an
+/// exit, or carried into the next iteration). Otherwise the store `release`s the value,
+/// which defers freeing it until the loop's traces have left.
+fn release_now(r: &Rec) -> Vec<bool> {
+    let n = r.body.len();
+    let mut out = vec![false; n];
+    let stores: Vec<usize> = (0..n).filter(|&j| r.body[j].kind == OpKind::InstSetAttr && r.body[j].imm != u64::MAX).collect();
+    if stores.is_empty() {
+        return out;
+    }
+    // Borrowed from memory: a load's result, or a reference derived from one; a home whose
+    // value at the end of the iteration is one (carried into the next).
+    let mut borrowed = vec![false; n];
+    let mut phi = vec![false; r.homes.len()];
+    let is_b = |v: V, borrowed: &[bool], phi: &[bool]| match v {
+        V::Op(j) => borrowed[j],
+        V::Phi(k) => phi[k],
+    };
+    for _ in 0..2 {
+        for (j, op) in r.body.iter().enumerate() {
+            use OpKind::*;
+            borrowed[j] = match op.kind {
+                InstGetAttr | LoadElem | DictGetStr | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
+                NewInst | IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy => false,
+                k if k.result() == crate::ir::Ty::Ref || matches!(k, ListData | TupleData) => op.args.iter().any(|&a| is_b(a, &borrowed, &phi)),
+                _ => false,
+            };
+        }
+        for (k, h) in r.homes.iter().enumerate() {
+            if let (true, Some(Sym::List(v) | Sym::Obj(v, _))) = (h.written, h.cur) {
+                phi[k] = is_b(v, &borrowed, &phi);
+            }
+        }
+    }
+    let syms_of = |s: &Sym| match *s {
+        Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) | Sym::Bool(v, _) | Sym::Boxed(v) => Some(v),
+        _ => None,
+    };
+    for j in stores {
+        // A borrowed reference from before the store, used after it.
+        let old = |v: V| is_b(v, &borrowed, &phi) && !matches!(v, V::Op(i) if i >= j);
+        let later_ops = r.body[j + 1..].iter().any(|op| {
+            op.args.iter().any(|&a| old(a))
+                || op.snap.is_some_and(|si| {
+                    let s = &r.snaps[si];
+                    s.written.iter().map(|(_, s)| s).chain(&s.stack).filter_map(syms_of).chain(s.drops.iter().copied()).any(old)
+                })
+        });
+        let carried = r.homes.iter().filter(|h| h.written).filter_map(|h| h.cur.as_ref().and_then(syms_of)).any(old);
+        out[j] = !later_ops && !carried;
+    }
+    out
 }
 
 /// Checks that the jump may give up the old values of the owned homes: no value another

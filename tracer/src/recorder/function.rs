@@ -246,6 +246,10 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
                     refs.push(v);
                     vals.push(ExitVal { dest, neg, owned });
                 }
+                for &d in &s.drops {
+                    refs.push(map(d, &ops)?);
+                    vals.push(ExitVal { dest: Dest::Drop, neg: false, owned: true });
+                }
                 let n = exits.len() as u32;
                 exits.push(ExitMap { pc: s.pc, vals, end: false, raise: s.raise });
                 t.push_guard(op.kind, args, op.imm, n, refs)

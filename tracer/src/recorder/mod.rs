@@ -532,9 +532,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     return Err("method call on a list other than append".into());
                 }
                 let Sym::List(l) = r.top(1)? else { return Err("append to something other than a list".into()) };
-                r.allow_effect("append")?;
-                let boxed = r.boxed(r.top(0)?)?;
-                r.emit_guard(OpKind::ListAppend, vec![l, boxed]);
+                record_append(&mut r, l)?;
                 r.stack.truncate(r.stack.len() - 3);
                 r.stack.push(Sym::Exact(Value::NONE.bits()));
                 let v = f.stack.pop().ok_or("empty stack")?;
@@ -627,10 +625,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
             }
             Instr::ListAppend(d) => {
-                r.allow_effect("append")?;
                 let d = d as usize;
-                let sv = r.top(0)?;
-                let boxed = r.boxed(sv)?;
                 let n = f.stack.len();
                 // After popping the value, the list is `d` entries down.
                 let li = (n - 1).checked_sub(d).ok_or("empty stack")?;
@@ -644,7 +639,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     r.read_home(Home::Under((start.base - li) as u32), &list)?
                 };
                 let Sym::List(l) = sl else { return Err("append to something other than a list".into()) };
-                r.emit_guard(OpKind::ListAppend, vec![l, boxed]);
+                record_append(&mut r, l)?;
                 r.pop()?;
                 let v = f.stack.pop().ok_or("empty stack")?;
                 if let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() {
@@ -906,4 +901,21 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
             }
         }
     }
+}
+
+/// Appends the value on top of the stack to list `l`; a new object there escapes into the
+/// list (`virtuals::escape_at`).
+fn record_append(r: &mut Rec, l: V) -> Result<(), Abort> {
+    let escapes = matches!(r.top(0)?, Sym::Inst(_)) && r.calls.is_empty();
+    if !escapes {
+        r.allow_effect("append")?;
+    }
+    match virtuals::escape_at(r, 0)? {
+        Some(new) => r.emit_store_of_new(OpKind::ListAppend, vec![l, new], 0, new),
+        None => {
+            let boxed = r.boxed(r.top(0)?)?;
+            r.emit_guard(OpKind::ListAppend, vec![l, boxed]);
+        }
+    }
+    Ok(())
 }

@@ -129,6 +129,9 @@ pub(super) struct Snap {
     pub(super) stack: Vec<Sym>,
     /// The instruction before `pc` (a call) raised: see `ExitMap::raise`.
     pub(super) raise: bool,
+    /// New objects the trace owns that the exit gives up (`Dest::Drop`): one being stored
+    /// into a container by the guarded op.
+    pub(super) drops: Vec<V>,
 }
 
 /// The `k` of the range `[-2**k, 2**k]` a loop trace speculates an int input recorded as `x`
@@ -225,10 +228,27 @@ impl Rec {
         V::Op(self.body.len() - 1)
     }
 
+    /// Emits a guarded store of new object `o` (the trace's reference) into a container, which
+    /// takes a reference of its own: its exit is the current one, and gives `o` up. Then the
+    /// trace gives its reference up too. The store ends the instruction (so guards after it
+    /// snapshot again: see `virtuals::escape_at`).
+    pub(super) fn emit_store_of_new(&mut self, kind: OpKind, args: Vec<V>, imm: u64, o: V) {
+        let si = match self.resume {
+            Some(si) => si,
+            None => self.snapshot(),
+        };
+        let s = &self.snaps[si];
+        let snap = Snap { pc: s.pc, written: s.written.clone(), stack: s.stack.clone(), raise: s.raise, drops: vec![o] };
+        self.snaps.push(snap);
+        self.body.push(BodyOp { kind, args, imm, snap: Some(self.snaps.len() - 1) });
+        self.resume = None;
+        self.emit(OpKind::DecRef, vec![o], 0);
+    }
+
     /// Takes a snapshot of the loop's state at the current instruction.
     pub(super) fn snapshot(&mut self) -> usize {
         let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
-        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false });
+        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false, drops: Vec::new() });
         self.snaps.len() - 1
     }
 

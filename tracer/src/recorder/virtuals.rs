@@ -10,9 +10,10 @@
 //!
 //! A virtual escapes when it is stored in a variable of the loop: then the trace
 //! materialises it there (`new_inst`, `inst_init` per attribute), and the variable owns the
-//! new object (`HomeState::owned`, see `finish.rs`). Any other escape (a call the trace
-//! makes, a list, another object's attribute, a function trace's variables) stops the
-//! recording.
+//! new object (`HomeState::owned`, see `finish.rs`). Stored into an attribute of an object
+//! or appended to a list, it is materialised too, and the container takes it over
+//! (`Rec::emit_store_of_new`); returned by a function trace, it is its result. Any other
+//! escape (a call the trace makes, a function trace's variables) stops the recording.
 
 use super::attrs::{dict_entry, plain_attr};
 use super::inline::{enter_args, Args};
@@ -176,4 +177,25 @@ pub(super) fn escape_to_home(r: &mut Rec, func: bool) -> Result<(), Abort> {
     r.stack.push(s);
     r.resume = None;
     Ok(())
+}
+
+/// Before a store of the stack entry `depth` down into a container (an attribute of an
+/// object, a list): a virtual there escapes, so it is allocated now, and the stack entry
+/// becomes the new object. Returns it (the trace's reference, for `Rec::emit_store_of_new`),
+/// or `None` when the entry is no virtual.
+pub(super) fn escape_at(r: &mut Rec, depth: usize) -> Result<Option<super::V>, Abort> {
+    let Sym::Inst(k) = r.top(depth)? else { return Ok(None) };
+    if !r.calls.is_empty() {
+        return Err("new object stored in a container inside an inlined call".into());
+    }
+    let s = materialize(r, k)?;
+    let n = r.stack.len();
+    r.stack[n - 1 - depth] = s;
+    if r.stack.iter().any(|s| s.is_virtual()) {
+        return Err("new object stored while another is live".into());
+    }
+    // Not in `fresh`: the store hands the reference over.
+    let Sym::Obj(o, _) = s else { return Err("new object".into()) };
+    r.fresh.retain(|&v| v != o);
+    Ok(Some(o))
 }

@@ -115,6 +115,11 @@ pub extern "C" fn inst_getattr(obj: u64, name: u64, hint: u64) -> u64 {
     attr_index(&d, &n, hint).and_then(|i| d.value_at(i)).map_or(Value::NULL.bits(), |v| v.bits())
 }
 
+/// The bit of an `inst_setattr` hint that says the value it replaces may be freed at once:
+/// nothing the trace still uses borrows from it (`recorder/finish.rs`). Without it the
+/// value is `release`d.
+pub const RELEASE_NOW: u64 = 1 << 62;
+
 /// Replaces the value of attribute `name` in the `__dict__` of the plain instance `obj` with
 /// `value` (borrowed bits: the dict takes a new reference). 0, having done nothing, when the
 /// attribute is absent (a store would add a key) or the dict is in use.
@@ -122,14 +127,18 @@ pub extern "C" fn inst_setattr(obj: u64, name: u64, value: u64, hint: u64) -> u8
     // SAFETY: as for `inst_getattr`.
     let n = unsafe { Value::borrow_bits(&name) };
     let Some(mut d) = inst_dict(&obj).and_then(|c| c.try_borrow_mut().ok()) else { return 0 };
-    let Some(i) = attr_index(&d, &n, hint) else { return 0 };
+    let Some(i) = attr_index(&d, &n, hint & !RELEASE_NOW) else { return 0 };
     // SAFETY: `value` is live (borrowed by the trace, or owning nothing): the clone is the
     // dict's own reference.
     let v = unsafe { Value::clone_from_bits(value) };
     let old = std::mem::replace(d.entry_value_mut(i), v);
     drop(d);
     // Released after the dict's borrow: freeing it may free other objects.
-    super::release(old);
+    if hint & RELEASE_NOW != 0 {
+        drop(old);
+    } else {
+        super::release(old);
+    }
     1
 }
 
