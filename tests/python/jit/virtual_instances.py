@@ -327,3 +327,16 @@ def store_then_fail(n):
 
 
 print("store_then_fail", store_then_fail(600))
+
+
+def replaced_twice(n):
+    # The new object stored first is replaced again in the same iteration, after a read.
+    p = Particle(0.0, 0.0, 1.0, 0.5)
+    s = 0.0
+    for i in range(n):
+        p.pos = p.pos.add(p.vel)
+        first = p.pos
+        p.pos = first.add(p.vel)
+        s += first.x + p.pos.y
+    return s, p.pos.x
+print("replaced_twice", replaced_twice(700))

@@ -291,8 +291,10 @@ fn release_now(r: &Rec) -> Vec<bool> {
     if stores.is_empty() {
         return out;
     }
-    // Borrowed from memory: a load's result, or a reference derived from one; a home whose
+    // Borrowed from memory: a load's result, a new object the trace stored into a container
+    // (and gave its reference up: `dec_ref`), or a reference derived from one; a home whose
     // value at the end of the iteration is one (carried into the next).
+    let given_up: Vec<V> = r.body.iter().filter(|op| op.kind == OpKind::DecRef).flat_map(|op| op.args.iter().copied()).collect();
     let mut borrowed = vec![false; n];
     let mut phi = vec![false; r.homes.len()];
     let is_b = |v: V, borrowed: &[bool], phi: &[bool]| match v {
@@ -304,7 +306,8 @@ fn release_now(r: &Rec) -> Vec<bool> {
             use OpKind::*;
             borrowed[j] = match op.kind {
                 InstGetAttr | LoadElem | DictGetStr | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
-                NewInst | IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy => false,
+                NewInst => given_up.contains(&V::Op(j)),
+                IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy => false,
                 k if k.result() == crate::ir::Ty::Ref || matches!(k, ListData | TupleData) => op.args.iter().any(|&a| is_b(a, &borrowed, &phi)),
                 _ => false,
             };
@@ -322,7 +325,9 @@ fn release_now(r: &Rec) -> Vec<bool> {
     for j in stores {
         // A borrowed reference from before the store, used after it.
         let old = |v: V| is_b(v, &borrowed, &phi) && !matches!(v, V::Op(i) if i >= j);
-        let later_ops = r.body[j + 1..].iter().any(|op| {
+        // (A `dec_ref` after the store gives up the new value of a store, or the old value of
+        // an owned home, neither of which the store can free.)
+        let later_ops = r.body[j + 1..].iter().filter(|op| op.kind != OpKind::DecRef).any(|op| {
             op.args.iter().any(|&a| old(a))
                 || op.snap.is_some_and(|si| {
                     let s = &r.snaps[si];
