@@ -87,7 +87,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     // and given up at the jump for the old value (see `check_owned`).
     let owned: Vec<usize> = if bridge { Vec::new() } else { (0..r.homes.len()).filter(|&k| r.homes[k].owned).collect() };
     if !owned.is_empty() {
-        check_owned(&r, &owned, &boxed_next)?;
+        super::ownership::check_owned(&r, &owned, &boxed_next)?;
     }
     for &k in &owned {
         let e = entry[k].ok_or("owned home without an entry value")?;
@@ -227,7 +227,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         exits.push(m);
         t.push_guard(OpKind::GuardNoInterrupt, vec![], 0, interrupt_exit, refs);
     }
-    let free_now = release_now(&r);
+    let free_now = super::ownership::release_now(&r);
     for (j, op) in r.body.iter().enumerate() {
         let args = op.args.iter().map(|&v| map(v, &ops)).collect::<Result<Vec<_>, _>>()?;
         let imm = if free_now[j] { op.imm | crate::runtime::RELEASE_NOW } else { op.imm };
@@ -278,99 +278,6 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         t.push(OpKind::Jump, jump_args, 0, None);
     }
     Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names })
-}
-
-/// For each body op: an `inst_setattr` whose replaced value may be freed at once, as no
-/// reference the trace borrowed from memory before the store is used after it (in an op, an
-/// exit, or carried into the next iteration). Otherwise the store `release`s the value,
-/// which defers freeing it until the loop's traces have left.
-fn release_now(r: &Rec) -> Vec<bool> {
-    let n = r.body.len();
-    let mut out = vec![false; n];
-    let stores: Vec<usize> = (0..n).filter(|&j| r.body[j].kind == OpKind::InstSetAttr && r.body[j].imm != u64::MAX).collect();
-    if stores.is_empty() {
-        return out;
-    }
-    // Borrowed from memory: a load's result, a new object the trace stored into a container
-    // (and gave its reference up: `dec_ref`), or a reference derived from one; a home whose
-    // value at the end of the iteration is one (carried into the next).
-    let given_up: Vec<V> = r.body.iter().filter(|op| op.kind == OpKind::DecRef).flat_map(|op| op.args.iter().copied()).collect();
-    let mut borrowed = vec![false; n];
-    let mut phi = vec![false; r.homes.len()];
-    let is_b = |v: V, borrowed: &[bool], phi: &[bool]| match v {
-        V::Op(j) => borrowed[j],
-        V::Phi(k) => phi[k],
-    };
-    for _ in 0..2 {
-        for (j, op) in r.body.iter().enumerate() {
-            use OpKind::*;
-            borrowed[j] = match op.kind {
-                InstGetAttr | LoadElem | DictGetStr | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
-                NewInst => given_up.contains(&V::Op(j)),
-                IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy => false,
-                k if k.result() == crate::ir::Ty::Ref || matches!(k, ListData | TupleData) => op.args.iter().any(|&a| is_b(a, &borrowed, &phi)),
-                _ => false,
-            };
-        }
-        for (k, h) in r.homes.iter().enumerate() {
-            if let (true, Some(Sym::List(v) | Sym::Obj(v, _))) = (h.written, h.cur) {
-                phi[k] = is_b(v, &borrowed, &phi);
-            }
-        }
-    }
-    let syms_of = |s: &Sym| match *s {
-        Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) | Sym::Bool(v, _) | Sym::Boxed(v) => Some(v),
-        _ => None,
-    };
-    for j in stores {
-        // A borrowed reference from before the store, used after it.
-        let old = |v: V| is_b(v, &borrowed, &phi) && !matches!(v, V::Op(i) if i >= j);
-        // (A `dec_ref` after the store gives up the new value of a store, or the old value of
-        // an owned home, neither of which the store can free.)
-        let later_ops = r.body[j + 1..].iter().filter(|op| op.kind != OpKind::DecRef).any(|op| {
-            op.args.iter().any(|&a| old(a))
-                || op.snap.is_some_and(|si| {
-                    let s = &r.snaps[si];
-                    s.written.iter().map(|(_, s)| s).chain(&s.stack).filter_map(syms_of).chain(s.drops.iter().copied()).any(old)
-                })
-        });
-        let carried = r.homes.iter().filter(|h| h.written).filter_map(|h| h.cur.as_ref().and_then(syms_of)).any(old);
-        out[j] = !later_ops && !carried;
-    }
-    out
-}
-
-/// Checks that the jump may give up the old values of the owned homes: no value another
-/// home carries into the next iteration borrows from an owned home's old value or from its
-/// new one (which is the old one in the next iteration).
-fn check_owned(r: &Rec, owned: &[usize], boxed_next: &[Option<V>]) -> Result<(), Abort> {
-    for &k in owned {
-        let new = match r.homes[k].cur {
-            Some(Sym::Obj(v, _)) => v,
-            _ => return Err("owned home without a new object".into()),
-        };
-        // tainted[j]: body op j is (or may be) a reference borrowed from those objects.
-        let mut tainted = vec![false; r.body.len()];
-        let hit = |v: V, tainted: &[bool]| v == new || v == V::Phi(k) || matches!(v, V::Op(j) if tainted[j]);
-        for (j, op) in r.body.iter().enumerate() {
-            let carries = (op.kind.result() == crate::ir::Ty::Ref && op.kind != OpKind::NewInst) || matches!(op.kind, OpKind::ListData | OpKind::TupleData);
-            tainted[j] = carries && op.args.iter().any(|&a| hit(a, &tainted));
-        }
-        for (j, h) in r.homes.iter().enumerate() {
-            if j == k {
-                continue;
-            }
-            let v = match (boxed_next[j], h.cur) {
-                (Some(v), _) => v,
-                (None, Some(Sym::List(v) | Sym::Obj(v, _))) => v,
-                _ => continue,
-            };
-            if hit(v, &tainted) {
-                return Err(format!("{:?} keeps a reference into the object a loop variable replaces", h.home));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// When every lazy home (there is one) ends the iteration holding the value a `range` loop's

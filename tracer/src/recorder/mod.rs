@@ -8,10 +8,11 @@
 //! builtin calls with a kernel; `for` over a `range`, list, dict items or `enumerate`
 //! iterator at the loop header (`header.rs`); attributes and method calls of plain instances
 //! (`attrs.rs`); calls of plain Python functions, inlined (`inline.rs`), and tuples built in
-//! the trace (virtual). `rec.rs` holds the recorder's state and emit helpers, `finish.rs`
-//! builds the trace, `state.rs` holds what the driver shares (homes, exit maps, frame
-//! accessors). The same recorder records function traces, from a
-//! function's entry to its return (`function.rs`).
+//! the trace (virtual); instances of plain classes made in the trace, virtual until they
+//! escape (`virtuals.rs`), with the references the trace then owns (`ownership.rs`).
+//! `rec.rs` holds the recorder's state and emit helpers, `finish.rs` builds the trace,
+//! `state.rs` holds what the driver shares (homes, exit maps, frame accessors). The same
+//! recorder records function traces, from a function's entry to its return (`function.rs`).
 //! Before executing an instruction it checks that it can handle it with the values at hand;
 //! when it cannot, it stops and leaves that instruction to the interpreter, with the frame
 //! exactly as the interpreter would have left it up to there (an abort never needs undoing).
@@ -49,6 +50,7 @@ mod header;
 mod inline;
 mod items;
 mod nested;
+mod ownership;
 mod rec;
 mod state;
 mod strings;

@@ -165,7 +165,7 @@ pub fn versioned_mro(cls: &Value) -> Vec<(Value, u64)> {
 pub extern "C" fn new_inst(cls: u64, template: u64) -> u64 {
     // SAFETY: live values the trace keeps alive.
     let (cls, template) = unsafe { (Value::borrow_bits(&cls), Value::borrow_bits(&template)) };
-    let dict = match dict_of(&template).and_then(|d| d.try_borrow().ok()) {
+    let dict = match dict_of(template).and_then(|d| d.try_borrow().ok()) {
         Some(d) => d.fresh_copy(),
         None => Dict::new(),
     };
