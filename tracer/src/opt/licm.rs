@@ -8,8 +8,8 @@
 //! a `guard_list_kinds` that forbids a kind the trace appends.
 //!
 //! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
-//! snapshot), and nothing before the label writes anything (the `inc_ref`s of owned loop
-//! variables stay after the moved guards), so failing it leaves the frame as
+//! snapshot), and nothing before the label writes anything (`sink` moves the `inc_ref`s of
+//! owned loop variables behind every entry guard), so failing it leaves the frame as
 //! it was at entry and the interpreter runs the loop instead. It may turn away an entry that
 //! the body would have accepted (the guard was on a path not taken), never the reverse.
 
@@ -91,10 +91,7 @@ pub fn run(src: &Trace) -> Trace {
         return src.clone();
     }
     let mut rw = Rewriter::new(src);
-    // The preamble's `inc_ref`s (the references a trace takes to its owned loop variables)
-    // go after the hoisted guards, whose exit 0 hands nothing back.
-    let takes = |op: &Op| op.kind == OpKind::IncRef;
-    for (i, op) in src.ops.iter().enumerate().take(label).filter(|(_, op)| !takes(op)) {
+    for (i, op) in src.ops.iter().enumerate().take(label) {
         let args = rw.args(op);
         rw.keep(i, op, args);
     }
@@ -113,10 +110,6 @@ pub fn run(src: &Trace) -> Trace {
             let r = rw.emit(op.kind, args, op.imm, exit);
             rw.bind(i, r);
         }
-    }
-    for (i, op) in src.ops.iter().enumerate().take(label).filter(|(_, op)| takes(op)) {
-        let args = rw.args(op);
-        rw.keep(i, op, args);
     }
     for (i, op) in src.ops.iter().enumerate().skip(label).take(n - 1 - label) {
         if hoist[i] || entry[i].is_some() {

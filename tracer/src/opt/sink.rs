@@ -5,6 +5,11 @@
 //! registers inside the loop. Defined after the preamble's calls, it stays in one register.
 //! Runs once, last. No op that may move or resize a list's storage (`list_append`,
 //! `call_py`) is crossed.
+//!
+//! The `inc_ref`s a loop trace takes of its owned loop variables' entry values (used only by
+//! their phis) move down to the `label` the same way: behind every entry guard, wherever a
+//! pass put it (`licm`, `bounds`, `ivs` append exit-0 guards to the preamble), since exit 0
+//! hands nothing back and so must own nothing.
 
 use super::Rewriter;
 use crate::ir::{OpKind, Trace};
@@ -16,7 +21,7 @@ pub fn run(src: &Trace) -> Trace {
     let mut rw = Rewriter::new(src);
     let mut waiting: Vec<usize> = Vec::new();
     for (i, op) in src.ops.iter().enumerate() {
-        if i < label && matches!(op.kind, OpKind::ListData | OpKind::ListLen) {
+        if i < label && matches!(op.kind, OpKind::ListData | OpKind::ListLen | OpKind::IncRef) {
             waiting.push(i);
             continue;
         }
@@ -86,5 +91,32 @@ mod tests {
         )
         .expect("parses");
         assert_eq!(out, print(&want));
+    }
+
+    #[test]
+    fn inc_ref_moves_behind_entry_guards() {
+        let src = parse(
+            "r0 = load_slot(0)
+             guard_type(3, r0) exit=0
+             r2 = inc_ref(r0)
+             r3 = load_slot(1)
+             guard_int(r3) exit=0
+             label()
+             r6 = phi_ref(r2)
+             jump(r6)",
+        )
+        .expect("parses");
+        let want = parse(
+            "r0 = load_slot(0)
+             guard_type(3, r0) exit=0
+             r2 = load_slot(1)
+             guard_int(r2) exit=0
+             r4 = inc_ref(r0)
+             label()
+             r6 = phi_ref(r4)
+             jump(r6)",
+        )
+        .expect("parses");
+        assert_eq!(print(&super::run(&src)), print(&want));
     }
 }
