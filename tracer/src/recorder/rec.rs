@@ -149,7 +149,7 @@ pub(super) struct HomeState {
     pub(super) cur: Option<Sym>,
     pub(super) written: bool,
     /// The home holds a new object the trace made (`Rec::fresh`): a loop trace owns a
-    /// reference to its value throughout (see `finish.rs`).
+    /// reference to its value throughout (see `ownership.rs`).
     pub(super) owned: bool,
     /// For an int entry value: the `k` of the range `[-2**k, 2**k]` a loop trace speculates
     /// it stays within (`guard_int_range`), from the value it had when recorded.

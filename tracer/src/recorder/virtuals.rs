@@ -10,7 +10,7 @@
 //!
 //! A virtual escapes when it is stored in a variable of the loop: then the trace
 //! materialises it there (`new_inst`, `inst_init` per attribute), and the variable owns the
-//! new object (`HomeState::owned`, see `finish.rs`). Stored into an attribute of an object
+//! new object (`HomeState::owned`, see `ownership.rs`). Stored into an attribute of an object
 //! or appended to a list, it is materialised too, and the container takes it over
 //! (`Rec::emit_store_of_new`); returned by a function trace, it is its result. Any other
 //! escape (a call the trace makes, a function trace's variables) stops the recording.
