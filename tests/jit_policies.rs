@@ -31,3 +31,15 @@ fn code_limit_stops_compiling_and_keeps_output() {
     let compiled = text.lines().filter(|l| l.starts_with("compiled ")).count();
     assert_eq!(compiled, 1, "only the first trace may be compiled:\n{text}");
 }
+
+#[test]
+fn outer_loop_calls_inner_loop_and_chains_its_exit() {
+    // The outer loop's trace calls the inner loop's (which stores into the row); the row
+    // where an item turns into a float leaves through a chained exit, once.
+    let text = run_logged("jit/nested_rows_chained_exit.py", "threshold=200,bridge=100", "chained");
+    let outer = text.split("recorded loop <module> line 8 ").nth(1).expect("outer loop recorded");
+    let outer = outer.split("compiled loop").next().unwrap_or_default();
+    assert!(outer.contains("call_loop("), "the outer trace does not call the inner loop:\n{text}");
+    let chained: Vec<&str> = text.lines().filter(|l| l.contains("line 8 pc") && l.contains("(chained): 1")).collect();
+    assert_eq!(chained.len(), 1, "no chained exit taken once:\n{text}");
+}

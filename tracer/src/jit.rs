@@ -10,9 +10,9 @@ use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
 use crate::ir::OpKind;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, set_enumerate_count, zip_iters, range_state, record, record_function, seq_state, Parent, set_global, set_iter_index, Dest, ExitMap, Home, InnerExit, InnerLoop, Loops, Recorded, Start};
+use crate::deopt;
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, zip_iters, range_state, record, record_function, seq_state, Parent, Dest, Home, InnerExit, InnerLoop, LoopExits, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
-use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
 use rpy_interpreter::vm::{JitHooks, Vm};
@@ -58,35 +58,34 @@ struct Compiled {
     trace: CompiledTrace,
     /// Slot `k` is filled from `homes[k]`.
     homes: Vec<Home>,
-    exit_maps: Vec<ExitMap>,
+    /// How each exit is written into the frame; also the names `Home::Global` and
+    /// `Home::Builtin` refer to, and whether the loop is over `enumerate(...)` (its iterator
+    /// homes are then those of the wrapped iterator: `recorder::with_header_iter`).
+    table: Rc<LoopExits>,
+    /// The loops the trace calls whose exits its own may chain to (`ExitMap::chain`).
+    inner: Vec<Rc<LoopExits>>,
     /// Where it starts: the loop header, or the resume pc of the exit a bridge grew from.
     start: usize,
     /// Stack entries above the loop's base when it starts (bridges).
     stack_in: usize,
     /// A `for` loop over a range iterator.
     range_iter: bool,
-    /// A loop over `enumerate(...)`: its iterator homes are those of the wrapped iterator
-    /// (`recorder::with_header_iter`).
-    enumerate: bool,
-    /// Has an effect on memory (list stores or appends): other traces may not call it
+    /// Has an effect on memory (list stores or appends): function traces may not call it
     /// (`recorder/nested.rs`).
     effects: bool,
+    /// Has no effects beyond list stores and appends: loop traces may call it.
+    chainable: bool,
     /// Objects the code refers to by identity, kept alive (so no other object can take
     /// their address while the trace exists).
     _keep: Vec<Value>,
     nfast: usize,
     interrupt_exit: u32,
-    /// The names `Home::Global` and `Home::Builtin` refer to.
-    names: Vec<Value>,
     entries: u64,
     /// Iterations run, counted for `range` loops (from the iterator's remaining count).
     iterations: u64,
     /// Exits taken, and where each leads, per exit number.
     exits: Vec<u64>,
     links: Vec<Link>,
-    /// Per exit number: whether its snapshot holds a ref (borrowed, so every value is owned
-    /// before any is written back).
-    exit_refs: Vec<bool>,
     /// The bits of the global and builtin homes, as last read (`bits[k]` for `homes[k]`),
     /// valid while the namespaces are those of `key`.
     names_cache: NamesCache,
@@ -290,25 +289,29 @@ impl Jit {
         f.pc = header;
         let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
         let nexits = rec.exits.len();
-        let exit_refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
+        let types: Vec<Vec<crate::ir::Ty>> = (0..nexits).map(|n| trace.exit_info(n as u32).map_or_else(Vec::new, |i| i.snapshot.iter().map(|&(_, ty)| ty).collect())).collect();
+        // An exit no guard has (none) may hold a ref, as far as anyone knows.
+        let refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
+        let enumerate = rec.homes.contains(&Home::IterCount);
+        let table = Rc::new(LoopExits { maps: rec.exits, types, refs, names: rec.names, enumerate });
+        let kinds = |ks: &[OpKind]| rec.trace.ops.iter().any(|op| ks.contains(&op.kind));
         Ok(Compiled {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
-            enumerate: rec.homes.contains(&Home::IterCount),
-            effects: rec.trace.ops.iter().any(|op| matches!(op.kind, OpKind::StoreElem | OpKind::ListAppend | OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop | OpKind::NewInst | OpKind::DecRef)),
+            effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef]),
+            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef]),
             homes: rec.homes,
-            exit_maps: rec.exits,
+            table,
+            inner: rec.inner,
             _keep: rec.keep,
             start: rec.start,
             stack_in: rec.stack_in,
             nfast: rec.nfast,
             interrupt_exit: rec.interrupt_exit,
-            names: rec.names,
             entries: 0,
             iterations: 0,
             exits: vec![0; nexits],
             links: vec![Link::None; nexits],
-            exit_refs,
             names_cache: NamesCache::default(),
         })
     }
@@ -323,9 +326,10 @@ impl Jit {
             return None;
         }
         self.slots.clear();
-        let key = if c.names.is_empty() { None } else { namespaces_key(f) };
+        let names = &c.table.names;
+        let key = if names.is_empty() { None } else { namespaces_key(f) };
         let names_cached = key.is_some() && key == c.names_cache.key;
-        if !names_cached && !c.names.is_empty() {
+        if !names_cached && !names.is_empty() {
             c.names_cache.key = None;
             c.names_cache.bits.clear();
             c.names_cache.bits.resize(c.homes.len(), 0);
@@ -338,7 +342,7 @@ impl Jit {
                 Home::Builtin(_) | Home::Global(_) if names_cached => c.names_cache.bits[k],
                 Home::Builtin(n) => {
                     // Only while no global hides it (nothing in a trace creates globals).
-                    let name = c.names.get(n as usize)?;
+                    let name = names.get(n as usize)?;
                     if global_value(f, name).is_some() {
                         return None;
                     }
@@ -348,13 +352,13 @@ impl Jit {
                 }
                 Home::Global(n) => {
                     // The dict keeps the value alive; only its bits go into the slot.
-                    let bits = global_value(f, c.names.get(n as usize)?)?.bits();
+                    let bits = global_value(f, names.get(n as usize)?)?.bits();
                     c.names_cache.bits[k] = bits;
                     bits
                 }
                 Home::IterCur | Home::IterStep | Home::IterRemaining => {
                     if range.is_none() {
-                        range = with_header_iter(&f.stack, base, c.enumerate, range_state);
+                        range = with_header_iter(&f.stack, base, c.table.enumerate, range_state);
                     }
                     let (cur, step, remaining) = range?;
                     let x = match *home {
@@ -367,7 +371,7 @@ impl Jit {
                 Home::IterSeq | Home::IterIdx => {
                     if seq.is_none() {
                         // The iterator keeps the list alive; only its bits go into the slot.
-                        seq = with_header_iter(&f.stack, base, c.enumerate, seq_state).map(|(s, i)| (s.bits(), i));
+                        seq = with_header_iter(&f.stack, base, c.table.enumerate, seq_state).map(|(s, i)| (s.bits(), i));
                     }
                     let (seq, idx) = seq?;
                     if *home == Home::IterSeq { seq } else { Value::small_int(idx)?.bits() }
@@ -414,50 +418,11 @@ impl Jit {
         if let Some(k) = c.exits.get_mut(n as usize) {
             *k += 1;
         }
-        let map = c.exit_maps.get(n as usize)?;
-        let info = c.trace.exit_info(n)?;
         if n == ENTRY_EXIT {
             return Some((n, false));
         }
-        let convert = |ev: &crate::recorder::ExitVal, ty: crate::ir::Ty, bits: u64| -> Option<Value> {
-            Some(match ty {
-                crate::ir::Ty::Bool => Value::bool((bits != 0) != ev.neg),
-                // SAFETY: the trace hands this reference over (a new object it made).
-                crate::ir::Ty::Ref if ev.owned => unsafe { Value::from_raw_bits(bits) },
-                // SAFETY: a ref in a snapshot is borrowed from the frame, a global or a list
-                // the trace read, none of which the trace released.
-                crate::ir::Ty::Ref => unsafe { Value::clone_from_bits(bits) },
-                crate::ir::Ty::I64 => rpy_interpreter::vm::new_int(bits as i64),
-                _ => Value::from_inline_bits(bits)?,
-            })
-        };
-        let mut first = false;
-        if !c.exit_refs.get(n as usize).copied().unwrap_or(true) {
-            // No refs in the snapshot: every value is owned already, so each goes straight
-            // to its home.
-            f.stack.truncate(base);
-            for (k, (ev, &(_, ty))) in map.vals.iter().zip(&info.snapshot).enumerate() {
-                let v = convert(ev, ty, self.exitbuf[1 + k])?;
-                write_exit_value(c, f, base, ev.dest, v, &mut first);
-            }
-            f.pc = map.pc;
-            return Some((n, map.end));
-        }
-        // Own every value first: writing one home may drop the last other reference to an
-        // object that another snapshot value borrows.
-        let mut vals = std::mem::take(&mut self.vals);
-        vals.clear();
-        for (k, (ev, &(_, ty))) in map.vals.iter().zip(&info.snapshot).enumerate() {
-            let v = convert(ev, ty, self.exitbuf[1 + k])?;
-            vals.push((ev.dest, v));
-        }
-        f.stack.truncate(base);
-        for (dest, v) in vals.drain(..) {
-            write_exit_value(c, f, base, dest, v, &mut first);
-        }
-        self.vals = vals;
-        f.pc = map.pc;
-        Some((n, map.end))
+        let end = deopt::write_exit(&c.table, &c.inner, c.trace.chain_offset(), f, base, n, &self.exitbuf, &mut self.vals)?;
+        Some((n, end))
     }
 
     /// Runs the loop's traces from the header: the root first, then the bridges that hot
@@ -508,6 +473,12 @@ impl Jit {
                 return;
             }
             let n = n as usize;
+            if traces[i].table.maps[n].chain.is_some() {
+                // The frame is where a called loop's trace left it, inside that loop: the
+                // interpreter goes on there (and enters that loop's traces at its next
+                // back-edge).
+                return;
+            }
             if let Link::Trace(j) = traces[i].links[n] {
                 self.stats.switches += 1;
                 i = j;
@@ -706,8 +677,8 @@ impl Loops for Jit {
         if !root.range_iter {
             return Err("inner loop over something other than a range".into());
         }
-        if root.effects {
-            return Err("inner loop with effects on memory".into());
+        if !root.inner.is_empty() {
+            return Err("inner loop that calls a loop itself".into());
         }
         if root.trace.exitbuf_len() > crate::codegen::LOOP_EXITBUF || root.trace.slots_len() > root.homes.len() {
             return Err("inner loop with too many values".into());
@@ -715,7 +686,7 @@ impl Loops for Jit {
         // SAFETY: a loop trace's code, never freed while the JIT module lives (and its
         // `Compiled` is kept: see `retired`).
         let entry = unsafe { root.trace.entry() } as usize;
-        Ok(InnerLoop { entry, homes: root.homes.clone(), names: root.names.clone(), keep: root._keep.clone() })
+        Ok(InnerLoop { entry, homes: root.homes.clone(), names: root.table.names.clone(), keep: root._keep.clone(), effects: root.effects, chainable: root.chainable, exits: root.table.clone() })
     }
 
     fn run_inner(&mut self, f: &mut Frame) -> Result<InnerExit, String> {
@@ -736,10 +707,10 @@ impl Loops for Jit {
             Some((n, _)) if n == ENTRY_EXIT || n == root.interrupt_exit => Err("inner loop's trace did not run to the loop's end".to_string()),
             Some((n, _)) => {
                 let ended = f.pc == header && f.stack.last().and_then(range_state).is_some_and(|s| s.2 == 0);
-                match (root.exit_maps.get(n as usize), root.trace.exit_info(n)) {
-                    (Some(map), Some(info)) if ended && !map.raise && !map.end => {
+                match (root.table.maps.get(n as usize), root.table.types.get(n as usize)) {
+                    (Some(map), Some(types)) if ended && !map.raise && !map.end && map.chain.is_none() => {
                         let first = map.vals.iter().enumerate().find(|(_, v)| v.dest == Dest::FirstIteration).is_some_and(|(k, v)| (self.exitbuf[1 + k] != 0) != v.neg);
-                        Ok(InnerExit { exit: n, map: map.clone(), types: info.snapshot.iter().map(|&(_, t)| t).collect(), first })
+                        Ok(InnerExit { exit: n, map: map.clone(), types: types.clone(), first })
                     }
                     _ => Err("inner loop's trace did not run to the loop's end".to_string()),
                 }
@@ -749,64 +720,6 @@ impl Loops for Jit {
             lp.state = State::Compiled(traces);
         }
         result
-    }
-}
-
-/// Writes one value of an exit's snapshot to where it goes in the frame. `first` carries the
-/// `Dest::FirstIteration` flag to the `Dest::HomeAfterFirst` values after it.
-#[inline(always)]
-fn write_exit_value(c: &Compiled, f: &mut Frame, base: usize, dest: Dest, v: Value, first: &mut bool) {
-    let dest = match dest {
-        Dest::FirstIteration => {
-            // An int flag (1 on entry, 0 after) or a bool comparison.
-            *first = v.as_small_int() != Some(0) && !v.is(&Value::FALSE);
-            return;
-        }
-        Dest::HomeAfterFirst(_) if *first => return,
-        Dest::HomeAfterFirst(h) => Dest::Home(h),
-        d => d,
-    };
-    match dest {
-        Dest::Push => f.stack.push(v),
-        Dest::Home(Home::Fast(i)) => f.fast[i as usize] = v,
-        Dest::Home(Home::Global(g)) => {
-            if let Some(name) = c.names.get(g as usize) {
-                set_global(f, name, v);
-            }
-        }
-        Dest::Home(h @ (Home::IterCur | Home::IterRemaining)) => {
-            let x = rpy_interpreter::vm::int_i64(&v);
-            with_header_iter(&f.stack, base, c.enumerate, |it| {
-                if let Some(Obj { kind: ObjKind::Iter(cell) }) = it.as_obj() {
-                    if let (Iter::Range { cur, remaining, .. }, Some(x)) = (&mut *cell.borrow_mut(), x) {
-                        if h == Home::IterCur {
-                            *cur = x;
-                        } else {
-                            *remaining = x;
-                        }
-                    }
-                }
-                Some(())
-            });
-        }
-        Dest::Home(Home::IterIdx | Home::IterDictIdx) => {
-            if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
-                with_header_iter(&f.stack, base, c.enumerate, |it| {
-                    set_iter_index(Some(it), x);
-                    Some(())
-                });
-            }
-        }
-        Dest::Home(Home::IterCount) => set_enumerate_count(base.checked_sub(1).and_then(|b| f.stack.get(b)), v),
-        Dest::Home(Home::ZipIdx(k)) => {
-            let it = base.checked_sub(1).and_then(|b| f.stack.get(b)).and_then(zip_iters).and_then(|its| its.into_iter().nth(k as usize));
-            if let Some(x) = rpy_interpreter::vm::int_i64(&v).and_then(|x| usize::try_from(x).ok()) {
-                set_iter_index(it.as_ref(), x);
-            }
-        }
-        Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_) | Home::ZipArity | Home::ZipSeq(_)) => {}
-        // An old value the trace owned: released here, after the values before it are home.
-        Dest::FirstIteration | Dest::HomeAfterFirst(_) | Dest::Drop => {}
     }
 }
 
@@ -988,9 +901,12 @@ impl JitHooks for Jit {
                         .iter()
                         .enumerate()
                         .filter(|(_, n)| **n > 0)
-                        .map(|(e, n)| match c.links[e] {
-                            Link::Trace(j) => format!("exit {e}: {n} -> trace {j}"),
-                            _ => format!("exit {e}: {n}"),
+                        .map(|(e, n)| {
+                            let chained = if c.table.maps[e].chain.is_some() { " (chained)" } else { "" };
+                            match c.links[e] {
+                                Link::Trace(j) => format!("exit {e}{chained}: {n} -> trace {j}"),
+                                _ => format!("exit {e}{chained}: {n}"),
+                            }
                         })
                         .collect();
                     lines.push(format!("  {} trace {i}: {} entries; {}", loop_name(&l.code, l.header), c.entries, exits.join(", ")));

@@ -6,6 +6,7 @@
 //! function traces (`functions`), whose recursive calls call the compiled code itself.
 
 pub mod codegen;
+pub mod deopt;
 pub mod functions;
 pub mod ir;
 pub mod jit;

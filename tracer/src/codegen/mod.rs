@@ -147,6 +147,8 @@ pub struct CompiledTrace {
     func: TraceFn,
     slots_len: usize,
     exitbuf_len: usize,
+    /// Where the exit buffer of the loops a loop trace calls starts in its own (0: none).
+    chain_off: usize,
     exits: Vec<ExitInfo>,
     /// Index in `exits` of the first guard with each exit number (`u32::MAX`: none).
     first_exit: Vec<u32>,
@@ -206,6 +208,13 @@ impl CompiledTrace {
     /// Minimum `exitbuf` length: 1 + the longest snapshot.
     pub fn exitbuf_len(&self) -> usize {
         self.exitbuf_len
+    }
+
+    /// The word of the exit buffer where the exit buffer of a loop the trace calls
+    /// (`call_loop`) starts, in a loop trace that calls one (else 0): an exit chained to
+    /// the called loop's exit reads that exit there.
+    pub fn chain_offset(&self) -> usize {
+        self.chain_off
     }
 
     /// One entry per guard, in trace order.
@@ -506,12 +515,14 @@ impl JitModule {
         let func = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
         drop(guard);
         self.compiled += 1;
-        let exitbuf_len = 1 + exits.iter().map(|e| e.snapshot.len()).max().unwrap_or(0);
+        let calls_loops = !place.function && trace.ops.iter().any(|op| op.kind == OpKind::CallLoop);
+        let chain_off = if calls_loops { chain_offset(trace) } else { 0 };
+        let exitbuf_len = (1 + exits.iter().map(|e| e.snapshot.len()).max().unwrap_or(0)).max(chain_off + if calls_loops { LOOP_EXITBUF } else { 0 });
         let mut first_exit = vec![u32::MAX; exits.iter().map(|e| e.exit as usize + 1).max().unwrap_or(0)];
         for (i, e) in exits.iter().enumerate().rev() {
             first_exit[e.exit as usize] = i as u32;
         }
-        Ok(CompiledTrace { func, slots_len: shape.slots_len, exitbuf_len, exits, first_exit, code_size, clif, _caches: caches, _owner: owner })
+        Ok(CompiledTrace { func, slots_len: shape.slots_len, exitbuf_len, chain_off, exits, first_exit, code_size, clif, _caches: caches, _owner: owner })
     }
 }
 
@@ -564,8 +575,11 @@ fn build(
     let mut loop_block: Option<Block> = None;
     // The unboxed value of each ref a `guard_int` checked.
     let mut unboxed_ints: HashMap<OpRef, Value> = HashMap::new();
-    // The exit buffer of each `call_loop`.
-    let mut loop_bufs: HashMap<OpRef, cranelift_codegen::ir::StackSlot> = HashMap::new();
+    // The exit buffer of each `call_loop`: in a loop trace the tail of its own exit buffer,
+    // from word `chain_off` on (so an exit chained to the loop's exit finds it there: see
+    // `deopt.rs`), in a function trace a stack slot.
+    let mut loop_bufs: HashMap<OpRef, LoopBuf> = HashMap::new();
+    let chain_off = chain_offset(trace);
 
     let get = |vals: &[Option<Value>], r: OpRef| -> Result<Value, String> {
         vals.get(r.0 as usize).copied().flatten().ok_or_else(|| format!("op {} has no value", r.0))
@@ -1028,17 +1042,26 @@ fn build(
                 for (k, &a) in args.iter().enumerate() {
                     b.ins().stack_store(types::I64, a, slotslot, (8 * k) as i32);
                 }
-                let bufslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * LOOP_EXITBUF) as u32, 3));
                 let slotsp = b.ins().stack_addr(types::I64, slotslot, 0);
-                let bufp = b.ins().stack_addr(types::I64, bufslot, 0);
+                let (buf, bufp) = if place.function {
+                    let bufslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * LOOP_EXITBUF) as u32, 3));
+                    (LoopBuf::Slot(bufslot), b.ins().stack_addr(types::I64, bufslot, 0))
+                } else {
+                    let own = b.ins().stack_load(types::I64, types::I64, saved, 8);
+                    let p = b.ins().iadd_imm_s(own, 8 * chain_off as i64);
+                    (LoopBuf::Tail(p), p)
+                };
                 let fp = b.ins().iconst(types::I64, op.imm as i64);
                 let code = exits::call_trace(&mut b, &target, fp, &[slotsp, bufp, vm]);
-                loop_bufs.insert(OpRef(i as u32), bufslot);
+                loop_bufs.insert(OpRef(i as u32), buf);
                 Some(b.ins().uextend(types::I64, code))
             }
             OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => {
-                let slot = *loop_bufs.get(&op.args[0]).ok_or("load_loop_exit of something other than a call_loop")?;
-                Some(b.ins().stack_load(types::I64, types::I64, slot, 8 * (1 + op.imm as i32)))
+                let at = 8 * (1 + op.imm as i32);
+                Some(match *loop_bufs.get(&op.args[0]).ok_or("load_loop_exit of something other than a call_loop")? {
+                    LoopBuf::Slot(slot) => b.ins().stack_load(types::I64, types::I64, slot, at),
+                    LoopBuf::Tail(p) => b.ins().load(types::I64, mem, p, at),
+                })
             }
             OpKind::CallPy => {
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
@@ -1113,6 +1136,20 @@ fn box_int(b: &mut FunctionBuilder, x: Value) -> Value {
 /// x86-64, 0x7FF8... on AArch64).
 fn box_float(b: &mut FunctionBuilder, x: Value) -> Value {
     b.ins().bitcast(types::I64, MemFlagsData::new(), x)
+}
+
+/// Where a `call_loop` put the called loop's exit buffer.
+#[derive(Clone, Copy)]
+enum LoopBuf {
+    Slot(cranelift_codegen::ir::StackSlot),
+    /// This address: the tail of the trace's own exit buffer.
+    Tail(Value),
+}
+
+/// The word of a loop trace's exit buffer where the exit buffer of the loops it calls
+/// (`call_loop`) starts: after the longest snapshot of its own.
+fn chain_offset(trace: &Trace) -> usize {
+    1 + trace.ops.iter().map(|op| op.snap.len()).max().unwrap_or(0)
 }
 
 /// `load_elem`s whose every use (operand or snapshot value) is an `unbox_float`: those load

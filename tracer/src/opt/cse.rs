@@ -2,7 +2,7 @@
 //! overflow-checked int op (deterministic: if the first did not exit, neither would the
 //! second), is replaced by an earlier op with the same kind, operands and immediate. Operands
 //! of commutative ops are compared unordered. `list_data`/`list_len` are not matched
-//! across a `list_append`, and neither they nor `module_attr` across a `call_py`. Since the walk is forward over SSA, ops before
+//! across a `list_append` or `call_loop`, and neither they nor `module_attr` across a `call_py`. Since the walk is forward over SSA, ops before
 //! the `label` are only matched against ops before it, and ops after it against ops after it
 //! or loop-invariant ones before it, which is sound (nothing before the label uses a phi).
 
@@ -24,8 +24,9 @@ pub fn run(src: &Trace) -> Trace {
     let mut table: HashMap<(OpKind, Vec<OpRef>, u64), OpRef> = HashMap::new();
     for (i, op) in src.ops.iter().enumerate() {
         let args = rw.args(op);
-        if op.kind == OpKind::ListAppend {
-            // A list may have grown and moved: forget its length and element array.
+        if matches!(op.kind, OpKind::ListAppend | OpKind::CallLoop) {
+            // A list may have grown and moved (a called loop may append too): forget its
+            // length and element array.
             table.retain(|k, _| !matches!(k.0, OpKind::ListData | OpKind::ListLen));
         }
         if op.kind == OpKind::CallPy {

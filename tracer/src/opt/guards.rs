@@ -2,7 +2,7 @@
 //! dropped when `r` was already guarded the same way or is produced by `box_int` /
 //! `box_float`; a `guard_true(b)` / `guard_false(b)` is dropped when the same guard on the
 //! same `b` came earlier, and so is a `guard_list(r)` / `guard_type(r)` after the same guard
-//! (a `guard_list_kinds` too, in a trace that appends to no list). Guards before the `label` also cover the loop body (their operands
+//! (a `guard_list_kinds` too, in a trace that appends to no list and calls no loop). Guards before the `label` also cover the loop body (their operands
 //! are loop-invariant); guards in the body only cover later ops of the body.
 
 use super::Rewriter;
@@ -13,7 +13,8 @@ pub fn run(src: &Trace) -> Trace {
     let mut rw = Rewriter::new(src);
     // (guard kind, operand) pairs already checked.
     let mut seen: HashSet<(OpKind, OpRef, u64)> = HashSet::new();
-    let appends = src.ops.iter().any(|op| op.kind == OpKind::ListAppend);
+    // A loop the trace calls may append too.
+    let appends = src.ops.iter().any(|op| matches!(op.kind, OpKind::ListAppend | OpKind::CallLoop));
     for (i, op) in src.ops.iter().enumerate() {
         let args = rw.args(op);
         let redundant = match op.kind {

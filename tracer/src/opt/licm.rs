@@ -4,8 +4,8 @@
 //! themselves) move in front of it, in order. Pure ops and value guards (`int_*_ovf`,
 //! `guard_true/false/int/float/list/not_obj/type/type_version`) move, and so do
 //! `inst_getattr`s in a loop that writes no instance's dict; effects, the interrupt poll and the
-//! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list, and
-//! a `guard_list_kinds` that forbids a kind the trace appends.
+//! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list or
+//! calls a loop, and a `guard_list_kinds` that forbids a kind the trace appends (or calls a loop).
 //!
 //! Moving a guard out of the loop is exact: a moved guard becomes an entry guard (exit 0, no
 //! snapshot), and nothing before the label writes anything (`sink` moves the `inc_ref`s of
@@ -60,9 +60,14 @@ pub fn run(src: &Trace) -> Trace {
     let Some(jump) = src.ops.last().filter(|op| op.kind == OpKind::Jump) else {
         return src.clone();
     };
-    let appends = src.ops.iter().any(|op| op.kind == OpKind::ListAppend);
+    // A loop the trace calls may append (or store) anything to any list.
+    let appends = src.ops.iter().any(|op| matches!(op.kind, OpKind::ListAppend | OpKind::CallLoop));
     let dict_writes = src.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop));
-    let appended = src.ops.iter().filter(|op| op.kind == OpKind::ListAppend).fold(0, |k, op| k | appended_kinds(src, op));
+    let appended = src.ops.iter().fold(0, |k, op| match op.kind {
+        OpKind::ListAppend => k | appended_kinds(src, op),
+        OpKind::CallLoop => ElemKinds::ALL,
+        _ => k,
+    });
     // Invariant phis: the k-th phi whose k-th jump operand is itself.
     let phis: Vec<usize> = (label + 1..n).filter(|&i| src.ops[i].kind.is_phi()).collect();
     // entry[i] = the pre-label value standing for invariant phi i in the body.

@@ -4,7 +4,7 @@
 //! the loop must survive the call, and the register allocator then copies it between
 //! registers inside the loop. Defined after the preamble's calls, it stays in one register.
 //! Runs once, last. No op that may move or resize a list's storage (`list_append`,
-//! `call_py`) is crossed.
+//! `call_py`, `call_loop`) is crossed.
 //!
 //! The `inc_ref`s a loop trace takes of its owned loop variables' entry values (used only by
 //! their phis) move down to the `label` the same way: behind every entry guard, wherever a
@@ -25,7 +25,7 @@ pub fn run(src: &Trace) -> Trace {
             waiting.push(i);
             continue;
         }
-        let barrier = i == label || matches!(op.kind, OpKind::ListAppend | OpKind::CallPy);
+        let barrier = i == label || matches!(op.kind, OpKind::ListAppend | OpKind::CallPy | OpKind::CallLoop);
         let used = |w: &usize| barrier || op.args.iter().chain(&op.snap).any(|a| a.0 as usize == *w);
         let (now, later): (Vec<usize>, Vec<usize>) = waiting.iter().partition(|w| used(w));
         for w in now {

@@ -93,7 +93,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         let e = entry[k].ok_or("owned home without an entry value")?;
         entry[k] = Some(t.push(OpKind::IncRef, vec![e], 0, None));
     }
-    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false }];
+    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false, chain: None }];
     // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
     // start of the iteration.
     let mut phis: Vec<Option<OpRef>> = entry.clone();
@@ -153,7 +153,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     // The homes a loop writes: every snapshot of a loop trace carries all of them (the frame
     // holds their values from trace entry, not from this iteration).
     let written: Vec<usize> = (0..r.homes.len()).filter(|&k| r.homes[k].written).collect();
-    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], dropped: &[V], ops: &[OpRef], end: bool| -> Result<(ExitMap, Vec<OpRef>), Abort> {
+    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], dropped: &[V], ops: &[OpRef], end: bool, chain: Option<super::Chain>| -> Result<(ExitMap, Vec<OpRef>), Abort> {
         let mut vals = Vec::new();
         let mut refs = Vec::new();
         let mut flagged = false;
@@ -219,10 +219,10 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         for &v in dropped {
             add(Dest::Drop, Err(map(v, ops)?), true, ops)?;
         }
-        Ok((ExitMap { pc, vals, end, raise: false }, refs))
+        Ok((ExitMap { pc, vals, end, raise: false, chain }, refs))
     };
     if !bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &[], &ops, false)?;
+        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &[], &ops, false, None)?;
         interrupt_exit = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::GuardNoInterrupt, vec![], 0, interrupt_exit, refs);
@@ -234,7 +234,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         let o = match op.snap {
             Some(si) => {
                 let s = &r.snaps[si];
-                let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &s.drops, &ops, false)?;
+                let (m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &s.drops, &ops, false, s.chain)?;
                 let n = exits.len() as u32;
                 exits.push(m);
                 t.push_guard(op.kind, args, imm, n, refs)
@@ -245,7 +245,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     }
     let finals: Vec<(usize, Sym)> = written.iter().filter_map(|&k| r.homes[k].cur.map(|s| (k, s))).collect();
     if bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &[], &ops, true)?;
+        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &[], &ops, true, None)?;
         let n = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::Exit, vec![], 0, n, refs);
@@ -277,7 +277,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         }
         t.push(OpKind::Jump, jump_args, 0, None);
     }
-    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names })
+    Ok(Recorded { trace: t, homes, exits, start: start.pc, base: start.base, stack_in, nfast, length, interrupt_exit, keep: r.keep, names: r.names, inner: r.inner })
 }
 
 /// When every lazy home (there is one) ends the iteration holding the value a `range` loop's

@@ -219,7 +219,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
         };
         entry[k] = Some(guarded_entry(&mut t, slot, kind, bool_bits)?);
     }
-    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false }];
+    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false, chain: None }];
     let mut ops: Vec<OpRef> = Vec::with_capacity(r.body.len());
     let map = |v: V, ops: &[OpRef]| -> Result<OpRef, Abort> {
         match v {
@@ -232,6 +232,9 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
         let o = match op.snap {
             Some(si) => {
                 let s = &r.snaps[si];
+                if s.chain.is_some() {
+                    return Err("exit chained to a called loop's in a function trace".into());
+                }
                 let mut vals = Vec::new();
                 let mut refs = Vec::new();
                 let entries = s.written.iter().map(|&(k, sym)| (Dest::Home(r.homes[k].home), sym)).chain(s.stack.iter().map(|&sym| (Dest::Push, sym)));
@@ -251,7 +254,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
                     vals.push(ExitVal { dest: Dest::Drop, neg: false, owned: true });
                 }
                 let n = exits.len() as u32;
-                exits.push(ExitMap { pc: s.pc, vals, end: false, raise: s.raise });
+                exits.push(ExitMap { pc: s.pc, vals, end: false, raise: s.raise, chain: None });
                 t.push_guard(op.kind, args, op.imm, n, refs)
             }
             None => t.push(op.kind, args, op.imm, None),
@@ -260,5 +263,5 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
     }
     let ret = map(ret, &ops)?;
     t.push(OpKind::Return, vec![ret], 0, None);
-    Ok(Recorded { trace: t, homes: Vec::new(), exits, start: start.pc, base: 0, stack_in, nfast, length, interrupt_exit: u32::MAX, keep: r.keep, names: r.names })
+    Ok(Recorded { trace: t, homes: Vec::new(), exits, start: start.pc, base: 0, stack_in, nfast, length, interrupt_exit: u32::MAX, keep: r.keep, names: r.names, inner: Vec::new() })
 }

@@ -103,13 +103,10 @@ pub(super) fn enter_args(vm: &mut Vm, r: &mut Rec, fun: &Function, args: Args, g
     Ok(frame)
 }
 
-/// `range(...)` followed by `GetIter` in an inlined call, or at the root of a function trace
-/// (fused, as the interpreter does): a virtual range iterator. Returns the pc after the
-/// `GetIter`.
-pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize, func: bool) -> Result<usize, Abort> {
-    if r.calls.is_empty() && !func {
-        return Err("inner loop".into());
-    }
+/// `range(...)` followed by `GetIter` in an inlined call, or at the root of a trace (a loop the
+/// trace calls; fused, as the interpreter does): a virtual range iterator. Returns the pc after
+/// the `GetIter`.
+pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize) -> Result<usize, Abort> {
     let pc = f.pc;
     if !matches!(code.instrs.get(pc + 1), Some(Instr::GetIter)) {
         return Err("range() not iterated at once".into());
@@ -134,8 +131,8 @@ pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize, f
         r.guard(OpKind::GuardTrue, same);
     }
     if r.calls.is_empty() && r.resume.is_none() {
-        // At the root of a function trace, for a loop the trace calls (`nested.rs`): guards
-        // resume here until the loop is over, and the interpreter makes the range again.
+        // At the root of a trace, for a loop the trace calls (`nested.rs`): guards resume
+        // here until the loop runs, and the interpreter makes the range again.
         r.resume = Some(r.snapshot());
     }
     r.iters.push(RangeIter { cur: start, stop, step: range.step });

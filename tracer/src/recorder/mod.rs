@@ -184,6 +184,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         kinds_guards: !func && !bridge,
         attrs: Vec::new(),
         versions: Vec::new(),
+        inner: Vec::new(),
     };
     let nfast = root.fast.len();
     if root.stack.len() < start.base {
@@ -613,7 +614,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 } else if matches!(callee.as_obj(), Some(Obj { kind: ObjKind::Type(_) })) && !method && vm.plain_init(&callee).is_some() {
                     flow = Flow::Enter(virtuals::construct(vm, &mut r, f, &callee, argc, callee_depth + 1, &root_globals)?);
                 } else if callee.is(&vm.types.range) && !method {
-                    next = inline::range_iter(&mut r, f, code, argc, func)?;
+                    next = inline::range_iter(&mut r, f, code, argc)?;
                 } else {
                     let kernel = vm.kernel_of(&callee).ok_or("call of a function the JIT cannot compute")?;
                     let args: Vec<Value> = f.stack[n - argc..].to_vec();
@@ -864,6 +865,17 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 r.stack.push(s);
                 let v = f.stack.last().cloned().ok_or("empty stack")?;
                 f.stack.push(v);
+            }
+            Instr::DupTop2 => {
+                let (a, b) = (r.top(1)?, r.top(0)?);
+                r.stack.extend([a, b]);
+                let m = f.stack.len();
+                if m < 2 {
+                    return Err("empty stack".into());
+                }
+                let (a, b) = (f.stack[m - 2].clone(), f.stack[m - 1].clone());
+                f.stack.push(a);
+                f.stack.push(b);
             }
             Instr::RotTwo => {
                 let n = r.stack.len();

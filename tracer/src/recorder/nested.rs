@@ -9,12 +9,16 @@
 //! the snapshot taken where the range was made (`Rec::resume`), and the interpreter makes the
 //! range and runs the loop again, discarding what the call computed.
 //!
+//! In a loop trace the called loop may also store into and append to lists: the guards
+//! after the call then chain to the called loop's exit (`Chain`), so the frame is left as
+//! that loop's trace left it, and its effects stand.
+//!
 //! While recording, the loop runs for real through the same root trace (`Loops::run_inner`,
 //! with the driver's entry and exit glue on the real frame), and the recorder goes on after
 //! the loop with the values its exit left: the homes it wrote become loads from the call's
 //! exit buffer.
 
-use super::{function, Abort, Dest, ExitMap, Home, Rec, Sym, V};
+use super::{function, Abort, Chain, Dest, ExitMap, Home, Rec, Sym, V};
 use crate::ir::{OpKind, Ty};
 use crate::recorder::{global_value, range_state};
 use rpy_interpreter::value::Value;
@@ -30,6 +34,14 @@ pub struct InnerLoop {
     pub names: Vec<Value>,
     /// Objects its code refers to by identity, which the calling trace keeps alive too.
     pub keep: Vec<Value>,
+    /// It changes memory (stores into or appends to lists): only a loop trace may call it,
+    /// with exits chained to the loop's.
+    pub effects: bool,
+    /// A loop trace may call it: no effects beyond list stores and appends (none that
+    /// replaces or frees an object, makes one, or calls code).
+    pub chainable: bool,
+    /// How to write its exits, for a caller's chained exits.
+    pub exits: std::rc::Rc<super::LoopExits>,
 }
 
 /// How a run of an inner loop ended: its exit, that exit's map and snapshot types, and whether
@@ -75,16 +87,30 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         return Err("inner loop without a state to resume at".into());
     }
     let inner = loops.find_inner(f)?;
+    // In a loop trace, the exits after the call chain to the loop's exit; a function
+    // trace resumes before the loop, which must then have no effects.
+    let chained = !func;
+    if chained {
+        if !inner.chainable {
+            return Err("inner loop with effects other than list stores".into());
+        }
+        if !r.calls.is_empty() || r.stack[..r.stack.len() - 1].iter().any(|s| s.is_virtual()) || !r.fresh.is_empty() {
+            return Err("inner loop while the trace holds a virtual or new object".into());
+        }
+    } else if inner.effects {
+        return Err("inner loop with effects on memory".into());
+    }
     let (_, _, remaining) = f.stack.last().and_then(range_state).ok_or("range iterator state")?;
     let it = r.iters[k as usize];
+    let mut rem = None;
     let mut args = Vec::with_capacity(inner.homes.len());
     for &home in &inner.homes {
         let v = match home {
             Home::IterCur => r.box_int(it.cur),
             Home::IterStep => r.emit(OpKind::ConstRef, vec![], Value::small_int(it.step).ok_or("range step")?.bits()),
             Home::IterRemaining => {
-                let rem = remaining_of(r, it.cur, it.stop, it.step, remaining > 0);
-                r.box_int(rem)
+                let n = *rem.get_or_insert_with(|| remaining_of(r, it.cur, it.stop, it.step, remaining > 0));
+                r.box_int(n)
             }
             Home::Fast(i) => {
                 let real = f.fast.get(i as usize).ok_or("bad local")?.clone();
@@ -114,9 +140,25 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         };
         args.push(v);
     }
+    let rem = match rem {
+        Some(n) => n,
+        None if chained => remaining_of(r, it.cur, it.stop, it.step, remaining > 0),
+        None => r.const_int(0),
+    };
     let done = loops.run_inner(f)?;
     r.keep.extend(inner.keep);
     let call = r.emit(OpKind::CallLoop, args, inner.entry as u64);
+    if chained {
+        // From here on the loop has run: guards resume after it, with its exit.
+        r.inner.push(inner.exits);
+        let chain = Chain { step: it.step, inner: (r.inner.len() - 1) as u32 };
+        let si = r.snapshot();
+        let snap = &mut r.snaps[si];
+        snap.stack.pop();
+        snap.stack.extend([Sym::Int(it.cur), Sym::Int(rem)]);
+        snap.chain = Some(chain);
+        r.resume = Some(si);
+    }
     let want = r.const_int(done.exit as i64);
     let same = r.emit(OpKind::IntEq, vec![call, want], 0);
     r.guard(OpKind::GuardTrue, same);

@@ -132,6 +132,9 @@ pub(super) struct Snap {
     /// New objects the trace owns that the exit gives up (`Dest::Drop`): one being stored
     /// into a container by the guarded op.
     pub(super) drops: Vec<V>,
+    /// An exit chained to a called loop's exit (`nested.rs`): `stack` ends with the range's
+    /// start and length.
+    pub(super) chain: Option<super::Chain>,
 }
 
 /// The `k` of the range `[-2**k, 2**k]` a loop trace speculates an int input recorded as `x`
@@ -196,6 +199,8 @@ pub(super) struct Rec {
     pub(super) attrs: Vec<(V, u64, Sym)>,
     /// Classes whose version the trace guarded since the last call.
     pub(super) versions: Vec<u64>,
+    /// The loops the trace calls whose exits its own may chain to (`Chain::inner`).
+    pub(super) inner: Vec<std::rc::Rc<super::LoopExits>>,
 }
 
 /// Why recording stopped without a trace.
@@ -238,7 +243,7 @@ impl Rec {
             None => self.snapshot(),
         };
         let s = &self.snaps[si];
-        let snap = Snap { pc: s.pc, written: s.written.clone(), stack: s.stack.clone(), raise: s.raise, drops: vec![o] };
+        let snap = Snap { pc: s.pc, written: s.written.clone(), stack: s.stack.clone(), raise: s.raise, drops: vec![o], chain: s.chain };
         self.snaps.push(snap);
         self.body.push(BodyOp { kind, args, imm, snap: Some(self.snaps.len() - 1) });
         self.resume = None;
@@ -248,7 +253,7 @@ impl Rec {
     /// Takes a snapshot of the loop's state at the current instruction.
     pub(super) fn snapshot(&mut self) -> usize {
         let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
-        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false, drops: Vec::new() });
+        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false, drops: Vec::new(), chain: None });
         self.snaps.len() - 1
     }
 

@@ -89,6 +89,37 @@ pub struct ExitMap {
     /// The call before `pc` raised (function traces): the exception waiting in
     /// `Vm::jit_error` is raised there.
     pub raise: bool,
+    /// A `call_loop` did not end as recorded: the exit goes on into the called loop's exit.
+    pub chain: Option<Chain>,
+}
+
+/// An exit after a `call_loop` that did not end as recorded (`recorder/nested.rs`). Its
+/// snapshot leaves the frame at the called loop's header, as the interpreter enters it, and
+/// ends with the start and length of the loop's range: the driver makes the range iterator
+/// from them, then writes the exit the called loop's trace took (its exit buffer is the
+/// tail of this trace's, from `CompiledTrace::chain_offset`). So the loop's effects stand,
+/// and the interpreter goes on where the loop's trace left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chain {
+    /// The range's step.
+    pub step: i64,
+    /// Which of the trace's called loops (`Recorded::inner`).
+    pub inner: u32,
+}
+
+/// What a chained exit needs of a called loop's trace: how to write each of its exits.
+#[derive(Debug)]
+pub struct LoopExits {
+    /// By exit number.
+    pub maps: Vec<ExitMap>,
+    /// The types of each exit's snapshot values.
+    pub types: Vec<Vec<crate::ir::Ty>>,
+    /// Whether each exit's snapshot holds a ref.
+    pub refs: Vec<bool>,
+    /// The names its global homes refer to.
+    pub names: Vec<Value>,
+    /// A loop over `enumerate(...)` (see `with_header_iter`).
+    pub enumerate: bool,
 }
 
 /// A recorded loop or bridge, ready to optimise and compile.
@@ -115,6 +146,8 @@ pub struct Recorded {
     /// The names `Home::Global` and `Home::Builtin` refer to (interned `str`s): the loop's
     /// own and those of the functions inlined into it.
     pub names: Vec<Value>,
+    /// The loops the trace calls whose exits may chain (`Chain::inner`).
+    pub inner: Vec<std::rc::Rc<LoopExits>>,
 }
 
 /// The truth of a value the recorder can branch on, or `None`.
