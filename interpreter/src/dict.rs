@@ -142,6 +142,7 @@ impl Dict {
     }
 
     /// Finds the index slot for `key`: Ok((slot, Some(entry_idx))) when found.
+    #[inline]
     fn probe<E>(&self, key: &Value, hash: i64, eq: EqFn<E>) -> Result<(usize, Option<usize>), E> {
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;

@@ -3,22 +3,20 @@
 //! that exit, so the frame is left as the called loop's trace left it.
 
 use crate::ir::Ty;
-use crate::recorder::{set_enumerate_count, set_global, set_iter_index, with_header_iter, zip_iters, Dest, ExitVal, Home, LoopExits};
+use crate::recorder::{set_enumerate_count, set_global, set_iter_index, with_header_iter, zip_iters, Chain, Dest, ExitMap, ExitVal, Home, LoopExits};
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
 use std::rc::Rc;
 
 /// Writes exit `n` of a loop trace into `f` (the loop's stack base at `base`): `buf` holds
-/// the exit number and then the snapshot, `x` says where each value goes. A chained exit goes
-/// on with the exit of the called loop `inner[chain.inner]`, whose buffer starts at word
-/// `chain_off` of `buf`. Returns whether the exit ends an iteration (a bridge's end), `None`
-/// when a value could not be converted. `vals` is scratch space.
+/// the exit number and then the snapshot, `x` says where each value goes. Returns the exit's
+/// map (a chained exit goes on with `write_chained`), `None` when a value could not be
+/// converted. `vals` is scratch space.
 // Inlined into the driver's hot path (`Jit::run_trace`): out of line, its exit loop's drops
 // and int conversions were no longer inlined (3% more instructions on euler39).
 #[inline(always)]
-#[allow(clippy::too_many_arguments)]
-pub fn write_exit(x: &LoopExits, inner: &[Rc<LoopExits>], chain_off: usize, f: &mut Frame, base: usize, n: u32, buf: &[u64], vals: &mut Vec<(Dest, Value)>) -> Option<bool> {
+pub fn write_exit<'a>(x: &'a LoopExits, f: &mut Frame, base: usize, n: u32, buf: &[u64], vals: &mut Vec<(Dest, Value)>) -> Option<&'a ExitMap> {
     let map = x.maps.get(n as usize)?;
     let types = x.types.get(n as usize)?;
     let mut first = false;
@@ -44,23 +42,22 @@ pub fn write_exit(x: &LoopExits, inner: &[Rc<LoopExits>], chain_off: usize, f: &
         }
     }
     f.pc = map.pc;
-    if let Some(chain) = map.chain {
-        write_chained(inner.get(chain.inner as usize)?, chain.step, f, buf.get(chain_off..)?, vals)?;
-    }
-    Some(map.end)
+    Some(map)
 }
 
-/// The rest of a chained exit: the frame is at the called loop's header with the range's
-/// start and length on top of the stack. Makes the range iterator of them, then writes the
-/// exit the called loop's trace took (its buffer `buf`).
+/// The rest of a chained exit (`chain`, of a trace that calls the loops `inner`): the frame
+/// is at the called loop's header with the range's start and length on top of the stack.
+/// Makes the range iterator of them, then writes the exit the called loop's trace took (its
+/// buffer `buf`: the tail of the caller's).
 #[inline(never)]
-fn write_chained(x: &LoopExits, step: i64, f: &mut Frame, buf: &[u64], vals: &mut Vec<(Dest, Value)>) -> Option<()> {
+pub fn write_chained(chain: Chain, inner: &[Rc<LoopExits>], f: &mut Frame, buf: &[u64], vals: &mut Vec<(Dest, Value)>) -> Option<()> {
+    let (x, step) = (inner.get(chain.inner as usize)?, chain.step);
     let remaining = f.stack.pop().and_then(|v| v.as_small_int())?;
     let cur = f.stack.pop().and_then(|v| v.as_small_int())?;
     f.stack.push(rpy_interpreter::vm::new_iter(Iter::Range { cur, step, remaining }));
     let base = f.stack.len();
     let n = u32::try_from(*buf.first()?).ok()?;
-    write_exit(x, &[], 0, f, base, n, buf, vals)?;
+    write_exit(x, f, base, n, buf, vals)?;
     Some(())
 }
 

@@ -421,8 +421,13 @@ impl Jit {
         if n == ENTRY_EXIT {
             return Some((n, false));
         }
-        let end = deopt::write_exit(&c.table, &c.inner, c.trace.chain_offset(), f, base, n, &self.exitbuf, &mut self.vals)?;
-        Some((n, end))
+        let map = deopt::write_exit(&c.table, f, base, n, &self.exitbuf, &mut self.vals)?;
+        if !c.inner.is_empty() {
+            if let Some(chain) = map.chain {
+                deopt::write_chained(chain, &c.inner, f, self.exitbuf.get(c.trace.chain_offset()..)?, &mut self.vals)?;
+            }
+        }
+        Some((n, map.end))
     }
 
     /// Runs the loop's traces from the header: the root first, then the bridges that hot
@@ -473,7 +478,7 @@ impl Jit {
                 return;
             }
             let n = n as usize;
-            if traces[i].table.maps[n].chain.is_some() {
+            if !traces[i].inner.is_empty() && traces[i].table.maps[n].chain.is_some() {
                 // The frame is where a called loop's trace left it, inside that loop: the
                 // interpreter goes on there (and enters that loop's traces at its next
                 // back-edge).
