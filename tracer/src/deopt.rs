@@ -3,7 +3,7 @@
 //! that exit, so the frame is left as the called loop's trace left it.
 
 use crate::ir::Ty;
-use crate::recorder::{set_enumerate_count, set_global, set_iter_index, with_header_iter, zip_iters, Chain, Dest, ExitMap, ExitVal, Home, LoopExits};
+use crate::recorder::{set_enumerate_count, set_global, set_iter_index, with_header_iter, zip_iters, Chain, ChainIter, Dest, ExitMap, ExitVal, Home, LoopExits};
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
@@ -46,15 +46,19 @@ pub fn write_exit<'a>(x: &'a LoopExits, f: &mut Frame, base: usize, n: u32, buf:
 }
 
 /// The rest of a chained exit (`chain`, of a trace that calls the loops `inner`): the frame
-/// is at the called loop's header with the range's start and length on top of the stack.
-/// Makes the range iterator of them, then writes the exit the called loop's trace took (its
+/// is at the called loop's header with the state of its iterator on top of the stack.
+/// Makes the iterator of it, then writes the exit the called loop's trace took (its
 /// buffer `buf`: the tail of the caller's).
 #[inline(never)]
 pub fn write_chained(chain: Chain, inner: &[Rc<LoopExits>], f: &mut Frame, buf: &[u64], vals: &mut Vec<(Dest, Value)>) -> Option<()> {
-    let (x, step) = (inner.get(chain.inner as usize)?, chain.step);
-    let remaining = f.stack.pop().and_then(|v| v.as_small_int())?;
-    let cur = f.stack.pop().and_then(|v| v.as_small_int())?;
-    f.stack.push(rpy_interpreter::vm::new_iter(Iter::Range { cur, step, remaining }));
+    let x = inner.get(chain.inner as usize)?;
+    let second = f.stack.pop()?;
+    let first = f.stack.pop()?;
+    let it = match chain.iter {
+        ChainIter::Range { step } => Iter::Range { cur: first.as_small_int()?, step, remaining: second.as_small_int()? },
+        ChainIter::Seq => Iter::Seq { seq: first, idx: usize::try_from(second.as_small_int()?).ok()? },
+    };
+    f.stack.push(rpy_interpreter::vm::new_iter(it));
     let base = f.stack.len();
     let n = u32::try_from(*buf.first()?).ok()?;
     write_exit(x, f, base, n, buf, vals)?;

@@ -679,8 +679,9 @@ impl Loops for Jit {
         if f.stack.len() != lp.base || root.start != f.pc || root.stack_in != 0 || root.nfast != f.fast.len() {
             return Err("inner loop whose trace does not fit the frame".into());
         }
-        if !root.range_iter {
-            return Err("inner loop over something other than a range".into());
+        let seq_iter = root.homes.contains(&Home::IterSeq) && !root.table.enumerate;
+        if !root.range_iter && !seq_iter {
+            return Err("inner loop over something other than a range, a list or a tuple".into());
         }
         if !root.inner.is_empty() {
             return Err("inner loop that calls a loop itself".into());
@@ -711,7 +712,11 @@ impl Loops for Jit {
             None => Err("inner loop whose trace does not fit the frame".to_string()),
             Some((n, _)) if n == ENTRY_EXIT || n == root.interrupt_exit => Err("inner loop's trace did not run to the loop's end".to_string()),
             Some((n, _)) => {
-                let ended = f.pc == header && f.stack.last().and_then(range_state).is_some_and(|s| s.2 == 0);
+                let exhausted = |it: &Value| match range_state(it) {
+                    Some(s) => s.2 == 0,
+                    None => seq_state(it).is_some_and(|(seq, i)| crate::recorder::seq_len(&seq).is_some_and(|n| i as usize >= n)),
+                };
+                let ended = f.pc == header && f.stack.last().is_some_and(exhausted);
                 match (root.table.maps.get(n as usize), root.table.types.get(n as usize)) {
                     (Some(map), Some(types)) if ended && !map.raise && !map.end && map.chain.is_none() => {
                         let first = map.vals.iter().enumerate().find(|(_, v)| v.dest == Dest::FirstIteration).is_some_and(|(k, v)| (self.exitbuf[1 + k] != 0) != v.neg);

@@ -171,7 +171,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => (map(v, ops)?, false),
                 Sym::Bool(v, neg) => (map(v, ops)?, neg),
                 Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false),
-                Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("virtual object or call result at an exit of a loop".into()),
+                Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("virtual object or call result at an exit of a loop".into()),
             };
             refs.push(r);
             vals.push(ExitVal { dest, neg, owned });
@@ -268,7 +268,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             let s = h.cur.ok_or("home without a value")?;
             let v = match s {
                 Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => v,
-                Sym::Bool(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("bool or object in a variable".into()),
+                Sym::Bool(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("bool or object in a variable".into()),
             };
             jump_args.push(map(v, &ops)?);
         }

@@ -96,7 +96,7 @@ fn survives_call(r: &Rec, s: Sym) -> bool {
             V::Op(_) => false,
         },
         Sym::Int(_) | Sym::Float(_) | Sym::Bool(..) | Sym::Exact(_) => true,
-        Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => false,
+        Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) | Sym::Boxed(_) => false,
     }
 }
 
@@ -244,7 +244,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
                         Sym::Bool(v, neg) => (map(v, &ops)?, neg, false),
                         Sym::Boxed(v) => (map(v, &ops)?, false, true),
                         Sym::Exact(b) => (t.push(OpKind::ConstRef, vec![], b, None), false, false),
-                        Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) => return Err("virtual object at an exit".into()),
+                        Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) => return Err("virtual object at an exit".into()),
                     };
                     refs.push(v);
                     vals.push(ExitVal { dest, neg, owned });

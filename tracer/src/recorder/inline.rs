@@ -46,6 +46,14 @@ pub(super) struct RangeIter {
     pub step: i64,
 }
 
+/// A virtual iterator (`Sym::Iter`).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum VIter {
+    Range(RangeIter),
+    /// Over a list or a tuple (`Sym::List` or a tuple `Sym::Obj`), from index `idx`.
+    Seq { seq: Sym, idx: V },
+}
+
 /// Most calls inlined into one another.
 const MAX_DEPTH: usize = 8;
 
@@ -135,24 +143,51 @@ pub(super) fn range_iter(r: &mut Rec, f: &mut Frame, code: &Code, argc: usize) -
         // here until the loop runs, and the interpreter makes the range again.
         r.resume = Some(r.snapshot());
     }
-    r.iters.push(RangeIter { cur: start, stop, step: range.step });
+    r.iters.push(VIter::Range(RangeIter { cur: start, stop, step: range.step }));
     let k = r.iters.len() - 1;
     r.stack.truncate(r.stack.len() - argc - 1);
-    r.stack.push(Sym::RangeIter(k as u32));
+    r.stack.push(Sym::Iter(k as u32));
     f.stack.truncate(n - argc - 1);
     f.stack.push(rpy_interpreter::vm::new_iter(Iter::Range { cur: range.start, step: range.step, remaining: range.len() }));
     Ok(pc + 2)
+}
+
+/// `GetIter` of a list or a tuple at the root of a trace, followed by the `ForIter` of a loop
+/// the trace calls (`nested.rs`): a virtual iterator. Returns the pc after the `GetIter`.
+pub(super) fn seq_iter(vm: &mut Vm, r: &mut Rec, f: &mut Frame, code: &Code, header: usize) -> Result<usize, Abort> {
+    let pc = f.pc;
+    if !r.calls.is_empty() || pc + 1 == header || !matches!(code.instrs.get(pc + 1), Some(Instr::ForIter(_))) {
+        return Err("unsupported instruction GetIter".into());
+    }
+    let seq = r.top(0)?;
+    if !matches!(seq, Sym::List(_) | Sym::Obj(_, crate::runtime::ObjType::Tuple)) {
+        return Err("inner loop over something other than a list or a tuple".into());
+    }
+    if r.resume.is_none() {
+        // Guards resume at the `GetIter` until the loop runs.
+        r.resume = Some(r.snapshot());
+    }
+    let real = f.stack.pop().ok_or("empty stack")?;
+    let it = vm.get_iter(&real).map_err(|_| "iter() raises".to_string())?;
+    f.stack.push(it);
+    let idx = r.const_int(0);
+    r.iters.push(VIter::Seq { seq, idx });
+    r.pop()?;
+    r.stack.push(Sym::Iter((r.iters.len() - 1) as u32));
+    Ok(pc + 1)
 }
 
 /// `ForIter` in an inlined call, over a virtual range iterator: guards that the loop goes on
 /// (or ends) as it does now. Returns whether it ended (then the iterator is popped and the
 /// interpreter would jump to the loop's exit).
 pub(super) fn for_range(r: &mut Rec, f: &mut Frame) -> Result<bool, Abort> {
-    let Sym::RangeIter(k) = r.top(0)? else {
+    let Sym::Iter(k) = r.top(0)? else {
         return Err("loop in an inlined call over something other than a range".into());
     };
     let (cur, step, remaining) = f.stack.last().and_then(range_state).ok_or("range iterator state")?;
-    let it = r.iters[k as usize];
+    let VIter::Range(it) = r.iters[k as usize] else {
+        return Err("loop in an inlined call over something other than a range".into());
+    };
     let test = if it.step > 0 { OpKind::IntLt } else { OpKind::IntGt };
     let more = r.emit(test, vec![it.cur, it.stop], 0);
     if remaining <= 0 {
@@ -164,7 +199,8 @@ pub(super) fn for_range(r: &mut Rec, f: &mut Frame) -> Result<bool, Abort> {
     r.guard(OpKind::GuardTrue, more);
     // Checked: `stop` may lie near the end of the i64 range, and `cur + step` beyond it.
     let st = r.const_int(it.step);
-    r.iters[k as usize].cur = r.emit_guard(OpKind::IntAddOvf, vec![it.cur, st]);
+    let next = r.emit_guard(OpKind::IntAddOvf, vec![it.cur, st]);
+    r.iters[k as usize] = VIter::Range(RangeIter { cur: next, ..it });
     r.stack.push(Sym::Int(it.cur));
     if let Some(Obj { kind: ObjKind::Iter(cell) }) = f.stack.last().and_then(|v| v.as_obj()) {
         if let Iter::Range { cur, remaining, .. } = &mut *cell.borrow_mut() {

@@ -723,7 +723,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         let z = r.const_float(0.0);
                         Sym::Bool(r.emit(OpKind::FloatEq, vec![x, z], 0), false)
                     }
-                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("`not` of an object".into()),
+                    Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("`not` of an object".into()),
                 };
                 r.pop()?;
                 r.stack.push(b);
@@ -855,6 +855,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let real = rpy_interpreter::vm::new_tuple(f.stack[n - count..].to_vec());
                 f.stack.truncate(n - count);
                 f.stack.push(real);
+            }
+            Instr::GetIter => {
+                next = inline::seq_iter(vm, &mut r, f, code, header)?;
             }
             Instr::PopTop => {
                 r.pop()?;

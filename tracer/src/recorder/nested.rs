@@ -18,7 +18,8 @@
 //! the loop with the values its exit left: the homes it wrote become loads from the call's
 //! exit buffer.
 
-use super::{function, Abort, Chain, Dest, ExitMap, Home, Rec, Sym, V};
+use super::inline::VIter;
+use super::{function, Abort, Chain, ChainIter, Dest, ExitMap, Home, Rec, Sym, V};
 use crate::ir::{OpKind, Ty};
 use crate::recorder::{global_value, range_state};
 use rpy_interpreter::value::Value;
@@ -80,8 +81,8 @@ impl Loops for NoLoops {
 /// a function trace (`func`) or in a loop trace's body: calls the loop's compiled root trace,
 /// and returns the pc after the loop (`target`).
 pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func: bool, target: usize) -> Result<usize, Abort> {
-    let Sym::RangeIter(k) = r.top(0)? else {
-        return Err("inner loop over something other than a range made in the trace".into());
+    let Sym::Iter(k) = r.top(0)? else {
+        return Err("inner loop over something other than a range, list or tuple iterator made in the trace".into());
     };
     if r.resume.is_none() {
         return Err("inner loop without a state to resume at".into());
@@ -100,19 +101,24 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     } else if inner.effects {
         return Err("inner loop with effects on memory".into());
     }
-    let (_, _, remaining) = f.stack.last().and_then(range_state).ok_or("range iterator state")?;
     let it = r.iters[k as usize];
+    let remaining = match it {
+        VIter::Range(_) => f.stack.last().and_then(range_state).ok_or("range iterator state")?.2,
+        VIter::Seq { .. } => 0,
+    };
     let mut rem = None;
     let mut args = Vec::with_capacity(inner.homes.len());
     for &home in &inner.homes {
-        let v = match home {
-            Home::IterCur => r.box_int(it.cur),
-            Home::IterStep => r.emit(OpKind::ConstRef, vec![], Value::small_int(it.step).ok_or("range step")?.bits()),
-            Home::IterRemaining => {
+        let v = match (home, it) {
+            (Home::IterCur, VIter::Range(it)) => r.box_int(it.cur),
+            (Home::IterStep, VIter::Range(it)) => r.emit(OpKind::ConstRef, vec![], Value::small_int(it.step).ok_or("range step")?.bits()),
+            (Home::IterRemaining, VIter::Range(it)) => {
                 let n = *rem.get_or_insert_with(|| remaining_of(r, it.cur, it.stop, it.step, remaining > 0));
                 r.box_int(n)
             }
-            Home::Fast(i) => {
+            (Home::IterSeq, VIter::Seq { seq: Sym::List(v) | Sym::Obj(v, _), .. }) => v,
+            (Home::IterIdx, VIter::Seq { idx, .. }) => r.box_int(idx),
+            (Home::Fast(i), _) => {
                 let real = f.fast.get(i as usize).ok_or("bad local")?.clone();
                 let known = r.homes.iter().any(|h| h.home == home && h.cur.is_some());
                 if real.is_null() && !known {
@@ -123,7 +129,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
                     r.boxed(s)?
                 }
             }
-            Home::Global(g) | Home::Builtin(g) => {
+            (Home::Global(g) | Home::Builtin(g), _) => {
                 let name = inner.names.get(g as usize).ok_or("bad name")?.clone();
                 let s = if func {
                     function::load_global(r, f, &name)?.0
@@ -140,10 +146,18 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         };
         args.push(v);
     }
-    let rem = match rem {
-        Some(n) => n,
-        None if chained => remaining_of(r, it.cur, it.stop, it.step, remaining > 0),
-        None => r.const_int(0),
+    // The iterator's state as a chained exit hands it over: two values, and how the driver
+    // makes the iterator of them.
+    let (state, iter) = match it {
+        VIter::Range(it) => {
+            let rem = match rem {
+                Some(n) => n,
+                None if chained => remaining_of(r, it.cur, it.stop, it.step, remaining > 0),
+                None => r.const_int(0),
+            };
+            ([Sym::Int(it.cur), Sym::Int(rem)], ChainIter::Range { step: it.step })
+        }
+        VIter::Seq { seq, idx } => ([seq, Sym::Int(idx)], ChainIter::Seq),
     };
     let done = loops.run_inner(f)?;
     r.keep.extend(inner.keep);
@@ -151,11 +165,11 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     if chained {
         // From here on the loop has run: guards resume after it, with its exit.
         r.inner.push(inner.exits);
-        let chain = Chain { step: it.step, inner: (r.inner.len() - 1) as u32 };
+        let chain = Chain { iter, inner: (r.inner.len() - 1) as u32 };
         let si = r.snapshot();
         let snap = &mut r.snaps[si];
         snap.stack.pop();
-        snap.stack.extend([Sym::Int(it.cur), Sym::Int(rem)]);
+        snap.stack.extend(state);
         snap.chain = Some(chain);
         r.resume = Some(si);
     }
@@ -191,7 +205,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
                 writes.push((Home::Global(r.name_index(&name)), s));
             }
             // The iterator is exhausted and goes away.
-            Home::IterCur | Home::IterRemaining => {}
+            Home::IterCur | Home::IterRemaining | Home::IterIdx => {}
             _ => return Err(format!("inner loop writes {home:?}")),
         }
     }

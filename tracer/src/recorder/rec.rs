@@ -32,8 +32,9 @@ pub(super) enum Sym {
     /// A tuple built in the trace, with these items (`Rec::tuples[i]`): virtual, it exists
     /// only while recording and never reaches an exit.
     Tuple(u32),
-    /// A range iterator made in an inlined call (`Rec::iters[i]`), virtual like `Tuple`.
-    RangeIter(u32),
+    /// A range iterator made in the trace, or a list or tuple iterator made at the root of a
+    /// trace for a loop it calls (`Rec::iters[i]`), virtual like `Tuple`.
+    Iter(u32),
     /// A plain instance made in the trace (`Rec::insts[i]`), virtual like `Tuple` until it
     /// escapes (`virtuals.rs`).
     Inst(u32),
@@ -45,7 +46,7 @@ pub(super) enum Sym {
 impl Sym {
     /// A virtual object: it has no trace value, so no snapshot may hold it.
     pub(super) fn is_virtual(self) -> bool {
-        matches!(self, Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_))
+        matches!(self, Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_))
     }
 }
 
@@ -92,7 +93,7 @@ impl Kind {
             Sym::List(_) => Some(Kind::List),
             Sym::Obj(_, t) => Some(Kind::Obj(t)),
             Sym::Exact(b) => Some(Kind::Exact(b)),
-            Sym::Bool(..) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => None,
+            Sym::Bool(..) | Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) | Sym::Boxed(_) => None,
         }
     }
 
@@ -170,10 +171,10 @@ pub(super) struct Rec {
     pub(super) keep: Vec<Value>,
     /// The names of `Home::Global` and `Home::Builtin`.
     pub(super) names: Vec<Value>,
-    /// Items of the virtual tuples (`Sym::Tuple`) and state of the virtual range iterators
-    /// (`Sym::RangeIter`).
+    /// Items of the virtual tuples (`Sym::Tuple`) and state of the virtual iterators
+    /// (`Sym::Iter`).
     pub(super) tuples: Vec<Vec<Sym>>,
-    pub(super) iters: Vec<inline::RangeIter>,
+    pub(super) iters: Vec<inline::VIter>,
     /// The virtual instances (`Sym::Inst`).
     pub(super) insts: Vec<super::virtuals::VInst>,
     /// Objects the trace made (`new_inst`) and owns, not yet stored in a home.
@@ -422,7 +423,7 @@ impl Rec {
             }
             Sym::List(v) | Sym::Obj(v, _) => v,
             Sym::Exact(b) => self.emit(OpKind::ConstRef, vec![], b),
-            Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("a tuple built in the trace or a call's result boxed".into()),
+            Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("a tuple built in the trace or a call's result boxed".into()),
         })
     }
 
@@ -480,7 +481,7 @@ impl Rec {
                 let z = self.const_float(0.0);
                 (self.emit(OpKind::FloatEq, vec![x, z], 0), true)
             }
-            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::RangeIter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("truth of an object".into()),
+            Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) | Sym::Tuple(_) | Sym::Iter(_) | Sym::Inst(_) | Sym::Boxed(_) => return Err("truth of an object".into()),
         };
         let want = truth != neg;
         self.guard(if want { OpKind::GuardTrue } else { OpKind::GuardFalse }, v);

@@ -95,16 +95,25 @@ pub struct ExitMap {
 
 /// An exit after a `call_loop` that did not end as recorded (`recorder/nested.rs`). Its
 /// snapshot leaves the frame at the called loop's header, as the interpreter enters it, and
-/// ends with the start and length of the loop's range: the driver makes the range iterator
-/// from them, then writes the exit the called loop's trace took (its exit buffer is the
+/// ends with the state of the loop's iterator (`ChainIter`): the driver makes the iterator
+/// from it, then writes the exit the called loop's trace took (its exit buffer is the
 /// tail of this trace's, from `CompiledTrace::chain_offset`). So the loop's effects stand,
 /// and the interpreter goes on where the loop's trace left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Chain {
-    /// The range's step.
-    pub step: i64,
+    pub iter: ChainIter,
     /// Which of the trace's called loops (`Recorded::inner`).
     pub inner: u32,
+}
+
+/// The iterator of the loop a chained exit goes on in, made from the last two snapshot
+/// values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainIter {
+    /// A range with this step, from its next value and how many remain.
+    Range { step: i64 },
+    /// A list or tuple iterator, from the sequence and the next index.
+    Seq,
 }
 
 /// What a chained exit needs of a called loop's trace: how to write each of its exits.
@@ -323,6 +332,15 @@ pub(super) fn list_item(list: &Value, i: i64) -> Option<(Value, usize)> {
 pub(super) fn list_kinds(list: &Value) -> Option<u8> {
     let Some(Obj { kind: ObjKind::List(cell) }) = list.as_obj() else { return None };
     Some(cell.try_borrow_mut().ok()?.refresh_kinds())
+}
+
+/// The length of a list or a tuple.
+pub fn seq_len(v: &Value) -> Option<usize> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::List(cell) }) => Some(cell.try_borrow().ok()?.len()),
+        Some(Obj { kind: ObjKind::Tuple(t) }) => Some(t.len()),
+        _ => None,
+    }
 }
 
 /// The tuple element at Python index `i`.
