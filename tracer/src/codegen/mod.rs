@@ -1056,6 +1056,7 @@ fn build(
                 loop_bufs.insert(OpRef(i as u32), buf);
                 Some(b.ins().uextend(types::I64, code))
             }
+            OpKind::SelectInt | OpKind::SelectFloat => Some(b.ins().select(arg(0)?, arg(1)?, arg(2)?)),
             OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => {
                 let at = 8 * (1 + op.imm as i32);
                 Some(match *loop_bufs.get(&op.args[0]).ok_or("load_loop_exit of something other than a call_loop")? {

@@ -253,14 +253,17 @@ trace_ops! {
     CallPy / "call_py" / 18446744073709551615 / Ref / GUARD | EFFECT;
     /// Runs the compiled loop trace at address `imm` (`fn(slots, exitbuf, vm) -> exit`) on
     /// the boxed values that follow (borrowed, one per slot) and gives the exit it left
-    /// through; `load_loop_exit_*` read that exit's snapshot. The loop may have no effect on
-    /// memory (no list stores or appends: see `recorder/nested.rs`), so a guard on the exit
-    /// number may resume before the loop, and the interpreter runs it again.
+    /// through; `load_loop_exit_*` read that exit's snapshot. In a function trace the loop
+    /// may have no effect on memory, so a guard on the exit number may resume before the
+    /// loop; in a loop trace such a guard's exit chains to the loop's (`recorder/nested.rs`).
     CallLoop / "call_loop" / 18446744073709551615 / I64 / EFFECT;
     /// Word `1 + imm` of the exit buffer of the `call_loop` operand: a snapshot value the
     /// loop's exit wrote as an int (unboxed) / as boxed bits (a float or a bool).
     LoadLoopExitInt / "load_loop_exit_int" / 1 / I64 / PURE;
     LoadLoopExitRef / "load_loop_exit_ref" / 1 / Ref / PURE;
+    /// The second operand when the first is true, else the third.
+    SelectInt / "select_int" / 3 / I64 / PURE;
+    SelectFloat / "select_float" / 3 / F64 / PURE;
     /// An owned boxed int: inline when it fits, else a new heap int (a function trace's
     /// result).
     BoxIntOwned / "box_int_owned" / 1 / Ref / EFFECT;

@@ -100,6 +100,8 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         IntAnd | IntOr | IntXor | IntRshift | IntLshiftOvf => II,
         FloatAdd | FloatSub | FloatMul | FloatDiv => FF,
         FloatLt | FloatLe | FloatEq | FloatGt | FloatGe => FF,
+        SelectInt => &[Bool, I64, I64],
+        SelectFloat => &[Bool, F64, F64],
     })
 }
 

@@ -228,6 +228,12 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
             Some(x) if x.unsigned_abs() <= 1u64 << op.imm.min(61) => Drop,
             _ => Keep,
         },
+        SelectInt | SelectFloat => match facts.bools.get(&args[0]) {
+            Some(true) => Replace(args[1]),
+            Some(false) => Replace(args[2]),
+            None if args[1] == args[2] => Replace(args[1]),
+            None => Keep,
+        },
         GuardTrue | GuardFalse => {
             let want = op.kind == GuardTrue;
             match facts.bools.get(&args[0]) {

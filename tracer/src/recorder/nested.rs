@@ -159,6 +159,21 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         }
         VIter::Seq { seq, idx } => ([seq, Sym::Int(idx)], ChainIter::Seq),
     };
+    // The values of the homes the loop writes lazily (`Dest::HomeAfterFirst`), as they are
+    // before it runs.
+    let mut pre = Vec::new();
+    for ev in inner.exits.maps.iter().flat_map(|m| &m.vals) {
+        if let Dest::HomeAfterFirst(h) = ev.dest {
+            let v = match h {
+                Home::Fast(i) => f.fast.get(i as usize).cloned(),
+                Home::Global(g) if !func => inner.names.get(g as usize).and_then(|name| global_value(f, name)),
+                _ => None,
+            };
+            if let Some(v) = v.filter(|v| !v.is_null()) {
+                pre.push((h, v));
+            }
+        }
+    }
     let done = loops.run_inner(f)?;
     r.keep.extend(inner.keep);
     let call = r.emit(OpKind::CallLoop, args, inner.entry as u64);
@@ -176,20 +191,64 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     let want = r.const_int(done.exit as i64);
     let same = r.emit(OpKind::IntEq, vec![call, want], 0);
     r.guard(OpKind::GuardTrue, same);
-    let mut writes = Vec::new();
-    for (j, (ev, &ty)) in done.map.vals.iter().zip(&done.types).enumerate() {
-        let home = match ev.dest {
+    // The homes the loop writes, as this trace names them (`None`: not written back).
+    let mut homes = Vec::with_capacity(done.map.vals.len());
+    for ev in &done.map.vals {
+        let h = match ev.dest {
+            Dest::Home(h) | Dest::HomeAfterFirst(h) => h,
             Dest::FirstIteration => {
-                let x = r.emit(OpKind::LoadLoopExitInt, vec![call], j as u64);
-                let zero = r.const_int(0);
-                let b = r.emit(OpKind::IntNe, vec![x, zero], 0);
-                r.guard_truth(Sym::Bool(b, ev.neg), done.first)?;
+                homes.push(None);
                 continue;
             }
-            Dest::HomeAfterFirst(_) if done.first => continue,
-            Dest::Home(h) | Dest::HomeAfterFirst(h) => h,
             Dest::Push | Dest::Drop => return Err("inner loop leaves values on the stack or owns values".into()),
         };
+        homes.push(match h {
+            Home::Fast(_) => Some(h),
+            Home::Global(g) if !func => {
+                let name = inner.names.get(g as usize).ok_or("bad name")?.clone();
+                Some(Home::Global(r.name_index(&name)))
+            }
+            // The iterator is exhausted and goes away.
+            Home::IterCur | Home::IterRemaining | Home::IterIdx => None,
+            _ => return Err(format!("inner loop writes {home:?}", home = h)),
+        });
+    }
+    // A home the loop writes after its first iteration keeps its value when the loop ends in
+    // its first iteration: when each such home holds an int or a float here, the value after
+    // the call is a select on the loop's first-iteration flag, else that flag is guarded.
+    let mut olds = vec![None; homes.len()];
+    for (k, ev) in done.map.vals.iter().enumerate() {
+        let (Dest::HomeAfterFirst(h), Some(home)) = (ev.dest, homes[k]) else { continue };
+        let cur = match r.homes.iter().find(|s| s.home == home).and_then(|s| s.cur) {
+            Some(cur) => Some(cur),
+            None => match pre.iter().find(|(p, _)| *p == h) {
+                Some((_, v)) => Some(r.read_home(home, v)?),
+                None => None,
+            },
+        };
+        olds[k] = cur.filter(|c| matches!((c, done.types[k]), (Sym::Int(_), Ty::I64) | (Sym::Float(_), Ty::F64)));
+    }
+    let lazy = |k: usize| matches!(done.map.vals[k].dest, Dest::HomeAfterFirst(_));
+    let select = (0..homes.len()).filter(|&k| lazy(k)).all(|k| olds[k].is_some());
+    let mut first = None;
+    let mut writes = Vec::new();
+    for (j, (ev, &ty)) in done.map.vals.iter().zip(&done.types).enumerate() {
+        if ev.dest == Dest::FirstIteration {
+            let x = r.emit(OpKind::LoadLoopExitInt, vec![call], j as u64);
+            let zero = r.const_int(0);
+            let b = r.emit(OpKind::IntNe, vec![x, zero], 0);
+            if select {
+                first = Some((b, ev.neg));
+            } else {
+                r.guard_truth(Sym::Bool(b, ev.neg), done.first)?;
+            }
+            continue;
+        }
+        let lazy = lazy(j);
+        if lazy && done.first && !select {
+            continue;
+        }
+        let Some(home) = homes[j] else { continue };
         let s = match ty {
             Ty::I64 => Sym::Int(r.emit(OpKind::LoadLoopExitInt, vec![call], j as u64)),
             Ty::F64 => {
@@ -198,16 +257,19 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
             }
             _ => return Err("inner loop leaves a value other than an int or a float".into()),
         };
-        match home {
-            Home::Fast(_) => writes.push((home, s)),
-            Home::Global(g) if !func => {
-                let name = inner.names.get(g as usize).ok_or("bad name")?.clone();
-                writes.push((Home::Global(r.name_index(&name)), s));
+        let s = match (lazy, first, olds[j]) {
+            (true, Some((b, neg)), Some(old)) => {
+                let (Sym::Int(o) | Sym::Float(o), Sym::Int(n) | Sym::Float(n)) = (old, s) else {
+                    return Err("select of something other than an int or a float".into());
+                };
+                let (kind, wrap): (OpKind, fn(V) -> Sym) = if ty == Ty::I64 { (OpKind::SelectInt, Sym::Int) } else { (OpKind::SelectFloat, Sym::Float) };
+                let (if_true, if_false) = if neg { (n, o) } else { (o, n) };
+                wrap(r.emit(kind, vec![b, if_true, if_false], 0))
             }
-            // The iterator is exhausted and goes away.
-            Home::IterCur | Home::IterRemaining | Home::IterIdx => {}
-            _ => return Err(format!("inner loop writes {home:?}")),
-        }
+            (true, None, _) if select => return Err("first-iteration flag missing".into()),
+            _ => s,
+        };
+        writes.push((home, s));
     }
     // After the loop: the iterator is popped, and once no virtual object is left on the
     // stack, guards snapshot again.
