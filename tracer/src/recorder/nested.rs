@@ -1,17 +1,22 @@
 //! Nested loops: a trace that reaches a loop the JIT has compiled calls the loop's root trace
 //! (`call_loop`) instead of stopping there.
 //!
-//! The loop must be a `for` over `range(...)` made in the trace (a virtual range iterator),
-//! and its root trace must have no effect on memory (no list stores or appends): all it
-//! changes are its homes, which it hands back at its exit. So the trace can resume *before*
-//! the loop whenever the call does not end as recorded (its iterator exhausted, through the
-//! same exit, in the first iteration or not as when recorded): the guards after the call use
-//! the snapshot taken where the range was made (`Rec::resume`), and the interpreter makes the
-//! range and runs the loop again, discarding what the call computed.
+//! The loop must be a `for` over an iterator made in the trace: a range (`range(...)`, in
+//! any trace) or, at the root of a loop trace, a list or a tuple (`GetIter`). Its root trace
+//! runs to the loop's end, through the same exit, as when recorded; whether the loop ends in
+//! its first iteration is a select (or a guard) on the exit's first-iteration flag.
 //!
-//! In a loop trace the called loop may also store into and append to lists: the guards
-//! after the call then chain to the called loop's exit (`Chain`), so the frame is left as
-//! that loop's trace left it, and its effects stand.
+//! When the call does not end as recorded, the guard after it leaves the trace:
+//! - In a function trace, the called loop must have no effect on memory (no list stores or
+//!   appends): all it changes are its homes, which it hands back at its exit. So the guard
+//!   resumes *before* the loop, at the snapshot taken where the iterator was made
+//!   (`Rec::resume`), and the interpreter runs the loop again, discarding what the call
+//!   computed.
+//! - In a loop trace, the called loop may also store into and append to lists (nothing
+//!   else: no attribute or dict stores, no new objects, no calls). The guard's exit chains
+//!   to the called loop's exit (`Chain`, written by `deopt.rs`): the frame is left at the
+//!   loop's header with its iterator rebuilt as the trace made it, then as the called trace
+//!   left it, so its effects stand and the interpreter goes on inside the loop.
 //!
 //! While recording, the loop runs for real through the same root trace (`Loops::run_inner`,
 //! with the driver's entry and exit glue on the real frame), and the recorder goes on after
@@ -56,7 +61,7 @@ pub struct InnerExit {
 
 /// The driver's compiled loops, as the recorder sees them.
 pub trait Loops {
-    /// The root trace of the compiled loop whose header is at `f.pc` (its range iterator on
+    /// The root trace of the compiled loop whose header is at `f.pc` (its iterator on
     /// top of `f`'s stack), when it has one a trace can call.
     fn find_inner(&mut self, f: &Frame) -> Result<InnerLoop, Abort>;
     /// Runs that loop's root trace on `f`. `Ok` when it ran to the loop's end: the frame is
@@ -77,7 +82,7 @@ impl Loops for NoLoops {
     }
 }
 
-/// The `ForIter` of a loop over the virtual range iterator on top of the stack, at the root of
+/// The `ForIter` of a loop over the virtual iterator on top of the stack, at the root of
 /// a function trace (`func`) or in a loop trace's body: calls the loop's compiled root trace,
 /// and returns the pc after the loop (`target`).
 pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func: bool, target: usize) -> Result<usize, Abort> {
