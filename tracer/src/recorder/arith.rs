@@ -28,15 +28,9 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], real: &[V
             Ok(float_result(r, c))
         }
         (Kernel::FloatBinary(f), &[a, b]) if result.is_float() && f as usize == rpy_interpreter::prims::mathfn::pow as *const () as usize && r.known_number(b) == Some(2.0) => {
-            // `math.pow(x, 2)`: x * x, the same correctly rounded square. Where it is not
-            // finite (an overflow raises; a NaN or infinite x) the interpreter computes it.
+            // `math.pow(x, 2)`.
             let x = r.as_float(a)?;
-            let sq = r.emit(OpKind::FloatMul, vec![x, x], 0);
-            let mag = r.emit(OpKind::FloatAbs, vec![sq], 0);
-            let inf = r.const_float(f64::INFINITY);
-            let finite = r.emit(OpKind::FloatLt, vec![mag, inf], 0);
-            r.guard(OpKind::GuardTrue, finite);
-            Ok(Sym::Float(sq))
+            Ok(finite_square(r, x))
         }
         (Kernel::FloatBinary(f), &[a, b]) if result.is_float() => {
             let x = r.as_float(a)?;
@@ -59,6 +53,34 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], real: &[V
         }
         _ => Err("builtin call with arguments the JIT does not handle".into()),
     }
+}
+
+/// `x * x`, the same correctly rounded square as `pow(x, 2)`. Where it is not finite (an
+/// overflow raises; a NaN or infinite x) the interpreter computes it.
+fn finite_square(r: &mut Rec, x: V) -> Sym {
+    let sq = r.emit(OpKind::FloatMul, vec![x, x], 0);
+    let mag = r.emit(OpKind::FloatAbs, vec![sq], 0);
+    let inf = r.const_float(f64::INFINITY);
+    let finite = r.emit(OpKind::FloatLt, vec![mag, inf], 0);
+    r.guard(OpKind::GuardTrue, finite);
+    Sym::Float(sq)
+}
+
+/// `x ** y` of floats (or a float and an int): for a positive `x`, C's `pow`, as the
+/// interpreter computes it (no zero division, no complex result); an overflow leaves the
+/// trace (`math.pow`'s kernel reports it) and the interpreter raises. `y == 2` (a constant)
+/// is a square.
+fn float_pow(r: &mut Rec, b: Sym, x: V, y: V) -> Sym {
+    if r.known_number(b) == Some(2.0) {
+        return finite_square(r, x);
+    }
+    let z = r.const_float(0.0);
+    let pos = r.emit(OpKind::FloatGt, vec![x, z], 0);
+    r.guard(OpKind::GuardTrue, pos);
+    let f = rpy_interpreter::prims::mathfn::pow as fn(f64, f64) -> rpy_interpreter::prims::mathfn::MathResult<f64>;
+    let c = r.emit(OpKind::CallFloat2, vec![x, y], f as usize as u64);
+    r.guard(OpKind::GuardFloat, c);
+    Sym::Float(r.emit(OpKind::UnboxFloat, vec![c], 0))
 }
 
 pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Value, y_is_two: bool) -> Result<Sym, Abort> {
@@ -125,6 +147,7 @@ pub(super) fn record_binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, result: &Valu
         BinOp::Add => OpKind::FloatAdd,
         BinOp::Sub => OpKind::FloatSub,
         BinOp::Mul => OpKind::FloatMul,
+        BinOp::Pow => return Ok(float_pow(r, b, x, y)),
         BinOp::TrueDiv => {
             let z = r.const_float(0.0);
             let is_zero = r.emit(OpKind::FloatEq, vec![y, z], 0);
@@ -168,6 +191,23 @@ pub(super) fn record_compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym) -> Result<S
 
 /// `a op b` for ints that fit 64 bits, as the trace ops for `op` compute it; `None` where
 /// the result leaves 64 bits or no trace op computes it (the recorder then aborts).
+/// `a ** b` as the interpreter computes it, for a positive float (or int) `a` (any `a` for
+/// `b == 2`) and a float (or int) `b`, one of them a float, when the result is a finite float
+/// (else `None`: the trace does not record it).
+pub(super) fn positive_float_pow(vm: &mut rpy_interpreter::vm::Vm, a: &Value, b: &Value) -> Option<Value> {
+    let num = |v: &Value| if v.is_float() { Some(v.as_float_unchecked()) } else { int_i64(v).map(|x| x as f64) };
+    if !(a.is_float() || b.is_float()) {
+        return None;
+    }
+    let (x, y) = (num(a)?, num(b)?);
+    // A square (`** 2`) takes any base (`float_pow`).
+    if !(x > 0.0 || y == 2.0) {
+        return None;
+    }
+    let r = vm.float_pow(x, y).ok()?;
+    (r.is_float() && r.as_float_unchecked().is_finite()).then_some(r)
+}
+
 pub(super) fn i64_binop(op: BinOp, x: i64, y: i64) -> Option<Value> {
     Some(new_int(match op {
         BinOp::Add => x.checked_add(y)?,

@@ -353,6 +353,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let ints = int_i64(fa).zip(int_i64(fb));
                 let result = match ints {
                     Some((x, y)) => arith::i64_binop(op, x, y),
+                    None if op == rpy_interpreter::bytecode::opcodes::BinOp::Pow => arith::positive_float_pow(vm, fa, fb),
                     None => fast_binop(op, fa, fb),
                 };
                 let Some(result) = result else {
