@@ -61,6 +61,12 @@ impl ListData {
     /// Byte offset of the items vector, for compiled code (which finds the vector's own
     /// pointer and length fields by looking at a sample: `Vec`'s layout is not public).
     pub const ITEMS_OFFSET: usize = std::mem::offset_of!(ListData, items);
+    /// Adds kinds to the summary (it stays a superset): compiled code, before it stores an
+    /// item of those kinds.
+    #[inline]
+    pub fn add_kinds(&mut self, k: u8) {
+        self.kinds |= k;
+    }
     /// Rescans a stale summary; returns the summary.
     pub fn refresh_kinds(&mut self) -> u8 {
         if self.kinds & ElemKinds::UNKNOWN != 0 {

@@ -716,8 +716,30 @@ fn list_kinds_guard_and_unguarded_loads() {
         assert_eq!(cell.borrow().kinds(), ElemKinds::ALL, "untyped access: stale");
     }
     assert_eq!(ct.run(&mut slots, &mut buf), 3, "a stale summary is rescanned");
-    // An int list with no int... required: an empty int list has no INT bit.
+    // Without `KINDS_ADD`, a guard before a store of an int requires INT in the summary.
     let empty = rpy_interpreter::vm::new_list(vec![]);
     let mut slots = [list.bits(), empty.bits()];
     assert_eq!(ct.run(&mut slots, &mut buf), 2);
+    // With it, the guard adds INT to the summary of a list without ints (it stays a
+    // superset of the kinds present), and still rejects a forbidden kind.
+    let mut t = Trace::new();
+    let l = load(&mut t, 0);
+    guard(&mut t, K::GuardList, &[l], 0);
+    let imm = ElemKinds::OTHER as u64 | (ElemKinds::INT as u64) << 8 | rpy_tracer::runtime::KINDS_ADD;
+    t.push_guard(K::GuardListKinds, vec![l], imm, 1, vec![]);
+    t.push_guard(K::Exit, vec![], 0, 2, vec![]);
+    let ct = jit().compile(&t).expect("compile");
+    let kinds = |v: &Value| match &v.as_obj().expect("list").kind {
+        rpy_interpreter::object::ObjKind::List(cell) => cell.borrow().kinds(),
+        _ => panic!("not a list"),
+    };
+    let floats = rpy_interpreter::vm::new_list(vec![Value::float(1.0)]);
+    assert_eq!(ct.run(&mut [floats.bits()], &mut buf), 2);
+    assert_eq!(kinds(&floats), ElemKinds::FLOAT | ElemKinds::INT);
+    let empty = rpy_interpreter::vm::new_list(vec![]);
+    assert_eq!(ct.run(&mut [empty.bits()], &mut buf), 2);
+    assert_eq!(kinds(&empty), ElemKinds::INT);
+    let nones = rpy_interpreter::vm::new_list(vec![Value::NONE]);
+    assert_eq!(ct.run(&mut [nones.bits()], &mut buf), 1);
+    assert_eq!(kinds(&nones), ElemKinds::OTHER, "a failing guard adds nothing");
 }

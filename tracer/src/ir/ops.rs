@@ -213,10 +213,12 @@ trace_ops! {
     /// Guard: the boxed value is not a heap object (a float, inline int or immediate).
     GuardNotObj / "guard_not_obj" / 1 / Void / GUARD;
     /// Guard on a list's kinds summary (`rpy_interpreter::list::ListData::kinds`, rescanned
-    /// when stale): it has no bit of `imm & 0xFF` and every bit of `imm >> 8`. With every kind
-    /// but one forbidden, the list's items are all of that kind (its loads need no type
-    /// guard); with a kind required, stores of that kind leave the summary true. Only
-    /// `list_append` adds kinds inside a trace (see `opt::licm`).
+    /// when stale): it has no bit of `imm & 0xFF`. With every kind but one forbidden, the
+    /// list's items are all of that kind (its loads need no type guard). `(imm >> 8) & 0xFF`
+    /// is the kind of an item the trace stores next: the summary must have it already, or,
+    /// with `KINDS_ADD` set, it is added (a superset of the kinds present stays true). So
+    /// `list_append` and adding kinds guards add kinds inside a trace (`opt::licm`,
+    /// `opt::guards`).
     GuardListKinds / "guard_list_kinds" / 1 / Void / GUARD;
     /// Guard: the boxed value is an object of the exact built-in type `imm` (a
     /// `runtime::ObjType`: tuple, str, dict).

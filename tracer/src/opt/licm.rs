@@ -43,7 +43,7 @@ fn movable(op: &Op, appends: bool, appended: u8, dict_writes: bool) -> bool {
 }
 
 /// The `ElemKinds` a `list_append` may add to its list.
-fn appended_kinds(src: &Trace, append: &Op) -> u8 {
+pub(super) fn appended_kinds(src: &Trace, append: &Op) -> u8 {
     match append.args.get(1).map(|&v| src.op(v).kind) {
         Some(OpKind::BoxFloat) => ElemKinds::FLOAT,
         // `box_int` follows `guard_small_int`: an inline int.
@@ -65,6 +65,8 @@ pub fn run(src: &Trace) -> Trace {
     let dict_writes = src.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop));
     let appended = src.ops.iter().fold(0, |k, op| match op.kind {
         OpKind::ListAppend => k | appended_kinds(src, op),
+        // The kinds it adds for the items the trace stores next.
+        OpKind::GuardListKinds => k | super::guards::added_kinds(src, op),
         OpKind::CallLoop => ElemKinds::ALL,
         _ => k,
     });

@@ -482,14 +482,16 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     return Err("item store replaces an object".into());
                 }
                 let (data, idx) = r.list_index(l, k, key);
-                // The list's kinds summary must keep covering its items: it must already have
-                // the stored kind (it has after this recording's own store, so later entries
-                // pass). In a loop trace, a list with no objects also needs no check of the
-                // item replaced.
-                let kinds = state::list_kinds(&f.stack[n - 2]).unwrap_or(ElemKinds::ALL) | stored;
+                // The list's kinds summary must keep covering its items: it must have the
+                // stored kind already or, where the list recorded lacks it (a loop storing a
+                // new kind into each of many lists), the guard adds it. In a loop trace, a
+                // list with no objects also needs no check of the item replaced.
+                let had = state::list_kinds(&f.stack[n - 2]).unwrap_or(ElemKinds::ALL);
+                let add = if had & stored == 0 { crate::runtime::KINDS_ADD } else { 0 };
+                let kinds = had | stored;
                 let no_objects = r.kinds_guards && kinds & ElemKinds::OTHER == 0;
                 let forbid = if no_objects { ElemKinds::OTHER } else { 0 };
-                r.emit_guard_imm(OpKind::GuardListKinds, vec![l], forbid as u64 | (stored as u64) << 8);
+                r.emit_guard_imm(OpKind::GuardListKinds, vec![l], forbid as u64 | (stored as u64) << 8 | add);
                 if !no_objects {
                     let e = r.emit(OpKind::LoadElem, vec![data, idx], 0);
                     r.guard(OpKind::GuardNotObj, e);

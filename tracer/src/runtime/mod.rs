@@ -50,14 +50,26 @@ pub extern "C" fn list_len(bits: u64) -> i64 {
     list(&bits).map_or(0, |l| unsafe { (*l).len() as i64 })
 }
 
+/// `guard_list_kinds`'s flag: the kind stored is added to the summary, not required.
+pub const KINDS_ADD: u64 = 1 << 16;
+
 /// 1 when `bits` is a list whose kinds summary (rescanned when stale) has no bit of
-/// `imm & 0xFF` and every bit of `(imm >> 8) & 0xFF` (`guard_list_kinds`), else 0.
+/// `imm & 0xFF` (`guard_list_kinds`) and every bit of `(imm >> 8) & 0xFF` (the kind of an
+/// item the trace is about to store), else 0; with `KINDS_ADD`, those bits are added to the
+/// summary instead of required.
 pub extern "C" fn list_kinds_ok(bits: u64, imm: u64) -> u8 {
-    let (forbid, need) = (imm as u8, (imm >> 8) as u8);
+    let (forbid, stored) = (imm as u8, (imm >> 8) as u8);
     // SAFETY: as for `list_data`.
-    list(&bits).is_some_and(|l| {
-        let k = unsafe { (*l).refresh_kinds() };
-        k & forbid == 0 && k & need == need
+    list(&bits).is_some_and(|l| unsafe {
+        let k = (*l).refresh_kinds();
+        if k & forbid != 0 {
+            return false;
+        }
+        if imm & KINDS_ADD != 0 {
+            (*l).add_kinds(stored);
+            return true;
+        }
+        k & stored == stored
     }) as u8
 }
 
