@@ -45,13 +45,15 @@ pub fn write_exit<'a>(x: &'a LoopExits, f: &mut Frame, base: usize, n: u32, buf:
     Some(map)
 }
 
-/// The rest of a chained exit (`chain`, of a trace that calls the loops `inner`): the frame
-/// is at the called loop's header with the state of its iterator on top of the stack.
-/// Makes the iterator of it, then writes the exit the called loop's trace took (its
-/// buffer `buf`: the tail of the caller's).
+/// The rest of a chained exit (`chain`, of the trace whose exits are `caller` and whose
+/// exit buffer is `buf`): the frame is at the called loop's header with the state of its
+/// iterator on top of the stack. Makes the iterator of it, then writes the exit the called
+/// loop's trace took (its buffer is the tail of `buf`), and so on down when that exit is
+/// chained too.
 #[inline(never)]
-pub fn write_chained(chain: Chain, inner: &[Rc<LoopExits>], f: &mut Frame, buf: &[u64], vals: &mut Vec<(Dest, Value)>) -> Option<()> {
-    let x = inner.get(chain.inner as usize)?;
+pub fn write_chained(chain: Chain, caller: &LoopExits, f: &mut Frame, buf: &[u64], vals: &mut Vec<(Dest, Value)>) -> Option<()> {
+    let x: &Rc<LoopExits> = caller.inner.get(chain.inner as usize)?;
+    let buf = buf.get(caller.chain_off..)?;
     let second = f.stack.pop()?;
     let first = f.stack.pop()?;
     let it = match chain.iter {
@@ -61,8 +63,11 @@ pub fn write_chained(chain: Chain, inner: &[Rc<LoopExits>], f: &mut Frame, buf: 
     f.stack.push(rpy_interpreter::vm::new_iter(it));
     let base = f.stack.len();
     let n = u32::try_from(*buf.first()?).ok()?;
-    write_exit(x, f, base, n, buf, vals)?;
-    Some(())
+    let map = write_exit(x, f, base, n, buf, vals)?;
+    match map.chain {
+        Some(next) => write_chained(next, x, f, buf, vals),
+        None => Some(()),
+    }
 }
 
 /// A snapshot value of type `ty` as the trace left it (`bits`), as a value the frame owns.

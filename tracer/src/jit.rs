@@ -62,8 +62,6 @@ struct Compiled {
     /// `Home::Builtin` refer to, and whether the loop is over `enumerate(...)` (its iterator
     /// homes are then those of the wrapped iterator: `recorder::with_header_iter`).
     table: Rc<LoopExits>,
-    /// The loops the trace calls whose exits its own may chain to (`ExitMap::chain`).
-    inner: Vec<Rc<LoopExits>>,
     /// Where it starts: the loop header, or the resume pc of the exit a bridge grew from.
     start: usize,
     /// Stack entries above the loop's base when it starts (bridges).
@@ -293,16 +291,16 @@ impl Jit {
         // An exit no guard has (none) may hold a ref, as far as anyone knows.
         let refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
         let enumerate = rec.homes.contains(&Home::IterCount);
-        let table = Rc::new(LoopExits { maps: rec.exits, types, refs, names: rec.names, enumerate });
+        let table = Rc::new(LoopExits { maps: rec.exits, types, refs, names: rec.names, enumerate, inner: rec.inner, chain_off: trace.chain_offset() });
         let kinds = |ks: &[OpKind]| rec.trace.ops.iter().any(|op| ks.contains(&op.kind));
         Ok(Compiled {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
             effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef]),
-            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef]),
+            // A loop it calls is chainable itself (`recorder/nested.rs`).
+            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::CallPy, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef]),
             homes: rec.homes,
             table,
-            inner: rec.inner,
             _keep: rec.keep,
             start: rec.start,
             stack_in: rec.stack_in,
@@ -422,9 +420,9 @@ impl Jit {
             return Some((n, false));
         }
         let map = deopt::write_exit(&c.table, f, base, n, &self.exitbuf, &mut self.vals)?;
-        if !c.inner.is_empty() {
+        if !c.table.inner.is_empty() {
             if let Some(chain) = map.chain {
-                deopt::write_chained(chain, &c.inner, f, self.exitbuf.get(c.trace.chain_offset()..)?, &mut self.vals)?;
+                deopt::write_chained(chain, &c.table, f, &self.exitbuf, &mut self.vals)?;
             }
         }
         Some((n, map.end))
@@ -478,7 +476,7 @@ impl Jit {
                 return;
             }
             let n = n as usize;
-            if !traces[i].inner.is_empty() && traces[i].table.maps[n].chain.is_some() {
+            if !traces[i].table.inner.is_empty() && traces[i].table.maps[n].chain.is_some() {
                 // The frame is where a called loop's trace left it, inside that loop: the
                 // interpreter goes on there (and enters that loop's traces at its next
                 // back-edge).
@@ -683,16 +681,13 @@ impl Loops for Jit {
         if !root.range_iter && !seq_iter {
             return Err("inner loop over something other than a range, a list or a tuple".into());
         }
-        if !root.inner.is_empty() {
-            return Err("inner loop that calls a loop itself".into());
-        }
-        if root.trace.exitbuf_len() > crate::codegen::LOOP_EXITBUF || root.trace.slots_len() > root.homes.len() {
+        if root.trace.exitbuf_len() > crate::codegen::MAX_CALLED_EXITBUF || root.trace.slots_len() > root.homes.len() {
             return Err("inner loop with too many values".into());
         }
         // SAFETY: a loop trace's code, never freed while the JIT module lives (and its
         // `Compiled` is kept: see `retired`).
         let entry = unsafe { root.trace.entry() } as usize;
-        Ok(InnerLoop { entry, homes: root.homes.clone(), names: root.table.names.clone(), keep: root._keep.clone(), effects: root.effects, chainable: root.chainable, exits: root.table.clone() })
+        Ok(InnerLoop { entry, exitbuf_len: root.trace.exitbuf_len(), homes: root.homes.clone(), names: root.table.names.clone(), keep: root._keep.clone(), effects: root.effects, chainable: root.chainable, exits: root.table.clone() })
     }
 
     fn run_inner(&mut self, f: &mut Frame) -> Result<InnerExit, String> {

@@ -147,6 +147,44 @@ def unbound_after_empty(n):
 print("unbound_ok", unbound_after_empty(301))
 
 
+def three_levels(steps, n):
+    # The outermost loop's trace calls the middle loop's, which calls the innermost's: a
+    # float appears deep inside once (the exits chain through both calls), and the middle
+    # loop leaves list variables behind.
+    grid = [[i * n + j for j in range(n)] for i in range(n)]
+    total = 0
+    for t in range(steps):
+        for i in range(n):
+            row = grid[i]
+            for j in range(n):
+                row[j] = row[j] + t
+                if t == steps - 2 and i == n // 2 and j == n // 3:
+                    row[j] = row[j] + 0.5
+        total += row[0] + row[-1]
+    return total, row[:3], grid[n // 2][n // 3 - 1 : n // 3 + 2]
+
+
+print("three_levels", three_levels(60, 12))
+
+
+def three_levels_raise(steps, n):
+    grid = [[1] * n for _ in range(n)]
+    acc = 0
+    try:
+        for t in range(steps):
+            for i in range(n):
+                row = grid[i]
+                for j in range(n):
+                    acc += (t + 1) // row[j]
+            if t == steps - 3:
+                grid[n - 1][n - 2] = 0
+    except ZeroDivisionError as e:
+        print("caught", e, t, i, j, acc)
+
+
+three_levels_raise(40, 9)
+
+
 def never_bound():
     total = 0
     for i in range(200):

@@ -66,9 +66,24 @@ pub const RETURNED: u32 = u32::MAX - 1;
 /// Words of the exit buffer a compiled caller gives a function trace it calls: function
 /// traces with a longer snapshot are not compiled.
 pub const FN_EXITBUF: usize = 48;
-/// Words of the exit buffer a `call_loop` gives the loop trace it calls: loops with a
-/// longer snapshot are not called.
+/// Words of the exit buffer a `call_loop` in a function trace gives the loop trace it calls:
+/// loops with a longer snapshot are not called.
 pub const LOOP_EXITBUF: usize = 64;
+/// Most words of exit buffer a loop trace may need to be called (`call_loop`) by a loop
+/// trace, which gives it the tail of its own exit buffer.
+pub const MAX_CALLED_EXITBUF: usize = 4096;
+
+/// A `call_loop`'s immediate: the called trace's entry address (below 2**48) and, above,
+/// the words of exit buffer it needs.
+pub fn call_loop_imm(entry: usize, exitbuf_len: usize) -> u64 {
+    debug_assert!(entry >> 48 == 0 && exitbuf_len <= MAX_CALLED_EXITBUF);
+    entry as u64 | (exitbuf_len as u64) << 48
+}
+
+/// The entry address and the exit buffer words of a `call_loop`'s immediate.
+pub fn call_loop_parts(imm: u64) -> (u64, usize) {
+    (imm & ((1 << 48) - 1), (imm >> 48) as usize)
+}
 
 const TAG_SHIFT: i64 = 48;
 const PAYLOAD_MASK: i64 = (1 << TAG_SHIFT) - 1;
@@ -372,11 +387,12 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                     return Err(format!("op {i} ({name}): exit slot {} too large", op.imm));
                 }
                 if matches!(kind, OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef) {
-                    if op.imm as usize + 1 >= LOOP_EXITBUF {
-                        return Err(format!("op {i} ({name}): exit slot {} too large", op.imm));
-                    }
-                    if trace.ops[op.args[0].0 as usize].kind != OpKind::CallLoop {
+                    let call = &trace.ops[op.args[0].0 as usize];
+                    if call.kind != OpKind::CallLoop {
                         return Err(format!("op {i} ({name}): operand is not a call_loop"));
+                    }
+                    if op.imm as usize + 1 >= call_loop_parts(call.imm).1 {
+                        return Err(format!("op {i} ({name}): exit slot {} too large", op.imm));
                     }
                 }
                 if matches!(kind, OpKind::LoadSlot | OpKind::StoreSlot) {
@@ -515,9 +531,10 @@ impl JitModule {
         let func = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
         drop(guard);
         self.compiled += 1;
-        let calls_loops = !place.function && trace.ops.iter().any(|op| op.kind == OpKind::CallLoop);
-        let chain_off = if calls_loops { chain_offset(trace) } else { 0 };
-        let exitbuf_len = (1 + exits.iter().map(|e| e.snapshot.len()).max().unwrap_or(0)).max(chain_off + if calls_loops { LOOP_EXITBUF } else { 0 });
+        // The largest exit buffer a loop this loop trace calls needs, at its tail.
+        let called = trace.ops.iter().filter(|op| op.kind == OpKind::CallLoop && !place.function).map(|op| call_loop_parts(op.imm).1).max();
+        let chain_off = if called.is_some() { chain_offset(trace) } else { 0 };
+        let exitbuf_len = (1 + exits.iter().map(|e| e.snapshot.len()).max().unwrap_or(0)).max(chain_off + called.unwrap_or(0));
         let mut first_exit = vec![u32::MAX; exits.iter().map(|e| e.exit as usize + 1).max().unwrap_or(0)];
         for (i, e) in exits.iter().enumerate().rev() {
             first_exit[e.exit as usize] = i as u32;
@@ -1051,7 +1068,11 @@ fn build(
                     let p = b.ins().iadd_imm_s(own, 8 * chain_off as i64);
                     (LoopBuf::Tail(p), p)
                 };
-                let fp = b.ins().iconst(types::I64, op.imm as i64);
+                let (entry, words) = call_loop_parts(op.imm);
+                if place.function && words > LOOP_EXITBUF {
+                    return Err(format!("op {i}: the loop called needs {words} words of exit buffer"));
+                }
+                let fp = b.ins().iconst(types::I64, entry as i64);
                 let code = exits::call_trace(&mut b, &target, fp, &[slotsp, bufp, vm]);
                 loop_bufs.insert(OpRef(i as u32), buf);
                 Some(b.ins().uextend(types::I64, code))

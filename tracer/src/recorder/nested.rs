@@ -12,8 +12,8 @@
 //!   resumes *before* the loop, at the snapshot taken where the iterator was made
 //!   (`Rec::resume`), and the interpreter runs the loop again, discarding what the call
 //!   computed.
-//! - In a loop trace, the called loop may also store into and append to lists (nothing
-//!   else: no attribute or dict stores, no new objects, no calls). The guard's exit chains
+//! - In a loop trace, the called loop may also store into and append to lists, and call
+//!   loops itself (nothing else: no attribute or dict stores, no new objects, no calls). The guard's exit chains
 //!   to the called loop's exit (`Chain`, written by `deopt.rs`): the frame is left at the
 //!   loop's header with its iterator rebuilt as the trace made it, then as the called trace
 //!   left it, so its effects stand and the interpreter goes on inside the loop.
@@ -34,6 +34,8 @@ use rpy_interpreter::vm::frame::Frame;
 pub struct InnerLoop {
     /// Its code: `fn(slots, exitbuf, vm) -> exit`.
     pub entry: usize,
+    /// The words of exit buffer it needs.
+    pub exitbuf_len: usize,
     /// Slot `k` is filled from `homes[k]`.
     pub homes: Vec<Home>,
     /// The names its global homes refer to.
@@ -105,6 +107,8 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         }
     } else if inner.effects {
         return Err("inner loop with effects on memory".into());
+    } else if inner.exitbuf_len > crate::codegen::LOOP_EXITBUF {
+        return Err("inner loop with too many values".into());
     }
     let it = r.iters[k as usize];
     let remaining = match it {
@@ -133,6 +137,12 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
                     let s = r.read_home(home, &real)?;
                     r.boxed(s)?
                 }
+            }
+            (Home::Cell(i), _) => {
+                // Read only, by both loops.
+                let real = crate::recorder::cell_value(f, i as usize).ok_or("unbound cell")?;
+                let s = r.read_home(home, &real)?;
+                r.boxed(s)?
             }
             (Home::Global(g) | Home::Builtin(g), _) => {
                 let name = inner.names.get(g as usize).ok_or("bad name")?.clone();
@@ -181,7 +191,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     }
     let done = loops.run_inner(f)?;
     r.keep.extend(inner.keep);
-    let call = r.emit(OpKind::CallLoop, args, inner.entry as u64);
+    let call = r.emit(OpKind::CallLoop, args, crate::codegen::call_loop_imm(inner.entry, inner.exitbuf_len));
     if chained {
         // From here on the loop has run: guards resume after it, with its exit.
         r.inner.push(inner.exits);
@@ -260,7 +270,18 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
                 let bits = r.emit(OpKind::LoadLoopExitRef, vec![call], j as u64);
                 Sym::Float(r.emit(OpKind::UnboxFloat, vec![bits], 0))
             }
-            _ => return Err("inner loop leaves a value other than an int or a float".into()),
+            // A borrowed object (a list the loop read from another): guarded as it is now.
+            Ty::Ref if !ev.owned => {
+                let real = match home {
+                    Home::Fast(i) => f.fast.get(i as usize).cloned(),
+                    Home::Global(g) => r.names.get(g as usize).cloned().and_then(|name| global_value(f, &name)),
+                    _ => None,
+                };
+                let kind = real.as_ref().and_then(super::Kind::of).ok_or("inner loop leaves a value of a type the JIT does not handle")?;
+                let e = r.emit(OpKind::LoadLoopExitRef, vec![call], j as u64);
+                r.typed(e, kind)?
+            }
+            _ => return Err("inner loop leaves a value other than an int, a float or a borrowed object".into()),
         };
         let s = match (lazy, first, olds[j]) {
             (true, Some((b, neg)), Some(old)) => {

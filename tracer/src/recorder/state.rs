@@ -129,6 +129,10 @@ pub struct LoopExits {
     pub names: Vec<Value>,
     /// A loop over `enumerate(...)` (see `with_header_iter`).
     pub enumerate: bool,
+    /// The loops its trace calls, whose exits its own may chain to, and where their exit
+    /// buffer starts in its own (`CompiledTrace::chain_offset`).
+    pub inner: Vec<std::rc::Rc<LoopExits>>,
+    pub chain_off: usize,
 }
 
 /// A recorded loop or bridge, ready to optimise and compile.
