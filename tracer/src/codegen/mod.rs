@@ -53,11 +53,14 @@ use cranelift_module::{default_libcall_names, Module};
 use crate::ir::{OpKind, OpRef, Trace, Ty};
 use crate::runtime as rt;
 
+mod calls;
 mod dicts;
 mod exits;
 mod helpers;
 use dicts::{cached_str_lookup, dict_entry_addr, dict_next_inline, inst_absent_inline, inst_getattr_inline, inst_setattr_inline};
-use exits::{call_trace, guard, write_exit, Io};
+use calls::{chain_offset, LoopBuf};
+pub use calls::{call_loop_imm, call_loop_parts, LOOP_EXITBUF, MAX_CALLED_EXITBUF};
+use exits::{guard, write_exit, Io};
 
 /// Exit number returned when a straight-line trace runs off its end.
 pub const FINISHED: u32 = u32::MAX;
@@ -66,25 +69,6 @@ pub const RETURNED: u32 = u32::MAX - 1;
 /// Words of the exit buffer a compiled caller gives a function trace it calls: function
 /// traces with a longer snapshot are not compiled.
 pub const FN_EXITBUF: usize = 48;
-/// Words of the exit buffer a `call_loop` in a function trace gives the loop trace it calls:
-/// loops with a longer snapshot are not called.
-pub const LOOP_EXITBUF: usize = 64;
-/// Most words of exit buffer a loop trace may need to be called (`call_loop`) by a loop
-/// trace, which gives it the tail of its own exit buffer.
-pub const MAX_CALLED_EXITBUF: usize = 4096;
-
-/// A `call_loop`'s immediate: the called trace's entry address (below 2**48) and, above,
-/// the words of exit buffer it needs.
-pub fn call_loop_imm(entry: usize, exitbuf_len: usize) -> u64 {
-    debug_assert!(entry >> 48 == 0 && exitbuf_len <= MAX_CALLED_EXITBUF);
-    entry as u64 | (exitbuf_len as u64) << 48
-}
-
-/// The entry address and the exit buffer words of a `call_loop`'s immediate.
-pub fn call_loop_parts(imm: u64) -> (u64, usize) {
-    (imm & ((1 << 48) - 1), (imm >> 48) as usize)
-}
-
 const TAG_SHIFT: i64 = 48;
 const PAYLOAD_MASK: i64 = (1 << TAG_SHIFT) - 1;
 const PTR_TAG: i64 = (0xFFF9u64 << TAG_SHIFT) as i64;
@@ -1055,39 +1039,18 @@ fn build(
             }
             OpKind::CallLoop => {
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
-                let slotslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * args.len().max(1)) as u32, 3));
-                for (k, &a) in args.iter().enumerate() {
-                    b.ins().stack_store(types::I64, a, slotslot, (8 * k) as i32);
-                }
-                let slotsp = b.ins().stack_addr(types::I64, slotslot, 0);
-                let (buf, bufp) = if place.function {
-                    let bufslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * LOOP_EXITBUF) as u32, 3));
-                    (LoopBuf::Slot(bufslot), b.ins().stack_addr(types::I64, bufslot, 0))
-                } else {
-                    let own = b.ins().stack_load(types::I64, types::I64, saved, 8);
-                    let p = b.ins().iadd_imm_s(own, 8 * chain_off as i64);
-                    (LoopBuf::Tail(p), p)
-                };
-                let (entry, words) = call_loop_parts(op.imm);
-                if place.function && words > LOOP_EXITBUF {
-                    return Err(format!("op {i}: the loop called needs {words} words of exit buffer"));
-                }
-                let fp = b.ins().iconst(types::I64, entry as i64);
-                let code = exits::call_trace(&mut b, &target, fp, &[slotsp, bufp, vm]);
+                let (buf, code) = calls::call_loop(&mut b, &io, chain_off, op.imm, &args).map_err(|e| format!("op {i}: {e}"))?;
                 loop_bufs.insert(OpRef(i as u32), buf);
-                Some(b.ins().uextend(types::I64, code))
+                Some(code)
             }
             OpKind::SelectInt | OpKind::SelectFloat => Some(b.ins().select(arg(0)?, arg(1)?, arg(2)?)),
             OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => {
-                let at = 8 * (1 + op.imm as i32);
-                Some(match *loop_bufs.get(&op.args[0]).ok_or("load_loop_exit of something other than a call_loop")? {
-                    LoopBuf::Slot(slot) => b.ins().stack_load(types::I64, types::I64, slot, at),
-                    LoopBuf::Tail(p) => b.ins().load(types::I64, mem, p, at),
-                })
+                let buf = *loop_bufs.get(&op.args[0]).ok_or("load_loop_exit of something other than a call_loop")?;
+                Some(calls::load_loop_exit(&mut b, buf, op.imm))
             }
             OpKind::CallPy => {
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
-                let r = call_py(&mut b, &io, op.imm, &args);
+                let r = calls::call_py(&mut b, &io, op.imm, &args);
                 let ok = b.ins().icmp_imm_s(IntCC::NotEqual, r, rpy_interpreter::value::Value::NULL.bits() as i64);
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 Some(r)
@@ -1160,20 +1123,6 @@ fn box_float(b: &mut FunctionBuilder, x: Value) -> Value {
     b.ins().bitcast(types::I64, MemFlagsData::new(), x)
 }
 
-/// Where a `call_loop` put the called loop's exit buffer.
-#[derive(Clone, Copy)]
-enum LoopBuf {
-    Slot(cranelift_codegen::ir::StackSlot),
-    /// This address: the tail of the trace's own exit buffer.
-    Tail(Value),
-}
-
-/// The word of a loop trace's exit buffer where the exit buffer of the loops it calls
-/// (`call_loop`) starts: after the longest snapshot of its own.
-fn chain_offset(trace: &Trace) -> usize {
-    1 + trace.ops.iter().map(|op| op.snap.len()).max().unwrap_or(0)
-}
-
 /// `load_elem`s whose every use (operand or snapshot value) is an `unbox_float`: those load
 /// the element as a float themselves, and the `load_elem` stands for the element's address.
 fn float_only_loads(trace: &Trace) -> Vec<bool> {
@@ -1216,61 +1165,3 @@ fn elem_addr(b: &mut FunctionBuilder, trace: &Trace, vals: &[Option<Value>], dat
     Ok((b.ins().iadd(get(data)?, off), (k * 8) as i32))
 }
 
-/// `call_py`: the callee's compiled trace when its code has one and the recursion limit
-/// leaves room (`vm.depth` counts the call, as the interpreter would), with its exits
-/// finished by `runtime::fn_exit`; otherwise `runtime::call_py`. The result: an owned
-/// reference, or NULL's bits when the call raised.
-fn call_py(b: &mut FunctionBuilder, io: &Io, entry_cell: u64, args: &[Value]) -> Value {
-    let target = &io.target;
-    use cranelift_codegen::ir::{StackSlotData, StackSlotKind};
-    let (func, rest) = (args[0], &args[1..]);
-    let nargs = b.ins().iconst(types::I64, rest.len() as i64);
-    let argslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * rest.len().max(1)) as u32, 3));
-    for (k, &a) in rest.iter().enumerate() {
-        b.ins().stack_store(types::I64, a, argslot, (8 * k) as i32);
-    }
-    let argp = b.ins().stack_addr(types::I64, argslot, 0);
-    let bufslot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * FN_EXITBUF) as u32, 3));
-    let bufp = b.ins().stack_addr(types::I64, bufslot, 0);
-    let cell = b.ins().iconst(types::I64, entry_cell as i64);
-    let fp = b.ins().load(types::I64, MemFlagsData::new(), cell, 0);
-    let vmflags = MemFlagsData::new();
-    let depth = b.ins().load(types::I32, vmflags, io.vm, rt::DEPTH_OFFSET as i32);
-    let limit = b.ins().load(types::I32, vmflags, io.vm, rt::LIMIT_OFFSET as i32);
-    let room = b.ins().icmp(IntCC::UnsignedLessThan, depth, limit);
-    let compiled = b.ins().icmp_imm_s(IntCC::NotEqual, fp, 0);
-    let fast = b.ins().band(room, compiled);
-    let direct = b.create_block();
-    let slow = b.create_block();
-    let returned = b.create_block();
-    let exited = b.create_block();
-    let join = b.create_block();
-    let res = b.append_block_param(join, types::I64);
-    b.set_cold_block(slow);
-    b.set_cold_block(exited);
-    b.ins().brif(fast, direct, &[], slow, &[]);
-
-    b.switch_to_block(direct);
-    let deeper = b.ins().iadd_imm_s(depth, 1);
-    b.ins().store(vmflags, deeper, io.vm, rt::DEPTH_OFFSET as i32);
-    let code = call_trace(b, target, fp, &[argp, bufp, io.vm]);
-    b.ins().store(vmflags, depth, io.vm, rt::DEPTH_OFFSET as i32);
-    let done = b.ins().icmp_imm_s(IntCC::Equal, code, RETURNED as i64);
-    b.ins().brif(done, returned, &[], exited, &[]);
-
-    b.switch_to_block(returned);
-    let r = b.ins().load(types::I64, MemFlagsData::new(), bufp, 8);
-    b.ins().jump(join, &[BlockArg::Value(r)]);
-
-    b.switch_to_block(exited);
-    let code64 = b.ins().uextend(types::I64, code);
-    let r = call_helper(b, target, rt::fn_exit as *const () as usize, &[io.vm, func, argp, nargs, bufp, code64], types::I64);
-    b.ins().jump(join, &[BlockArg::Value(r)]);
-
-    b.switch_to_block(slow);
-    let r = call_helper(b, target, rt::call_py as *const () as usize, &[io.vm, func, argp, nargs], types::I64);
-    b.ins().jump(join, &[BlockArg::Value(r)]);
-
-    b.switch_to_block(join);
-    res
-}

@@ -243,8 +243,8 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         };
         olds[k] = cur.filter(|c| matches!((c, done.types[k]), (Sym::Int(_), Ty::I64) | (Sym::Float(_), Ty::F64)));
     }
-    let lazy = |k: usize| matches!(done.map.vals[k].dest, Dest::HomeAfterFirst(_));
-    let select = (0..homes.len()).filter(|&k| lazy(k)).all(|k| olds[k].is_some());
+    let is_lazy = |k: usize| matches!(done.map.vals[k].dest, Dest::HomeAfterFirst(_));
+    let select = (0..homes.len()).filter(|&k| is_lazy(k)).all(|k| olds[k].is_some());
     let mut first = None;
     let mut writes = Vec::new();
     for (j, (ev, &ty)) in done.map.vals.iter().zip(&done.types).enumerate() {
@@ -259,7 +259,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
             }
             continue;
         }
-        let lazy = lazy(j);
+        let lazy = is_lazy(j);
         if lazy && done.first && !select {
             continue;
         }
