@@ -6,7 +6,7 @@ use crate::ir::Ty;
 use crate::recorder::{set_enumerate_count, set_global, set_iter_index, with_header_iter, zip_iters, Chain, ChainIter, Dest, ExitMap, ExitVal, Home, LoopExits};
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
-use rpy_interpreter::vm::frame::Frame;
+use rpy_interpreter::vm::frame::{Block, Frame};
 use std::rc::Rc;
 
 /// Writes exit `n` of a loop trace into `f` (the loop's stack base at `base`): `buf` holds
@@ -41,6 +41,7 @@ pub fn write_exit<'a>(x: &'a LoopExits, f: &mut Frame, base: usize, n: u32, buf:
             write_exit_value(x, f, base, dest, v, &mut first);
         }
     }
+    f.blocks.extend(map.blocks.iter().map(|b| Block { level: b.level + base as u32, ..*b }));
     f.pc = map.pc;
     Some(map)
 }

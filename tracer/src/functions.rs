@@ -141,6 +141,7 @@ fn apply(f: &mut Frame, e: &TreeExit, buf: &[u64]) {
             Dest::Home(_) | Dest::FirstIteration | Dest::HomeAfterFirst(_) | Dest::Drop => {}
         }
     }
+    f.blocks.extend_from_slice(&e.map.blocks);
     f.pc = e.map.pc;
 }
 

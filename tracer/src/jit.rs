@@ -467,7 +467,7 @@ impl Jit {
                     continue;
                 }
                 let what = || "entry bridge of".to_string();
-                match self.grow(vm, traces, 0, 0, f, Start { header, pc: header, base, bridge: true }, &what) {
+                match self.grow(vm, traces, 0, 0, f, Start { header, pc: header, base, bridge: true, blocks: f.blocks.len() }, &what) {
                     Grown::Linked(_) => continue,
                     Grown::Cold | Grown::Aborted => return,
                 }
@@ -493,7 +493,7 @@ impl Jit {
                 // common path).
                 self.stats.switches += 1;
                 let what = || format!("loop trace after bridge {i} of");
-                match self.grow(vm, traces, i, n, f, Start { header, pc: header, base, bridge: false }, &what) {
+                match self.grow(vm, traces, i, n, f, Start { header, pc: header, base, bridge: false, blocks: f.blocks.len() }, &what) {
                     Grown::Linked(j) => i = j,
                     Grown::Cold => i = 0,
                     Grown::Aborted => return,
@@ -504,7 +504,8 @@ impl Jit {
                     return;
                 }
                 let what = || format!("bridge from exit {n} of trace {i} of");
-                match self.grow(vm, traces, i, n, f, Start { header, pc: f.pc, base, bridge: true }, &what) {
+                let blocks = f.blocks.len().saturating_sub(traces[i].table.maps[n].blocks.len());
+                match self.grow(vm, traces, i, n, f, Start { header, pc: f.pc, base, bridge: true, blocks }, &what) {
                     // The recording finished the iteration: back to the root.
                     Grown::Linked(_) => i = 0,
                     Grown::Cold | Grown::Aborted => return,
@@ -779,7 +780,7 @@ impl JitHooks for Jit {
                 }
                 let base = f.stack.len();
                 lp.base = base;
-                match self.try_compile(vm, f, Start { header, pc: header, base, bridge: false }, "loop") {
+                match self.try_compile(vm, f, Start { header, pc: header, base, bridge: false, blocks: f.blocks.len() }, "loop") {
                     Ok(c) => {
                         let mut traces = vec![c];
                         self.run_loop(vm, &mut traces, f, header, base);

@@ -14,7 +14,7 @@ pub enum BlockKind {
     Handler,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     pub handler: u32,

@@ -71,7 +71,7 @@ use rpy_interpreter::list::ElemKinds;
 use rpy_interpreter::object::{Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::eval::{fast_binop, fast_compare};
-use rpy_interpreter::vm::frame::Frame;
+use rpy_interpreter::vm::frame::{Block, BlockKind, Frame};
 use rpy_interpreter::vm::{int_i64, new_int, Vm};
 
 /// Where recording starts.
@@ -87,6 +87,9 @@ pub struct Start {
     /// every recording that starts off the header, and an entry bridge, which starts at the
     /// header for an entry state the loop trace's entry guards reject.
     pub bridge: bool,
+    /// Depth of the frame's block stack at the header: the blocks above it are the trace's
+    /// (a bridge starts with those its exit left).
+    pub blocks: usize,
 }
 
 /// Records one iteration (a loop trace when `start.pc == start.header`, else a bridge from
@@ -103,7 +106,7 @@ pub fn record(vm: &mut Vm, f: &mut Frame, code: &Code, start: Start, limit: usiz
 /// the instruction the interpreter must execute next, with an exception a call made while
 /// recording raised in `Vm::jit_error`.
 pub fn record_function(vm: &mut Vm, f: &mut Frame, code: &Code, parent: Option<Parent>, limit: usize, loops: &mut dyn Loops) -> Result<Recorded, Abort> {
-    let start = Start { header: usize::MAX, pc: f.pc, base: 0, bridge: false };
+    let start = Start { header: usize::MAX, pc: f.pc, base: 0, bridge: false, blocks: 0 };
     record_mode(vm, f, code, start, limit, Mode::Function { parent }, loops)
 }
 
@@ -185,10 +188,15 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         attrs: Vec::new(),
         versions: Vec::new(),
         inner: Vec::new(),
+        blocks: Vec::new(),
     };
     let nfast = root.fast.len();
     if root.stack.len() < start.base {
         return Err("stack below the loop's base".into());
+    }
+    for b in root.blocks.get(start.blocks..).ok_or("block stack below the header's")? {
+        let level = (b.level as usize).checked_sub(start.base).ok_or("block below the loop's stack base")?;
+        r.blocks.push(Block { level: level as u32, ..*b });
     }
     let stack_in = root.stack.len() - start.base;
     if !bridge && stack_in != 0 {
@@ -236,6 +244,24 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         let mut flow = Flow::Next;
         match ins {
             Instr::Nop => {}
+            Instr::SetupExcept(t) | Instr::SetupFinally(t) => {
+                let kind = if matches!(ins, Instr::SetupExcept(_)) { BlockKind::Except } else { BlockKind::Finally };
+                let level = f.stack.len();
+                if at_root {
+                    // An exception raised in the block leaves the trace at a guard before the
+                    // instruction that raises: the exit puts the block back (`ExitMap::blocks`),
+                    // and the interpreter raises and handles it.
+                    let rel = level.checked_sub(start.base).ok_or("try block below the loop's stack base")?;
+                    r.blocks.push(Block { kind, handler: t.0, level: rel as u32 });
+                }
+                f.blocks.push(Block { kind, handler: t.0, level: level as u32 });
+            }
+            Instr::PopBlock => {
+                if at_root && r.blocks.pop().is_none() {
+                    return Err("leaves a try block entered before the loop".into());
+                }
+                f.blocks.pop().ok_or("no block to leave")?;
+            }
             Instr::LoadFast(i) => {
                 let real = f.fast.get(i.idx()).ok_or("bad local")?;
                 if real.is_null() {
@@ -795,6 +821,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 } else if t == header {
                     if !r.stack.is_empty() || f.stack.len() != start.base {
                         return Err("stack not back at the loop's base at the back-edge".into());
+                    }
+                    if !r.blocks.is_empty() {
+                        return Err("try block still open at the back-edge".into());
                     }
                     return finish(r, &start, nfast, stack_in, length);
                 } else if t < pc {

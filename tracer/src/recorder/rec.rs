@@ -8,6 +8,7 @@ use crate::ir::OpKind;
 use crate::runtime::ObjType;
 use rpy_interpreter::object::{Obj, ObjKind};
 use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::frame::Block;
 use rpy_interpreter::vm::int_i64;
 
 /// A value in the body being recorded: a home's entry value (phi) or a body op.
@@ -136,6 +137,8 @@ pub(super) struct Snap {
     /// An exit chained to a called loop's exit (`nested.rs`): `stack` ends with the range's
     /// start and length.
     pub(super) chain: Option<super::Chain>,
+    /// The `try` blocks entered in the loop's frame (`ExitMap::blocks`).
+    pub(super) blocks: Vec<Block>,
 }
 
 /// The `k` of the range `[-2**k, 2**k]` a loop trace speculates an int input recorded as `x`
@@ -202,6 +205,9 @@ pub(super) struct Rec {
     pub(super) versions: Vec<u64>,
     /// The loops the trace calls whose exits its own may chain to (`Chain::inner`).
     pub(super) inner: Vec<std::rc::Rc<super::LoopExits>>,
+    /// The `try` blocks the loop's frame entered since the header (a bridge starts with
+    /// those of its exit), levels relative to the loop's stack base.
+    pub(super) blocks: Vec<Block>,
 }
 
 /// Why recording stopped without a trace.
@@ -244,7 +250,7 @@ impl Rec {
             None => self.snapshot(),
         };
         let s = &self.snaps[si];
-        let snap = Snap { pc: s.pc, written: s.written.clone(), stack: s.stack.clone(), raise: s.raise, drops: vec![o], chain: s.chain };
+        let snap = Snap { pc: s.pc, written: s.written.clone(), stack: s.stack.clone(), raise: s.raise, drops: vec![o], chain: s.chain, blocks: s.blocks.clone() };
         self.snaps.push(snap);
         self.body.push(BodyOp { kind, args, imm, snap: Some(self.snaps.len() - 1) });
         self.resume = None;
@@ -254,7 +260,7 @@ impl Rec {
     /// Takes a snapshot of the loop's state at the current instruction.
     pub(super) fn snapshot(&mut self) -> usize {
         let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
-        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false, drops: Vec::new(), chain: None });
+        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false, drops: Vec::new(), chain: None, blocks: self.blocks.clone() });
         self.snaps.len() - 1
     }
 

@@ -5,7 +5,7 @@
 use crate::ir::Trace;
 use rpy_interpreter::object::{Iter, Obj, ObjKind};
 use rpy_interpreter::value::Value;
-use rpy_interpreter::vm::frame::Frame;
+use rpy_interpreter::vm::frame::{Block, Frame};
 
 use super::is_list;
 
@@ -91,6 +91,10 @@ pub struct ExitMap {
     pub raise: bool,
     /// A `call_loop` did not end as recorded: the exit goes on into the called loop's exit.
     pub chain: Option<Chain>,
+    /// The `try` blocks the trace entered and had not left at the exit, outermost first,
+    /// their stack levels relative to the loop's stack base: pushed onto the frame's block
+    /// stack, which holds the header's (a static property of the code) while traces run.
+    pub blocks: Vec<Block>,
 }
 
 /// An exit after a `call_loop` that did not end as recorded (`recorder/nested.rs`). Its
