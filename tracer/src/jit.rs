@@ -296,9 +296,9 @@ impl Jit {
         Ok(Compiled {
             trace,
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
-            effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef]),
+            effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef]),
             // A loop it calls is chainable itself (`recorder/nested.rs`).
-            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::CallPy, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef]),
+            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef]),
             homes: rec.homes,
             table,
             _keep: rec.keep,
@@ -732,7 +732,7 @@ impl Loops for Jit {
 /// Whether a trace may replace values in memory that it still holds, itself or in the
 /// compiled code it calls (`runtime::release`).
 fn may_release(t: &crate::ir::Trace) -> bool {
-    t.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop))
+    t.ops.iter().any(|op| op.kind.writes_dicts())
 }
 
 /// How logs name a function: its qualified name and first line.

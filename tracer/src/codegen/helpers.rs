@@ -14,7 +14,10 @@ pub(super) fn helper(kind: OpKind) -> Option<(usize, Type)> {
         OpKind::StrContains => (rt::str_contains as *const () as usize, types::I8),
         OpKind::StrByte => (rt::str_byte as *const () as usize, types::I64),
         OpKind::DictHasStr => (rt::dict_has_str as *const () as usize, types::I64),
+        OpKind::DictHasInt => (rt::dict_has_int as *const () as usize, types::I64),
         OpKind::DictSetStr => (rt::dict_set_str as *const () as usize, types::I8),
+        OpKind::DictSetInt => (rt::dict_set_int as *const () as usize, types::I8),
+        OpKind::DictGetInt => (rt::dict_get_int as *const () as usize, types::I64),
         _ => return None,
     })
 }

@@ -746,7 +746,7 @@ fn build(
                 let addr = b.ins().iadd(table, off);
                 Some(b.ins().load(types::I64, MemFlagsData::trusted().with_readonly(), addr, 0))
             }
-            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::DictHasStr => {
+            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::DictHasStr | OpKind::DictHasInt | OpKind::DictGetInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 Some(call_helper(&mut b, &target, addr, &args, ty))
@@ -762,7 +762,7 @@ fn build(
                 None
             }
             OpKind::NewInst => Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
-            OpKind::DictSetStr => {
+            OpKind::DictSetStr | OpKind::DictSetInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 let ok = call_helper(&mut b, &target, addr, &args, ty);

@@ -78,6 +78,12 @@ impl OpKind {
             _ => None,
         }
     }
+
+    /// May write into a dict (an instance's `__dict__` among them): attribute and dict reads
+    /// before it may not be reused after it.
+    pub fn writes_dicts(self) -> bool {
+        matches!(self, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::DictSetInt | OpKind::CallPy | OpKind::CallLoop)
+    }
 }
 
 trace_ops! {
@@ -237,6 +243,8 @@ trace_ops! {
     /// bits when the key is absent or a comparison would need Python code, so a type guard on
     /// the result leaves the trace and the interpreter looks it up (raising `KeyError`).
     DictGetStr / "dict_get_str" / 2 / Ref / 0;
+    /// `d[i]` for a dict and an int key, as `dict_get_str`.
+    DictGetInt / "dict_get_int" / 2 / Ref / 0;
     /// Entry value `imm` of a side trace of a function trace: word `1 + imm` of the exit
     /// buffer, where the exit it grew from left its snapshot (a ref, a float's bits or a bool).
     LoadExitSlot / "load_exit_slot" / 0 / Ref / EFFECT;
@@ -309,11 +317,15 @@ trace_ops! {
     /// `key in d` for a dict and a `str` key: 1 or 0, or -1 when telling keys apart would run
     /// Python code (a guard then leaves the trace). Reads the dict: not movable.
     DictHasStr / "dict_has_str" / 2 / I64 / 0;
+    /// `i in d` for a dict and an int key, as `dict_has_str`.
+    DictHasInt / "dict_has_int" / 2 / I64 / 0;
     /// `d[key] = v` for a dict (operand 0) and a `str` key (operand 1), `v` (operand 2)
     /// borrowed (the dict takes a reference); a guard that exits, having done nothing, when
     /// telling keys apart would run Python code or the dict is the trace's globals or
     /// builtins (operands 3 and 4), whose names a trace keeps in registers.
     DictSetStr / "dict_set_str" / 5 / Void / GUARD | EFFECT;
+    /// `d[i] = v` for a dict and an int key (operand 1), as `dict_set_str`.
+    DictSetInt / "dict_set_int" / 5 / Void / GUARD | EFFECT;
     /// The end of a function trace: return the boxed value (an owned reference). Last op.
     Return / "return" / 1 / Void / EFFECT;
 }

@@ -246,7 +246,7 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardListKinds | UnboxSmallInt | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | FloatNeg | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
-        | DictKey | DictValue | DictGetStr | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return | CallLoop | LoadLoopExitInt | LoadLoopExitRef | BoxIntOwned
-        | GuardTypeVersion | InstGetAttr | InstSetAttr | StrEq | StrCmp | StrContains | StrByte | CharStr | DictHasStr | DictSetStr | NewInst | InstInit | DecRef => Keep,
+        | DictKey | DictValue | DictGetStr | DictGetInt | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return | CallLoop | LoadLoopExitInt | LoadLoopExitRef | BoxIntOwned
+        | GuardTypeVersion | InstGetAttr | InstSetAttr | StrEq | StrCmp | StrContains | StrByte | CharStr | DictHasStr | DictHasInt | DictSetStr | DictSetInt | NewInst | InstInit | DecRef => Keep,
     }
 }

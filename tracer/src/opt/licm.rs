@@ -62,7 +62,7 @@ pub fn run(src: &Trace) -> Trace {
     };
     // A loop the trace calls may append (or store) anything to any list.
     let appends = src.ops.iter().any(|op| matches!(op.kind, OpKind::ListAppend | OpKind::CallLoop));
-    let dict_writes = src.ops.iter().any(|op| matches!(op.kind, OpKind::InstSetAttr | OpKind::DictSetStr | OpKind::CallPy | OpKind::CallLoop));
+    let dict_writes = src.ops.iter().any(|op| op.kind.writes_dicts());
     let appended = src.ops.iter().fold(0, |k, op| match op.kind {
         OpKind::ListAppend => k | appended_kinds(src, op),
         // The kinds it adds for the items the trace stores next.

@@ -468,19 +468,8 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         let (data, idx) = r.tuple_index(t, k, key);
                         (item, r.load_elem(data, idx, kind)?)
                     }
-                    (Sym::Obj(d, ObjType::Dict), Sym::Obj(k, ObjType::Str)) => {
-                        // The compiled lookup itself, so recording and running agree.
-                        let bits = crate::runtime::dict_get_str(container.bits(), key.bits());
-                        if bits == Value::NULL.bits() {
-                            return Err("dict lookup that misses or needs Python code".into());
-                        }
-                        // SAFETY: the dict holds the value: these are live bits.
-                        let item = unsafe { Value::clone_from_bits(bits) };
-                        let kind = Kind::of(&item).ok_or("dict value of a type the JIT does not handle")?;
-                        let e = r.emit(OpKind::DictGetStr, vec![d, k], 0);
-                        (item, r.typed(e, kind)?)
-                    }
-                    _ => return Err("subscript of something other than a list or tuple by an int, or a dict by a str".into()),
+                    (Sym::Obj(d, ObjType::Dict), k @ (Sym::Obj(_, ObjType::Str) | Sym::Int(_))) => dicts::subscr(&mut r, d, k, container, key)?,
+                    _ => return Err("subscript of something other than a list or tuple by an int, or a dict by a str or an int".into()),
                 };
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);

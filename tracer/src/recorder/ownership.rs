@@ -48,7 +48,7 @@ pub(super) fn release_now(r: &Rec) -> Vec<bool> {
         for (j, op) in r.body.iter().enumerate() {
             use OpKind::*;
             borrowed[j] = match op.kind {
-                InstGetAttr | LoadElem | DictGetStr | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
+                InstGetAttr | LoadElem | DictGetStr | DictGetInt | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
                 NewInst => given_up.contains(&V::Op(j)),
                 IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy => false,
                 k if k.result() == crate::ir::Ty::Ref || matches!(k, ListData | TupleData) => op.args.iter().any(|&a| is_b(a, &borrowed, &phi)),

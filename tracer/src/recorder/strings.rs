@@ -6,6 +6,7 @@ use crate::ir::OpKind;
 use crate::runtime::ObjType;
 use rpy_interpreter::bytecode::opcodes::CmpOp;
 use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::int_i64;
 
 /// The code operand of `v` when it is a shared one-character str (`char_str`).
 fn char_code(r: &Rec, v: V) -> Option<V> {
@@ -56,22 +57,27 @@ pub(super) fn compare(r: &mut Rec, op: CmpOp, x: V, y: V) -> Sym {
     Sym::Bool(r.emit(kind, vec![c, z], 0), false)
 }
 
-/// `item in container` (`invert`: `not in`) for a str in a str or a str key in a dict, whose
+/// `item in container` (`invert`: `not in`) for a str in a str or a str or int key in a dict, whose
 /// real values are `real_item` and `real_container`.
 pub(super) fn contains(r: &mut Rec, item: Sym, container: Sym, real_item: &Value, real_container: &Value, invert: bool) -> Result<Sym, Abort> {
     match (item, container) {
         (Sym::Obj(n, ObjType::Str), Sym::Obj(h, ObjType::Str)) => Ok(Sym::Bool(r.emit(OpKind::StrContains, vec![h, n], 0), invert)),
-        (Sym::Obj(k, ObjType::Str), Sym::Obj(d, ObjType::Dict)) => {
-            if crate::runtime::dict_has_str(real_container.bits(), real_item.bits()) < 0 {
+        (Sym::Obj(_, ObjType::Str) | Sym::Int(_), Sym::Obj(d, ObjType::Dict)) => {
+            let (found, op, k) = match item {
+                Sym::Obj(k, _) => (crate::runtime::dict_has_str(real_container.bits(), real_item.bits()), OpKind::DictHasStr, k),
+                Sym::Int(k) => (crate::runtime::dict_has_int(real_container.bits(), int_i64(real_item).ok_or("int key")?), OpKind::DictHasInt, k),
+                _ => return Err("dict key other than a str or an int".into()),
+            };
+            if found < 0 {
                 return Err("dict lookup that needs Python code".into());
             }
-            let found = r.emit(OpKind::DictHasStr, vec![d, k], 0);
+            let found = r.emit(op, vec![d, k], 0);
             let z = r.const_int(0);
             let decided = r.emit(OpKind::IntGe, vec![found, z], 0);
             r.guard(OpKind::GuardTrue, decided);
             Ok(Sym::Bool(r.emit(OpKind::IntNe, vec![found, z], 0), invert))
         }
-        _ => Err("`in` of something other than a str in a str or a dict".into()),
+        _ => Err("`in` of something other than a str in a str or a str or int in a dict".into()),
     }
 }
 

@@ -38,7 +38,17 @@ pub extern "C" fn dict_value(d: u64, i: i64) -> u64 {
 pub extern "C" fn dict_get_str(d: u64, key: u64) -> u64 {
     // SAFETY: a live, borrowed value (module doc).
     let k = unsafe { Value::borrow_bits(&key) };
-    let hash = rpy_interpreter::vm::str_hash(k);
+    dict_get(d, k, rpy_interpreter::vm::str_hash(k))
+}
+
+/// `d[i]` for an int key, as `dict_get_str`.
+pub extern "C" fn dict_get_int(d: u64, i: i64) -> u64 {
+    dict_get(d, &rpy_interpreter::vm::new_int(i), rpy_interpreter::hash::hash_i64(i))
+}
+
+/// The value of key `k` (hash `hash`) in dict `d`, borrowed, or NULL's bits.
+#[inline(always)]
+fn dict_get(d: u64, k: &Value, hash: i64) -> u64 {
     let mut python = |_: &Value, _: &Value| -> Result<bool, ()> { Err(()) };
     with_dict(&d, |d| match d.lookup_index(k, hash, &mut python) {
         Ok(Some(i)) => d.value_at(i).map(|v| v.bits()),
@@ -112,7 +122,16 @@ pub unsafe extern "C" fn dict_get_str_cached(d: u64, key: u64, cache: *const Dic
 pub extern "C" fn dict_has_str(d: u64, key: u64) -> i64 {
     // SAFETY: a live, borrowed value (module doc).
     let k = unsafe { Value::borrow_bits(&key) };
-    let hash = rpy_interpreter::vm::str_hash(k);
+    dict_has(d, k, rpy_interpreter::vm::str_hash(k))
+}
+
+/// `i in d` for an int key, as `dict_has_str`.
+pub extern "C" fn dict_has_int(d: u64, i: i64) -> i64 {
+    dict_has(d, &rpy_interpreter::vm::new_int(i), rpy_interpreter::hash::hash_i64(i))
+}
+
+#[inline(always)]
+fn dict_has(d: u64, k: &Value, hash: i64) -> i64 {
     let mut python = |_: &Value, _: &Value| -> Result<bool, ()> { Err(()) };
     with_dict(&d, |d| match d.lookup_index(k, hash, &mut python) {
         Ok(found) => found.is_some() as i64,
@@ -125,19 +144,32 @@ pub extern "C" fn dict_has_str(d: u64, key: u64) -> i64 {
 /// having done nothing, when telling keys apart would run Python code, the dict is in use,
 /// or it is `globals` or `builtins` (a trace keeps the names it uses in registers).
 pub extern "C" fn dict_set_str(d: u64, key: u64, value: u64, globals: u64, builtins: u64) -> u8 {
+    // SAFETY: a live, borrowed value (module doc); the clone is the dict's own reference.
+    let (k, hash) = unsafe { (Value::clone_from_bits(key), rpy_interpreter::vm::str_hash(Value::borrow_bits(&key))) };
+    dict_set(d, k, hash, value, globals, builtins)
+}
+
+/// `d[i] = value` for an int key, as `dict_set_str`.
+pub extern "C" fn dict_set_int(d: u64, i: i64, value: u64, globals: u64, builtins: u64) -> u8 {
+    dict_set(d, rpy_interpreter::vm::new_int(i), rpy_interpreter::hash::hash_i64(i), value, globals, builtins)
+}
+
+/// Stores `value` (borrowed bits) under key `k` (hash `hash`) into dict `d`: 1, or 0 having
+/// done nothing (see `dict_set_str`).
+#[inline(always)]
+fn dict_set(d: u64, k: Value, hash: i64, value: u64, globals: u64, builtins: u64) -> u8 {
     if d == globals || d == builtins {
         return 0;
     }
-    // SAFETY: live, borrowed values (module doc).
-    let (dv, k) = unsafe { (Value::borrow_bits(&d), Value::borrow_bits(&key)) };
+    // SAFETY: a live, borrowed value (module doc).
+    let dv = unsafe { Value::borrow_bits(&d) };
     let Some(mut dict) = rpy_interpreter::vm::dict_of(dv).and_then(|c| c.try_borrow_mut().ok()) else { return 0 };
-    let hash = rpy_interpreter::vm::str_hash(k);
     let mut python = |_: &Value, _: &Value| -> Result<bool, ()> { Err(()) };
-    if dict.lookup_index(k, hash, &mut python).is_err() {
+    if dict.lookup_index(&k, hash, &mut python).is_err() {
         return 0;
     }
-    // SAFETY: as above; the clones are the dict's own references.
-    let (k, v) = unsafe { (Value::clone_from_bits(key), Value::clone_from_bits(value)) };
+    // SAFETY: as above; the clone is the dict's own reference.
+    let v = unsafe { Value::clone_from_bits(value) };
     let old = dict.insert(k, hash, v, &mut python);
     drop(dict);
     // Released after the dict's borrow: freeing it may free other objects.
