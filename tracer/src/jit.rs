@@ -9,7 +9,7 @@ use crate::codegen::{CompiledTrace, JitModule, JitOptions, Placement};
 use crate::functions::{FnTrace, TreeExit, TreeTrace};
 use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
-use crate::ir::OpKind;
+use crate::ir::{OpKind, Trace};
 use crate::deopt;
 use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, zip_iters, range_state, record, record_function, seq_state, Parent, Dest, Home, InnerExit, InnerLoop, LoopExits, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
@@ -56,6 +56,11 @@ enum Link {
 
 struct Compiled {
     trace: CompiledTrace,
+    /// The trace `trace` is compiled from (optimised; with the bridges linked into it).
+    ir: Trace,
+    /// Code this trace's replaced when bridges were linked into it: loops that call it may
+    /// still call that code.
+    old_code: Vec<CompiledTrace>,
     /// Slot `k` is filled from `homes[k]`.
     homes: Vec<Home>,
     /// How each exit is written into the frame; also the names `Home::Global` and
@@ -241,7 +246,7 @@ impl Jit {
 
     /// Verifies, optimises and compiles a recorded trace placed at `place`, logging each step
     /// under the name `what`.
-    fn compile_recorded(&mut self, rec: &Recorded, what: &str, place: Placement) -> Result<CompiledTrace, String> {
+    fn compile_recorded(&mut self, rec: &Recorded, what: &str, place: Placement) -> Result<(CompiledTrace, Trace), String> {
         self.stats.recorded += 1;
         crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
         let opt = crate::opt::optimize(&rec.trace);
@@ -261,7 +266,7 @@ impl Jit {
             let clif = clif.to_string();
             self.log(format_args!("{clif}"));
         }
-        Ok(trace)
+        Ok((trace, opt))
     }
 
     /// `Err(CODE_FULL)` once the machine code compiled so far reaches `Params::code_limit`.
@@ -285,16 +290,16 @@ impl Jit {
         let rec = record(vm, f, &code, start, limit, self)?;
         // The recorder left the frame at the back-edge: resume at the header.
         f.pc = header;
-        let trace = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
+        let (trace, ir) = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
         let nexits = rec.exits.len();
-        let types: Vec<Vec<crate::ir::Ty>> = (0..nexits).map(|n| trace.exit_info(n as u32).map_or_else(Vec::new, |i| i.snapshot.iter().map(|&(_, ty)| ty).collect())).collect();
-        // An exit no guard has (none) may hold a ref, as far as anyone knows.
-        let refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
+        let (types, refs) = exit_types(&trace, nexits);
         let enumerate = rec.homes.contains(&Home::IterCount);
         let table = Rc::new(LoopExits { maps: rec.exits, types, refs, names: rec.names, enumerate, inner: rec.inner, chain_off: trace.chain_offset() });
         let kinds = |ks: &[OpKind]| rec.trace.ops.iter().any(|op| ks.contains(&op.kind));
         Ok(Compiled {
             trace,
+            ir,
+            old_code: Vec::new(),
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
             effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef]),
             // A loop it calls is chainable itself (`recorder/nested.rs`).
@@ -507,11 +512,59 @@ impl Jit {
                 let blocks = f.blocks.len().saturating_sub(traces[i].table.maps[n].blocks.len());
                 match self.grow(vm, traces, i, n, f, Start { header, pc: f.pc, base, bridge: true, blocks }, &what) {
                     // The recording finished the iteration: back to the root.
-                    Grown::Linked(_) => i = 0,
+                    Grown::Linked(j) => {
+                        if i == 0 {
+                            self.link_bridge(traces, n, j, &what);
+                        }
+                        i = 0
+                    }
                     Grown::Cold | Grown::Aborted => return,
                 }
             }
         }
+    }
+
+    /// Links bridge `j`, grown from exit `n` of the root, into the root's code (`link.rs`),
+    /// when it can be.
+    fn link_bridge(&mut self, traces: &mut [Compiled], n: usize, j: usize, what: &dyn Fn() -> String) {
+        if self.code_room().is_err() {
+            return;
+        }
+        let (root, bridge) = (&traces[0], &traces[j]);
+        let fused = crate::link::fuse(
+            crate::link::Part { trace: &root.ir, homes: &root.homes, maps: &root.table.maps },
+            root.interrupt_exit,
+            crate::link::Part { trace: &bridge.ir, homes: &bridge.homes, maps: &bridge.table.maps },
+            n as u32,
+        );
+        let (ir, maps) = match fused {
+            Ok(f) => f,
+            Err(why) => {
+                self.log(format_args!("not linked: {} {why}", what()));
+                return;
+            }
+        };
+        let Some(module) = self.module() else { return };
+        let code = match module.compile_placed(&ir, Placement::default()) {
+            Ok(c) => c,
+            Err(e) => {
+                self.stats.compile_errors += 1;
+                self.log(format_args!("not linked: {} compile: {e}", what()));
+                return;
+            }
+        };
+        self.stats.code_bytes += code.code_size();
+        self.log(format_args!("linked {} into trace 0: {} bytes of machine code", what(), code.code_size()));
+        let nexits = maps.len();
+        let (types, refs) = exit_types(&code, nexits);
+        let root = &mut traces[0];
+        let old = &root.table;
+        let table = LoopExits { maps, types, refs, names: old.names.clone(), enumerate: old.enumerate, inner: old.inner.clone(), chain_off: code.chain_offset() };
+        root.table = Rc::new(table);
+        root.old_code.push(std::mem::replace(&mut root.trace, code));
+        root.ir = ir;
+        root.exits.resize(nexits, 0);
+        root.links.resize(nexits, Link::None);
     }
 
     /// Exit `n` of trace `i` is not linked: once it is hot, records the trace it leads to
@@ -585,7 +638,7 @@ impl Jit {
     fn compile_function(&mut self, rec: &Recorded, what: &str, exit_offset: u32) -> Result<(TreeTrace, Vec<Vec<crate::ir::Ty>>), String> {
         let links: Box<[std::cell::Cell<usize>]> = (0..rec.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
         let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize };
-        let compiled = self.compile_recorded(rec, what, place)?;
+        let (compiled, _) = self.compile_recorded(rec, what, place)?;
         let types = (0..rec.exits.len() as u32).map(|n| compiled.exit_info(n).map_or(Vec::new(), |e| e.snapshot.iter().map(|&(_, t)| t).collect())).collect();
         Ok((TreeTrace { compiled, links, _keep: rec.keep.clone() }, types))
     }
@@ -731,6 +784,14 @@ impl Loops for Jit {
 
 /// Whether a trace may replace values in memory that it still holds, itself or in the
 /// compiled code it calls (`runtime::release`).
+/// The types of each exit's snapshot values, and whether it holds a ref (an exit no guard
+/// has may, as far as anyone knows).
+fn exit_types(trace: &CompiledTrace, nexits: usize) -> (Vec<Vec<crate::ir::Ty>>, Vec<bool>) {
+    let types = (0..nexits).map(|n| trace.exit_info(n as u32).map_or_else(Vec::new, |i| i.snapshot.iter().map(|&(_, ty)| ty).collect())).collect();
+    let refs = (0..nexits).map(|n| trace.exit_info(n as u32).is_none_or(|i| i.snapshot.iter().any(|&(_, ty)| ty == crate::ir::Ty::Ref))).collect();
+    (types, refs)
+}
+
 fn may_release(t: &crate::ir::Trace) -> bool {
     t.ops.iter().any(|op| op.kind.writes_dicts())
 }

@@ -2,7 +2,8 @@
 //! (`jit::Jit` implements them): hot loops are recorded by `recorder` into the trace IR
 //! (`ir`, one op table in `ir/ops.rs`, with a text format), optimised by `opt` and compiled
 //! by `codegen` with Cranelift (calling the helpers in `runtime`); guard exits write their
-//! snapshot back into the interpreter frame, and hot exits grow bridges. Hot functions get
+//! snapshot back into the interpreter frame, and hot exits grow bridges, which `link` links
+//! into their loop's trace. Hot functions get
 //! function traces (`functions`), whose recursive calls call the compiled code itself.
 
 pub mod codegen;
@@ -10,6 +11,7 @@ pub mod deopt;
 pub mod functions;
 pub mod ir;
 pub mod jit;
+mod link;
 pub mod opt;
 pub mod params;
 pub mod recorder;

@@ -20,6 +20,9 @@ pub(super) struct Io {
     pub(super) saved: StackSlot,
     pub(super) place: Placement,
     pub(super) target: cranelift_codegen::isa::TargetFrontendConfig,
+    /// The guards (op indices) whose failure continues in a side region (`OpKind::Side`),
+    /// and the block each branches to once emitted.
+    pub(super) sides: std::cell::RefCell<std::collections::HashMap<usize, Option<cranelift_codegen::ir::Block>>>,
 }
 
 impl Io {
@@ -69,6 +72,12 @@ pub(super) fn guard(
     // first and invariant pure values (the bitcasts of unboxed floats) leave the loop.
     let failed = if want { negate(b, cond) } else { cond };
     b.ins().brif(failed, out, &[], cont, &[]);
+    if let Some(side) = io.sides.borrow_mut().get_mut(&i) {
+        // Filled by the side region (`OpKind::Side`).
+        *side = Some(out);
+        b.switch_to_block(cont);
+        return Ok(());
+    }
     b.switch_to_block(out);
     let snapshot = write_exit(b, n, op, vals, trace, io)?;
     b.switch_to_block(cont);

@@ -276,7 +276,13 @@ fn check(trace: &Trace) -> Result<Shape, String> {
     for (i, op) in trace.ops.iter().enumerate() {
         let name = op.kind.name();
         if jumped {
-            return Err(format!("op {i} ({name}) after jump"));
+            // After the loop's jump: side regions (`link.rs`), each from `side` to a `jump`.
+            let guard = trace.ops.get(op.imm as usize);
+            if op.kind != OpKind::Side || !guard.is_some_and(|g| g.is_guard()) || op.imm as usize >= i {
+                return Err(format!("op {i} ({name}) after jump"));
+            }
+            jumped = false;
+            continue;
         }
         for (k, a) in op.args.iter().enumerate() {
             let ai = a.0 as usize;
@@ -310,6 +316,7 @@ fn check(trace: &Trace) -> Result<Shape, String> {
             }
         }
         match op.kind {
+            OpKind::Side => return Err(format!("op {i}: side region before the loop's jump")),
             OpKind::Label => {
                 if label.is_some() {
                     return Err(format!("op {i}: second label"));
@@ -566,7 +573,8 @@ fn build(
     for (k, &p) in [slots, exitbuf, vm].iter().enumerate() {
         b.ins().stack_store(types::I64, p, saved, 8 * k as i32);
     }
-    let io = Io { vm, saved, place, target, stored_slots };
+    let sides = trace.ops.iter().filter(|op| op.kind == OpKind::Side).map(|op| (op.imm as usize, None)).collect();
+    let io = Io { vm, saved, place, target, stored_slots, sides: std::cell::RefCell::new(sides) };
     let mem = MemFlagsData::trusted();
     let mut vals: Vec<Option<Value>> = vec![None; trace.ops.len()];
     let float_loads = float_only_loads(trace);
@@ -998,6 +1006,12 @@ fn build(
             OpKind::GuardNotObj => {
                 let heap = is_heap_bits(&mut b, arg(0)?);
                 guard(&mut b, heap, false, op, i, &vals, trace, &io, &mut exits)?;
+                None
+            }
+            OpKind::Side => {
+                let block = io.sides.borrow().get(&(op.imm as usize)).copied().flatten();
+                let block = block.ok_or_else(|| format!("op {i}: side region of op {} before its guard", op.imm))?;
+                b.switch_to_block(block);
                 None
             }
             OpKind::Exit => {

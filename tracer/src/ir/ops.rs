@@ -177,6 +177,10 @@ trace_ops! {
     GuardNoInterrupt / "guard_no_interrupt" / 0 / Void / GUARD;
     /// Leave the trace through its exit unconditionally (the end of a bridge). Last op.
     Exit / "exit" / 0 / Void / GUARD;
+    /// The start of a side region (after the loop's `jump`, only in code generation's input,
+    /// `link.rs`): where the guard at op index `imm` goes when it fails, instead of its exit.
+    /// The region is a bridge's ops and ends with a `jump` back to the loop.
+    Side / "side" / 0 / Void / EFFECT;
     /// Unsigned `<` (a bounds check `0 <= i < n` in one compare when `n >= 0`).
     IntUlt / "int_ult" / 2 / Bool / PURE;
     /// Guard: the boxed value is a `list` that nothing holds mutably borrowed.

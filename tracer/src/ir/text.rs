@@ -49,7 +49,7 @@ pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
         OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
-        OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => Imm::Slot,
+        OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef | OpKind::Side => Imm::Slot,
         _ => Imm::None,
     }
 }
@@ -67,7 +67,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const II: &[Ty] = &[I64, I64];
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
-        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | ConstRef | LoadExitSlot | LoadExitInt => NONE,
+        Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | Side | ConstRef | LoadExitSlot | LoadExitInt => NONE,
         Jump | CallPy | CallLoop => return None,
         IncRef | Return | DecRef => R,
         LoadLoopExitInt | LoadLoopExitRef => I,

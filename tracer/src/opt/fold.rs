@@ -243,7 +243,7 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         }
         Label | PhiInt | PhiFloat | PhiRef | Jump | ConstInt | ConstFloat | LoadSlot | StoreSlot
         | GuardInt | GuardFloat | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | FloatLt
-        | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | IntUlt
+        | FloatLe | FloatEq | FloatGt | FloatGe | GuardNoInterrupt | IntFloorDivOvf | IntMod | Exit | Side | IntUlt
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardListKinds | UnboxSmallInt | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | FloatNeg | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext
         | DictKey | DictValue | DictGetStr | DictGetInt | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return | CallLoop | LoadLoopExitInt | LoadLoopExitRef | BoxIntOwned
