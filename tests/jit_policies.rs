@@ -43,3 +43,14 @@ fn outer_loop_calls_inner_loop_and_chains_its_exit() {
     let chained: Vec<&str> = text.lines().filter(|l| l.contains("line 8 pc") && l.contains("(chained): 1")).collect();
     assert_eq!(chained.len(), 1, "no chained exit taken once:\n{text}");
 }
+
+#[test]
+fn branch_bridge_is_linked_into_the_loop_trace() {
+    // Collatz's inner loop goes each way about half the time: the bridge of its other branch
+    // is linked into the loop's code, so after that each call of the loop is one trace
+    // entry that runs to the loop's end, never switching traces through the frame.
+    let text = run_logged("jit/linked_bridges.py", "threshold=200,bridge=100", "linked");
+    assert!(text.lines().any(|l| l.starts_with("linked bridge from exit") && l.contains("collatz line 12")), "no bridge linked:\n{text}");
+    let bridge = text.lines().find(|l| l.starts_with("  collatz line 12 ") && l.contains("trace 1:")).expect("collatz bridge summary");
+    assert!(bridge.contains("trace 1: 0 entries"), "the bridge still runs on its own: {bridge}\n{text}");
+}

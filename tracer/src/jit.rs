@@ -514,6 +514,7 @@ impl Jit {
                     // The recording finished the iteration: back to the root.
                     Grown::Linked(j) => {
                         if i == 0 {
+                            let what = || format!("bridge from exit {n} of trace 0 of {}", loop_name(&f.code, header));
                             self.link_bridge(traces, n, j, &what);
                         }
                         i = 0
