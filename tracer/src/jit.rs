@@ -640,7 +640,7 @@ impl Jit {
         let links: Box<[std::cell::Cell<usize>]> = (0..rec.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
         let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize };
         let (compiled, _) = self.compile_recorded(rec, what, place)?;
-        let types = (0..rec.exits.len() as u32).map(|n| compiled.exit_info(n).map_or(Vec::new(), |e| e.snapshot.iter().map(|&(_, t)| t).collect())).collect();
+        let (types, _) = exit_types(&compiled, rec.exits.len());
         Ok((TreeTrace { compiled, links, _keep: rec.keep.clone() }, types))
     }
 
@@ -783,8 +783,6 @@ impl Loops for Jit {
     }
 }
 
-/// Whether a trace may replace values in memory that it still holds, itself or in the
-/// compiled code it calls (`runtime::release`).
 /// The types of each exit's snapshot values, and whether it holds a ref (an exit no guard
 /// has may, as far as anyone knows).
 fn exit_types(trace: &CompiledTrace, nexits: usize) -> (Vec<Vec<crate::ir::Ty>>, Vec<bool>) {
@@ -793,6 +791,8 @@ fn exit_types(trace: &CompiledTrace, nexits: usize) -> (Vec<Vec<crate::ir::Ty>>,
     (types, refs)
 }
 
+/// Whether a trace may replace values in memory that it still holds, itself or in the
+/// compiled code it calls (`runtime::release`).
 fn may_release(t: &crate::ir::Trace) -> bool {
     t.ops.iter().any(|op| op.kind.writes_dicts())
 }

@@ -37,9 +37,10 @@ pub(super) fn subscr(r: &mut Rec, d: V, k: Sym, dict: &Value, key: &Value) -> Re
 /// that was present is looked up and its value type-guarded (an absent one then fails the
 /// guard); an absent one is guarded absent and gives the default.
 pub(super) fn get(r: &mut Rec, args: &[Sym], real: &[Value], result: &Value) -> Result<Sym, Abort> {
-    if let (&[Sym::Obj(d, ObjType::Dict), k @ Sym::Int(_), ..], [rd, rk, ..]) = (args, real) {
-        // Only a present key (an absent one fails the value's type guard).
-        let (item, e) = lookup(r, d, k, rd, rk)?.ok_or("dict.get by an int key that misses")?;
+    let (&[Sym::Obj(d, ObjType::Dict), k, ..], [rd, rk, ..]) = (args, real) else {
+        return Err("dict.get of something other than a dict".into());
+    };
+    if let Some((item, e)) = lookup(r, d, k, rd, rk)? {
         if !item.is(result) {
             return Err("dict.get disagrees with the lookup".into());
         }
@@ -49,27 +50,18 @@ pub(super) fn get(r: &mut Rec, args: &[Sym], real: &[Value], result: &Value) -> 
         }
         return r.typed(e, kind);
     }
-    let (&[Sym::Obj(d, ObjType::Dict), Sym::Obj(k, ObjType::Str), ..], [rd, rk, ..]) = (args, real) else {
-        return Err("dict.get with a key other than a str or an int".into());
+    // Absent, or telling keys apart needs Python code: a str key is guarded absent.
+    let Sym::Obj(k, ObjType::Str) = k else {
+        return Err("dict.get by an int key that misses".into());
     };
-    match dict_has_str(rd.bits(), rk.bits()) {
-        1 => {
-            let kind = Kind::of(result).ok_or("dict value of a type the JIT does not handle")?;
-            let e = r.emit(OpKind::DictGetStr, vec![d, k], 0);
-            if let Kind::Exact(_) | Kind::Bool(_) | Kind::IntValue(_) = kind {
-                return Err("dict value that is a constant object or a bool".into());
-            }
-            r.typed(e, kind)
-        }
-        0 => {
-            let found = r.emit(OpKind::DictHasStr, vec![d, k], 0);
-            let z = r.const_int(0);
-            let absent = r.emit(OpKind::IntEq, vec![found, z], 0);
-            r.guard(OpKind::GuardTrue, absent);
-            Ok(args.get(2).copied().unwrap_or(Sym::Exact(Value::NONE.bits())))
-        }
-        _ => Err("dict lookup that needs Python code".into()),
+    if dict_has_str(rd.bits(), rk.bits()) != 0 {
+        return Err("dict lookup that needs Python code".into());
     }
+    let found = r.emit(OpKind::DictHasStr, vec![d, k], 0);
+    let z = r.const_int(0);
+    let absent = r.emit(OpKind::IntEq, vec![found, z], 0);
+    r.guard(OpKind::GuardTrue, absent);
+    Ok(args.get(2).copied().unwrap_or(Sym::Exact(Value::NONE.bits())))
 }
 
 /// `d[key] = value` with the value, the dict and the key on top of `f`'s stack (symbols
