@@ -96,8 +96,10 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     }
     let inner = loops.find_inner(f)?;
     // In a loop trace, the exits after the call chain to the loop's exit; a function
-    // trace resumes before the loop, which must then have no effects.
-    let chained = !func;
+    // trace, or a call inlined into a loop trace, resumes before the loop (or the call),
+    // which must then have no effects.
+    let inlined = !r.calls.is_empty();
+    let chained = !func && !inlined;
     if chained {
         if !inner.chainable {
             return Err("inner loop with effects other than list stores".into());
@@ -127,6 +129,11 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
             }
             (Home::IterSeq, VIter::Seq { seq: Sym::List(v) | Sym::Obj(v, _), .. }) => v,
             (Home::IterIdx, VIter::Seq { idx, .. }) => r.box_int(idx),
+            (Home::Fast(i), _) if inlined => match local(r, i)? {
+                Some(s) => r.boxed(s)?,
+                // Unbound in the callee: the loop writes it first.
+                None => r.emit(OpKind::ConstRef, vec![], Value::NULL.bits()),
+            },
             (Home::Fast(i), _) => {
                 let real = f.fast.get(i as usize).ok_or("bad local")?.clone();
                 let known = r.homes.iter().any(|h| h.home == home && h.cur.is_some());
@@ -234,8 +241,13 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     let mut olds = vec![None; homes.len()];
     for (k, ev) in done.map.vals.iter().enumerate() {
         let (Dest::HomeAfterFirst(h), Some(home)) = (ev.dest, homes[k]) else { continue };
-        let cur = match r.homes.iter().find(|s| s.home == home).and_then(|s| s.cur) {
+        let cur = match home {
+            Home::Fast(i) if inlined => local(r, i)?,
+            _ => r.homes.iter().find(|s| s.home == home).and_then(|s| s.cur),
+        };
+        let cur = match cur {
             Some(cur) => Some(cur),
+            None if inlined => None,
             None => match pre.iter().find(|(p, _)| *p == h) {
                 Some((_, v)) => Some(r.read_home(home, v)?),
                 None => None,
@@ -305,10 +317,42 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         r.resume = None;
     }
     for (home, s) in writes {
-        r.write_home(home, s)?;
+        match (home, r.calls.last_mut()) {
+            (Home::Fast(i), Some(c)) => *c.locals.get_mut(i as usize).ok_or("bad local")? = Some(s),
+            _ => r.write_home(home, s)?,
+        }
     }
     Ok(target)
 }
+
+/// Local `i` of the call being inlined (`None`: unbound).
+fn local(r: &Rec, i: u32) -> Result<Option<Sym>, Abort> {
+    let c = r.calls.last().ok_or("no inlined call")?;
+    c.locals.get(i as usize).copied().ok_or_else(|| "bad local".to_string())
+}
+
+/// Whether the `ForIter` at `f.pc` in an inlined call starts a loop whose compiled trace the
+/// trace can call (over a range made in the trace, with no effects on memory) rather than
+/// unroll. A range of at most `UNROLL` values between constants is unrolled: its iterations
+/// fold.
+pub(super) fn callable_in_call(r: &mut Rec, f: &Frame, loops: &mut dyn Loops) -> bool {
+    let Ok(Sym::Iter(k)) = r.top(0) else { return false };
+    if r.unrolled.contains(&k) {
+        return false;
+    }
+    if let Some(VIter::Range(it)) = r.iters.get(k as usize) {
+        if let (Some(a), Some(b)) = (r.known_number(Sym::Int(it.cur)), r.known_number(Sym::Int(it.stop))) {
+            if ((b - a) / it.step as f64).ceil() <= UNROLL {
+                r.unrolled.push(k);
+                return false;
+            }
+        }
+    }
+    loops.find_inner(f).is_ok_and(|i| !i.effects && i.exitbuf_len <= crate::codegen::LOOP_EXITBUF)
+}
+
+/// Most values of a range between constants that a loop in an inlined call unrolls.
+const UNROLL: f64 = 16.0;
 
 /// How many values a range from `cur` to `stop` by `step` (a constant) yields: guarded to be
 /// none or some, as `some` says.
