@@ -301,9 +301,9 @@ impl Jit {
             ir,
             old_code: Vec::new(),
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
-            effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef]),
+            effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef, OpKind::BigArith, OpKind::BigArithInt]),
             // A loop it calls is chainable itself (`recorder/nested.rs`).
-            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef]),
+            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef, OpKind::BigArith, OpKind::BigArithInt]),
             homes: rec.homes,
             table,
             _keep: rec.keep,

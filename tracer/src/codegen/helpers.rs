@@ -18,6 +18,8 @@ pub(super) fn helper(kind: OpKind) -> Option<(usize, Type)> {
         OpKind::DictSetStr => (rt::dict_set_str as *const () as usize, types::I8),
         OpKind::DictSetInt => (rt::dict_set_int as *const () as usize, types::I8),
         OpKind::DictGetInt => (rt::dict_get_int as *const () as usize, types::I64),
+        OpKind::BigArith => (rt::big_arith as *const () as usize, types::I64),
+        OpKind::BigArithInt => (rt::big_arith_int as *const () as usize, types::I64),
         _ => return None,
     })
 }

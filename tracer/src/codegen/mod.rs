@@ -770,6 +770,15 @@ fn build(
                 None
             }
             OpKind::NewInst => Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::BigArith | OpKind::BigArithInt => {
+                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
+                let imm = b.ins().iconst(types::I64, op.imm as i64);
+                let res = call_helper(&mut b, &target, addr, &[arg(0)?, arg(1)?, imm], ty);
+                // NULL: the result fits 64 bits, and the interpreter computes it.
+                let made = b.ins().icmp_imm_u(IntCC::NotEqual, res, rpy_interpreter::value::Value::NULL.bits() as i64);
+                guard(&mut b, made, true, op, i, &vals, trace, &io, &mut exits)?;
+                Some(res)
+            }
             OpKind::DictSetStr | OpKind::DictSetInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;

@@ -330,6 +330,12 @@ trace_ops! {
     DictSetStr / "dict_set_str" / 5 / Void / GUARD | EFFECT;
     /// `d[i] = v` for a dict and an int key (operand 1), as `dict_set_str`.
     DictSetInt / "dict_set_int" / 5 / Void / GUARD | EFFECT;
+    /// `a op b` for big int `a` (after `guard_type`) and big int `b` / int `b`, `op` and
+    /// the operand order in `imm` (`runtime::BIG_ADD`, ..., `BIG_SWAP`): a new big int (an
+    /// owned reference). A guard: where the result fits 64 bits it exits, having made
+    /// nothing, and the interpreter computes it.
+    BigArith / "big_arith" / 2 / Ref / GUARD | EFFECT;
+    BigArithInt / "big_arith_int" / 2 / Ref / GUARD | EFFECT;
     /// The end of a function trace: return the boxed value (an owned reference). Last op.
     Return / "return" / 1 / Void / EFFECT;
 }

@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit | OpKind::BigArith | OpKind::BigArithInt => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef | OpKind::Side => Imm::Slot,
         _ => Imm::None,
@@ -84,7 +84,8 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         DictNext => &[Ref, I64, I64],
         DictKey | DictValue | DictGetInt | DictHasInt => &[Ref, I64],
         DictGetStr | DictHasStr | StrEq | StrCmp | StrContains => &[Ref, Ref],
-        StrByte => &[Ref, I64],
+        StrByte | BigArithInt => &[Ref, I64],
+        BigArith => &[Ref, Ref],
         CharStr => I,
         DictSetStr => &[Ref, Ref, Ref, Ref, Ref],
         DictSetInt => &[Ref, I64, Ref, Ref, Ref],

@@ -153,7 +153,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     // The homes a loop writes: every snapshot of a loop trace carries all of them (the frame
     // holds their values from trace entry, not from this iteration).
     let written: Vec<usize> = (0..r.homes.len()).filter(|&k| r.homes[k].written).collect();
-    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], dropped: &[V], ops: &[OpRef], end: bool, chain: Option<super::Chain>| -> Result<(ExitMap, Vec<OpRef>), Abort> {
+    let snapshot = |t: &mut Trace, pc: usize, w: &[(usize, Sym)], stack: &[Sym], fresh: &[V], dropped: &[V], ops: &[OpRef], end: bool, chain: Option<super::Chain>| -> Result<(ExitMap, Vec<OpRef>), Abort> {
         let mut vals = Vec::new();
         let mut refs = Vec::new();
         let mut flagged = false;
@@ -211,7 +211,8 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             add(Dest::Home(r.homes[k].home), Ok(s), owned, ops)?;
         }
         for &s in stack {
-            add(Dest::Push, Ok(s), false, ops)?;
+            let owned = matches!(s, Sym::Obj(v, _) if fresh.contains(&v));
+            add(Dest::Push, Ok(s), owned, ops)?;
         }
         for k in drops {
             add(Dest::Drop, Err(phis[k].ok_or("owned home without a phi")?), true, ops)?;
@@ -222,7 +223,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         Ok((ExitMap { pc, vals, end, raise: false, chain, blocks: Vec::new() }, refs))
     };
     if !bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &[], &ops, false, None)?;
+        let (m, refs) = snapshot(&mut t, start.header, &[], &[], &[], &[], &ops, false, None)?;
         interrupt_exit = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::GuardNoInterrupt, vec![], 0, interrupt_exit, refs);
@@ -234,7 +235,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         let o = match op.snap {
             Some(si) => {
                 let s = &r.snaps[si];
-                let (mut m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &s.drops, &ops, false, s.chain)?;
+                let (mut m, refs) = snapshot(&mut t, s.pc, &s.written, &s.stack, &s.fresh, &s.drops, &ops, false, s.chain)?;
                 m.blocks = s.blocks.clone();
                 let n = exits.len() as u32;
                 exits.push(m);
@@ -246,7 +247,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     }
     let finals: Vec<(usize, Sym)> = written.iter().filter_map(|&k| r.homes[k].cur.map(|s| (k, s))).collect();
     if bridge {
-        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &[], &ops, true, None)?;
+        let (m, refs) = snapshot(&mut t, start.header, &finals, &[], &[], &[], &ops, true, None)?;
         let n = exits.len() as u32;
         exits.push(m);
         t.push_guard(OpKind::Exit, vec![], 0, n, refs);

@@ -174,6 +174,11 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
             };
             v
         }
+        // A new big int: the trace's reference is the result.
+        Sym::Obj(v, _) if r.fresh.contains(&v) => {
+            r.fresh.retain(|&x| x != v);
+            v
+        }
         Sym::List(_) | Sym::Obj(..) | Sym::Exact(_) => {
             let v = r.boxed(result)?;
             r.emit(OpKind::IncRef, vec![v], 0)
@@ -240,6 +245,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
                 let entries = s.written.iter().map(|&(k, sym)| (Dest::Home(r.homes[k].home), sym)).chain(s.stack.iter().map(|&sym| (Dest::Push, sym)));
                 for (dest, sym) in entries {
                     let (v, neg, owned) = match sym {
+                        Sym::Obj(v, _) if dest == Dest::Push && s.owns(sym) => (map(v, &ops)?, false, true),
                         Sym::Int(v) | Sym::Float(v) | Sym::List(v) | Sym::Obj(v, _) => (map(v, &ops)?, false, false),
                         Sym::Bool(v, neg) => (map(v, &ops)?, neg, false),
                         Sym::Boxed(v) => (map(v, &ops)?, false, true),

@@ -43,6 +43,7 @@
 
 mod arith;
 mod attrs;
+mod bigints;
 mod dicts;
 mod finish;
 mod function;
@@ -180,6 +181,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         iters: Vec::new(),
         insts: Vec::new(),
         fresh: Vec::new(),
+        unrolled: Vec::new(),
         known_keys: Vec::new(),
         calls: Vec::new(),
         resume: None,
@@ -219,6 +221,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
             return Err(format!("trace too long (more than {limit} instructions)"));
         }
         let at_root = callees.is_empty();
+        if !r.fresh.is_empty() {
+            bigints::check_fresh(&r)?;
+        }
         if at_root && r.resume.is_some() && !r.stack.iter().any(|s| s.is_virtual()) {
             // Back in the loop with no virtual object left: guards snapshot again.
             r.resume = None;
@@ -285,6 +290,9 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 f.stack.push(real);
             }
             Instr::StoreFast(i) => {
+                if func && matches!(r.top(0)?, Sym::Obj(v, _) if r.fresh.contains(&v)) {
+                    return Err("new big int stored in a variable of a function trace".into());
+                }
                 if r.calls.is_empty() {
                     virtuals::escape_to_home(&mut r, func)?;
                 }
@@ -375,6 +383,15 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
                 let (fa, fb) = (arith_operand(op, &f.stack[n - 2]), arith_operand(op, &f.stack[n - 1]));
                 let (fa, fb) = (&fa, &fb);
+                if let Some((s, result)) = bigints::binop(&mut r, op, sa, sb, fa, fb)? {
+                    r.stack.truncate(r.stack.len() - 2);
+                    r.stack.push(s);
+                    f.stack.pop();
+                    f.stack.pop();
+                    f.stack.push(result);
+                    f.pc = next;
+                    continue;
+                }
                 let y_is_two = fb.as_small_int() == Some(2);
                 let ints = int_i64(fa).zip(int_i64(fb));
                 let result = match ints {
@@ -822,6 +839,12 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
             }
             Instr::ForIter(target) => {
+                if !at_root && nested::callable_in_call(&mut r, f, loops) {
+                    // A loop the JIT compiled: called (its guards resume before the call).
+                    next = nested::call_loop(&mut r, f, loops, func, target.0 as usize)?;
+                    f.pc = next;
+                    continue;
+                }
                 if !at_root {
                     if inline::for_range(&mut r, f)? {
                         next = target.0 as usize;

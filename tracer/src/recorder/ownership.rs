@@ -50,7 +50,7 @@ pub(super) fn release_now(r: &Rec) -> Vec<bool> {
             borrowed[j] = match op.kind {
                 InstGetAttr | LoadElem | DictGetStr | DictGetInt | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
                 NewInst => given_up.contains(&V::Op(j)),
-                IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy => false,
+                IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy | BigArith | BigArithInt => false,
                 k if k.result() == crate::ir::Ty::Ref || matches!(k, ListData | TupleData) => op.args.iter().any(|&a| is_b(a, &borrowed, &phi)),
                 _ => false,
             };
@@ -96,7 +96,7 @@ pub(super) fn check_owned(r: &Rec, owned: &[usize], boxed_next: &[Option<V>]) ->
         let mut tainted = vec![false; r.body.len()];
         let hit = |v: V, tainted: &[bool]| v == new || v == V::Phi(k) || matches!(v, V::Op(j) if tainted[j]);
         for (j, op) in r.body.iter().enumerate() {
-            let carries = (op.kind.result() == crate::ir::Ty::Ref && op.kind != OpKind::NewInst) || matches!(op.kind, OpKind::ListData | OpKind::TupleData);
+            let carries = (op.kind.result() == crate::ir::Ty::Ref && !matches!(op.kind, OpKind::NewInst | OpKind::BigArith | OpKind::BigArithInt)) || matches!(op.kind, OpKind::ListData | OpKind::TupleData);
             tainted[j] = carries && op.args.iter().any(|&a| hit(a, &tainted));
         }
         for (j, h) in r.homes.iter().enumerate() {

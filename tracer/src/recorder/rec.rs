@@ -139,6 +139,16 @@ pub(super) struct Snap {
     pub(super) chain: Option<super::Chain>,
     /// The `try` blocks entered in the loop's frame (`ExitMap::blocks`).
     pub(super) blocks: Vec<Block>,
+    /// New objects the trace owned then (`Rec::fresh`): on the stack, the exit hands them
+    /// over.
+    pub(super) fresh: Vec<V>,
+}
+
+impl Snap {
+    /// Whether stack entry `s` is a reference the exit hands over (owned).
+    pub(super) fn owns(&self, s: Sym) -> bool {
+        matches!(s, Sym::Obj(v, _) if self.fresh.contains(&v))
+    }
 }
 
 /// The `k` of the range `[-2**k, 2**k]` a loop trace speculates an int input recorded as `x`
@@ -178,6 +188,8 @@ pub(super) struct Rec {
     /// (`Sym::Iter`).
     pub(super) tuples: Vec<Vec<Sym>>,
     pub(super) iters: Vec<inline::VIter>,
+    /// The virtual range iterators of loops in inlined calls that are being unrolled.
+    pub(super) unrolled: Vec<u32>,
     /// The virtual instances (`Sym::Inst`).
     pub(super) insts: Vec<super::virtuals::VInst>,
     /// Objects the trace made (`new_inst`) and owns, not yet stored in a home.
@@ -250,7 +262,7 @@ impl Rec {
             None => self.snapshot(),
         };
         let s = &self.snaps[si];
-        let snap = Snap { pc: s.pc, written: s.written.clone(), stack: s.stack.clone(), raise: s.raise, drops: vec![o], chain: s.chain, blocks: s.blocks.clone() };
+        let snap = Snap { pc: s.pc, written: s.written.clone(), stack: s.stack.clone(), raise: s.raise, drops: vec![o], chain: s.chain, blocks: s.blocks.clone(), fresh: s.fresh.clone() };
         self.snaps.push(snap);
         self.body.push(BodyOp { kind, args, imm, snap: Some(self.snaps.len() - 1) });
         self.resume = None;
@@ -260,7 +272,7 @@ impl Rec {
     /// Takes a snapshot of the loop's state at the current instruction.
     pub(super) fn snapshot(&mut self) -> usize {
         let written = self.homes.iter().enumerate().filter(|(_, h)| h.written).filter_map(|(k, h)| h.cur.map(|s| (k, s))).collect();
-        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false, drops: Vec::new(), chain: None, blocks: self.blocks.clone() });
+        self.snaps.push(Snap { pc: self.pc, written, stack: self.stack.clone(), raise: false, drops: Vec::new(), chain: None, blocks: self.blocks.clone(), fresh: self.fresh.clone() });
         self.snaps.len() - 1
     }
 
@@ -368,7 +380,7 @@ impl Rec {
         self.allow_effect("variable store")?;
         let k = self.home_index(home);
         if self.homes[k].owned {
-            return Err("a variable that got a new object is stored again".into());
+            return super::bigints::store_again(self, k, s);
         }
         // A new object the trace made: the home takes over its reference.
         if let Sym::Obj(v, _) = s {

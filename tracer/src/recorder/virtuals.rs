@@ -30,7 +30,7 @@ use rpy_interpreter::vm::{dict_set_str, new_dict, new_plain_instance, Vm};
 /// the real instance the recorder runs the code on.
 pub(super) struct VInst {
     cls: Value,
-    fields: Vec<(Value, Sym)>,
+    pub(super) fields: Vec<(Value, Sym)>,
     real: Value,
 }
 

@@ -9,11 +9,13 @@ use rpy_interpreter::prims::mathfn::MathResult;
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::int_i64;
 
+mod bigints;
 mod dicts;
 mod layout;
 mod objects;
 mod release;
 mod strings;
+pub use bigints::*;
 pub use dicts::*;
 pub use layout::*;
 pub use objects::*;

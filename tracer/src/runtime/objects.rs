@@ -22,6 +22,8 @@ pub enum ObjType {
     Tuple,
     Str,
     Dict,
+    /// An int object (`int` past the inline range: in traces, one past 64 bits).
+    BigInt,
     /// A plain instance of exactly the class with these bits.
     Inst(u64),
 }
@@ -29,6 +31,7 @@ pub enum ObjType {
 const TUPLE: u64 = 1;
 const STR: u64 = 2;
 const DICT: u64 = 3;
+const BIGINT: u64 = 4;
 
 impl ObjType {
     pub fn of(v: &Value) -> Option<ObjType> {
@@ -36,6 +39,7 @@ impl ObjType {
             Some(ObjKind::Tuple(_)) => Some(ObjType::Tuple),
             Some(ObjKind::Str(_)) => Some(ObjType::Str),
             Some(ObjKind::Dict(_)) => Some(ObjType::Dict),
+            Some(ObjKind::Int(_)) => Some(ObjType::BigInt),
             Some(ObjKind::Instance(i)) => plain_class(i).map(ObjType::Inst),
             _ => None,
         }
@@ -47,6 +51,7 @@ impl ObjType {
             ObjType::Tuple => TUPLE,
             ObjType::Str => STR,
             ObjType::Dict => DICT,
+            ObjType::BigInt => BIGINT,
             ObjType::Inst(cls) => cls,
         }
     }
@@ -77,9 +82,9 @@ pub extern "C" fn is_type(bits: u64, ty: u64) -> u8 {
     // SAFETY: `bits` is a live, borrowed value (module doc of `runtime`).
     let v = unsafe { Value::borrow_bits(&bits) };
     let ok = match (v.as_obj().map(|o| &o.kind), ty) {
-        (Some(ObjKind::Tuple(_)), TUPLE) | (Some(ObjKind::Str(_)), STR) | (Some(ObjKind::Dict(_)), DICT) => true,
+        (Some(ObjKind::Tuple(_)), TUPLE) | (Some(ObjKind::Str(_)), STR) | (Some(ObjKind::Dict(_)), DICT) | (Some(ObjKind::Int(_)), BIGINT) => true,
         // The class was plain when recorded, and plainness never changes for a class.
-        (Some(ObjKind::Instance(i)), cls) if cls > DICT => i.class.try_borrow().is_ok_and(|c| c.bits() == cls),
+        (Some(ObjKind::Instance(i)), cls) if cls > BIGINT => i.class.try_borrow().is_ok_and(|c| c.bits() == cls),
         _ => false,
     };
     ok as u8

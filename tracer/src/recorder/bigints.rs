@@ -1,0 +1,97 @@
+//! Big ints in traces: an `int` past 64 bits is an object (`Sym::Obj` of `ObjType::BigInt`,
+//! guarded by type where the trace reads one). `+`, `-` and `*` of big ints with each other
+//! or with ints make a new big int (`big_arith`, `big_arith_int`), which the trace owns
+//! (`Rec::fresh`) until it stores it in a variable of the loop (which then owns it, see
+//! `ownership.rs`) or uses it as an operand of the next such op (which gives it up after).
+//! While one is on the stack, exits hand it to the interpreter (`Snap::fresh`). Anything else
+//! done with one stops the recording (`check_fresh`). A result that fits 64 bits leaves the
+//! trace at the op, and the interpreter computes it.
+
+use super::{Abort, Rec, Sym};
+use crate::ir::OpKind;
+use crate::runtime::{self as rt, ObjType};
+use rpy_interpreter::bytecode::opcodes::BinOp;
+use rpy_interpreter::value::Value;
+use rpy_interpreter::vm::int_i64;
+
+/// `a op b` (real operands `fa` and `fb`) when one is a big int and the other an int or a big
+/// int, and `op` is `+`, `-` or `*`: the result's symbol and value. `None` for anything else.
+pub(super) fn binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &Value, fb: &Value) -> Result<Option<(Sym, Value)>, Abort> {
+    let code = match op {
+        BinOp::Add => rt::BIG_ADD,
+        BinOp::Sub => rt::BIG_SUB,
+        BinOp::Mul => rt::BIG_MUL,
+        _ => return Ok(None),
+    };
+    const BIG: ObjType = ObjType::BigInt;
+    let (kind, args, imm, bits) = match (a, b) {
+        (Sym::Obj(x, BIG), Sym::Obj(y, BIG)) => (OpKind::BigArith, vec![x, y], code, rt::big_arith(fa.bits(), fb.bits(), code)),
+        (Sym::Obj(x, BIG), Sym::Int(y)) => {
+            let yv = int_i64(fb).ok_or("int operand past 64 bits")?;
+            (OpKind::BigArithInt, vec![x, y], code, rt::big_arith_int(fa.bits(), yv, code))
+        }
+        (Sym::Int(x), Sym::Obj(y, BIG)) => {
+            let xv = int_i64(fa).ok_or("int operand past 64 bits")?;
+            let imm = code | rt::BIG_SWAP;
+            (OpKind::BigArithInt, vec![y, x], imm, rt::big_arith_int(fb.bits(), xv, imm))
+        }
+        _ => return Ok(None),
+    };
+    if bits == Value::NULL.bits() {
+        return Err("big int arithmetic whose result fits 64 bits".into());
+    }
+    // SAFETY: the helper made a new object and gave its reference up as these bits.
+    let real = unsafe { Value::from_raw_bits(bits) };
+    // Its snapshot is the state before the op: nothing made yet.
+    r.allow_effect("big int arithmetic")?;
+    let v = r.emit_guard_imm(kind, args, imm);
+    // Operands the trace made are given up once the result is made.
+    for s in [a, b] {
+        if let Sym::Obj(o, _) = s {
+            if let Some(j) = r.fresh.iter().position(|&x| x == o) {
+                r.fresh.swap_remove(j);
+                r.emit(OpKind::DecRef, vec![o], 0);
+            }
+        }
+    }
+    r.fresh.push(v);
+    Ok(Some((Sym::Obj(v, BIG), real)))
+}
+
+/// Before an instruction: each new object the trace owns and has not stored is on the stack
+/// once (an operand of what comes next). Otherwise it went somewhere its reference would be
+/// lost (popped, passed to a call, stored into a container).
+pub(super) fn check_fresh(r: &Rec) -> Result<(), Abort> {
+    for &v in &r.fresh {
+        if r.stack.iter().filter(|s| matches!(s, Sym::Obj(o, _) if *o == v)).count() != 1 {
+            return Err("a new big int used other than in arithmetic or a store to a variable".into());
+        }
+    }
+    Ok(())
+}
+
+/// A store of `s` into home `k`, which holds a new big int the trace made in this iteration
+/// already: `s` must be a new big int too, and the old one, which nothing else the
+/// recorder knows of holds, is given up after the store.
+pub(super) fn store_again(r: &mut Rec, k: usize, s: Sym) -> Result<(), Abort> {
+    let (Some(Sym::Obj(old, ObjType::BigInt)), Sym::Obj(new, ObjType::BigInt)) = (r.homes[k].cur, s) else {
+        return Err("a variable that got a new object is stored again".into());
+    };
+    let Some(j) = r.fresh.iter().position(|&x| x == new) else {
+        return Err("a variable that got a new big int is stored again with another value".into());
+    };
+    let holds = |x: &Sym| matches!(x, Sym::Obj(v, _) if *v == old);
+    let elsewhere = r.homes.iter().enumerate().any(|(h, st)| h != k && st.cur.as_ref().is_some_and(holds))
+        || r.stack.iter().any(holds)
+        || r.calls.iter().any(|c| c.locals.iter().flatten().chain(&c.caller_stack).any(holds))
+        || r.tuples.iter().flatten().any(holds)
+        || r.insts.iter().flat_map(|i| &i.fields).any(|(_, x)| holds(x))
+        || r.attrs.iter().any(|(_, _, x)| holds(x));
+    if elsewhere {
+        return Err("a big int a variable replaces is still used".into());
+    }
+    r.fresh.swap_remove(j);
+    r.homes[k].cur = Some(s);
+    r.emit(OpKind::DecRef, vec![old], 0);
+    Ok(())
+}
