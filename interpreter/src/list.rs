@@ -123,8 +123,8 @@ impl ListData {
         self.kinds = ElemKinds::of_all(&items);
         std::mem::replace(&mut self.items, items)
     }
-    pub fn into_vec(self) -> Vec<Value> {
-        self.items
+    pub fn into_vec(mut self) -> Vec<Value> {
+        std::mem::take(&mut self.items)
     }
     pub fn as_slice(&self) -> &[Value] {
         &self.items
@@ -132,6 +132,18 @@ impl ListData {
     /// The item array, for compiled code that writes items of kinds the summary already has.
     pub fn as_mut_ptr(&mut self) -> *mut Value {
         self.items.as_mut_ptr()
+    }
+}
+
+/// A list of floats and inline ints (by its summary) owns nothing through its items: its
+/// storage is freed without visiting them.
+impl Drop for ListData {
+    fn drop(&mut self) {
+        if self.kinds & (ElemKinds::OTHER | ElemKinds::UNKNOWN) == 0 {
+            // SAFETY: every item is a float or an inline int (the summary is a superset of
+            // the kinds present), which has no destructor to run.
+            unsafe { self.items.set_len(0) };
+        }
     }
 }
 

@@ -889,8 +889,44 @@ fn build(
                 Some(cached.unwrap_or_else(|| call_helper(&mut b, &target, rt::module_attr as *const () as usize, &[m, name], types::I64)))
             }
             OpKind::ListAppend => {
-                let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[arg(0)?, arg(1)?], types::I8);
+                let (l, v) = (arg(0)?, arg(1)?);
+                // An item that owns nothing, appended where the list has room: stored here.
+                let kind = match trace.op(op.args[1]).kind {
+                    OpKind::BoxFloat => Some(rpy_interpreter::list::ElemKinds::FLOAT),
+                    OpKind::BoxInt => Some(rpy_interpreter::list::ElemKinds::INT),
+                    _ => None,
+                };
+                let join = match (rt::list_layout().and_then(|lay| lay.room.map(|r| (lay, r))), kind) {
+                    (Some((lay, (cap_at, kinds_at))), Some(bit)) => {
+                        let p = b.ins().band_imm_s(l, PAYLOAD_MASK);
+                        let len = b.ins().load(types::I64, mem, p, lay.len);
+                        let cap = b.ins().load(types::I64, mem, p, cap_at);
+                        let room = b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
+                        let (fast, slow, join) = (b.create_block(), b.create_block(), b.create_block());
+                        b.set_cold_block(slow);
+                        b.ins().brif(room, fast, &[], slow, &[]);
+                        b.switch_to_block(fast);
+                        let data = b.ins().load(types::I64, mem, p, lay.data);
+                        let off = b.ins().ishl_imm_u(len, 3);
+                        let at = b.ins().iadd(data, off);
+                        b.ins().store(mem, v, at, 0);
+                        let len1 = b.ins().iadd_imm_s(len, 1);
+                        b.ins().store(mem, len1, p, lay.len);
+                        let k = b.ins().load(types::I8, mem, p, kinds_at);
+                        let k = b.ins().bor_imm_s(k, bit as i64);
+                        b.ins().store(mem, k, p, kinds_at);
+                        b.ins().jump(join, &[]);
+                        b.switch_to_block(slow);
+                        Some(join)
+                    }
+                    _ => None,
+                };
+                let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[l, v], types::I8);
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
+                if let Some(join) = join {
+                    b.ins().jump(join, &[]);
+                    b.switch_to_block(join);
+                }
                 None
             }
             OpKind::IntUlt => {

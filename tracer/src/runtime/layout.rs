@@ -9,11 +9,13 @@ use rpy_interpreter::dict::{Dict, Entry};
 use rpy_interpreter::object::{Instance, Obj, ObjKind};
 use rpy_interpreter::value::Value;
 
-/// Where a list keeps its element array's address and its length.
+/// Where a list keeps its element array's address, its length, and (when the sample tells)
+/// its capacity and its kinds summary byte (`ListData::kinds`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ListLayout {
     pub data: i32,
     pub len: i32,
+    pub room: Option<(i32, i32)>,
 }
 
 /// Where a dict keeps its live-entry count, its stamp, its index table's and entry array's
@@ -63,9 +65,20 @@ pub fn list_layout() -> Option<ListLayout> {
         let Some(ObjKind::List(cell)) = sample.as_obj().map(|o| &o.kind) else { return None };
         let ld = cell.as_ptr();
         // SAFETY: only addresses and plain words are read, while nothing borrows the list.
-        let (vec_addr, ptr, len) = unsafe { ((ld as usize) + rpy_interpreter::list::ListData::ITEMS_OFFSET, (*ld).as_mut_ptr() as usize, (*ld).len()) };
+        let (vec_addr, ptr, len, cap) = unsafe { ((ld as usize) + rpy_interpreter::list::ListData::ITEMS_OFFSET, (*ld).as_mut_ptr() as usize, (*ld).len(), (*ld).capacity()) };
         let (data, len) = vec_words::<Value>(obj, vec_addr, ptr, len)?;
-        Some(ListLayout { data, len })
+        // The capacity: the one word of the `Vec` that holds it (5, which neither the address
+        // nor the length is).
+        let words = std::mem::size_of::<Vec<Value>>() / 8;
+        // SAFETY: as for `vec_words`: plain initialised words of the sample's `Vec`.
+        let cap_words: Vec<usize> = (0..words).filter(|&k| unsafe { std::ptr::read((vec_addr + 8 * k) as *const usize) } == cap).collect();
+        let base = i32::try_from(vec_addr.checked_sub(obj)?).ok()?;
+        let kinds = i32::try_from((ld as usize + rpy_interpreter::list::ListData::KINDS_OFFSET).checked_sub(obj)?).ok()?;
+        let room = match cap_words[..] {
+            [k] if cap == 5 => Some((base + 8 * k as i32, kinds)),
+            _ => None,
+        };
+        Some(ListLayout { data, len, room })
     })
 }
 
@@ -134,7 +147,9 @@ mod tests {
 
     #[test]
     fn layouts_are_found() {
-        assert!(list_layout().is_some());
+        let l = list_layout().expect("list layout");
+        let (cap, kinds) = l.room.expect("list capacity and kinds");
+        assert!(cap != l.data && cap != l.len && kinds != cap);
         let d = dict_layout().expect("dict layout");
         assert!(d.entry_size >= 24 && d.key != d.value);
         assert!(instance_dict_offset().is_some());
