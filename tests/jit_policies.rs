@@ -54,3 +54,27 @@ fn branch_bridge_is_linked_into_the_loop_trace() {
     let bridge = text.lines().find(|l| l.starts_with("  collatz line 12 ") && l.contains("trace 1:")).expect("collatz bridge summary");
     assert!(bridge.contains("trace 1: 0 entries"), "the bridge still runs on its own: {bridge}\n{text}");
 }
+
+#[test]
+fn entry_bridge_is_fused_with_the_loop_after_it() {
+    // `accumulate` starts each call with an int accumulator that its first iteration makes a
+    // float: its entry bridge and the loop trace after it become one trace, so a call is one
+    // trace entry that runs to the loop's end.
+    let text = run_logged("jit/entry_bridge_fusion.py", "threshold=200,bridge=100", "fused");
+    assert!(text.lines().any(|l| l.starts_with("fused loop trace after bridge 1 of accumulate")), "not fused:\n{text}");
+    let bridge = text.lines().find(|l| l.starts_with("  accumulate line 12 ") && l.contains("trace 1:")).expect("accumulate entry bridge summary");
+    let after = text.lines().find(|l| l.starts_with("  accumulate line 12 ") && l.contains("trace 2:")).expect("accumulate loop summary");
+    let entries = |l: &str| l.split("entries").next().and_then(|s| s.rsplit(' ').nth(1)).and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
+    assert!(entries(bridge) > 2000, "the fused trace does not take the entries: {bridge}\n{text}");
+    assert!(entries(after) <= 101, "the loop trace still runs after the bridge: {after}\n{text}");
+}
+
+#[test]
+fn module_loop_with_a_big_int_total_compiles() {
+    // `total += fib(i % 92)`: `total` grows past 64 bits, `fib` has a loop of its own. The
+    // module loop compiles (calling fib's loop) and records no abort.
+    let text = run_logged("jit/big_int_module_total.py", "threshold=200,bridge=100", "bigmod");
+    assert!(text.lines().any(|l| l.starts_with("compiled loop <module> line 14")), "module loop not compiled:\n{text}");
+    assert!(!text.lines().any(|l| l.starts_with("abort <module> line 14")), "module loop aborted:\n{text}");
+    assert!(text.contains("big_arith_int"), "no big int op in the traces:\n{text}");
+}

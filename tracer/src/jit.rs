@@ -499,7 +499,11 @@ impl Jit {
                 self.stats.switches += 1;
                 let what = || format!("loop trace after bridge {i} of");
                 match self.grow(vm, traces, i, n, f, Start { header, pc: header, base, bridge: false, blocks: f.blocks.len() }, &what) {
-                    Grown::Linked(j) => i = j,
+                    Grown::Linked(j) => {
+                        let what = || format!("loop trace after bridge {i} of {}", loop_name(&f.code, header));
+                        self.fuse_after_bridge(traces, i, j, &what);
+                        i = j
+                    }
                     Grown::Cold => i = 0,
                     Grown::Aborted => return,
                 }
@@ -566,6 +570,49 @@ impl Jit {
         root.ir = ir;
         root.exits.resize(nexits, 0);
         root.links.resize(nexits, Link::None);
+    }
+
+    /// Compiles bridge `i` again with loop trace `j`, recorded from its end, after it
+    /// (`peel.rs`), when it can be.
+    fn fuse_after_bridge(&mut self, traces: &mut [Compiled], i: usize, j: usize, what: &dyn Fn() -> String) {
+        if self.code_room().is_err() || i == 0 {
+            return;
+        }
+        fn part(c: &Compiled) -> crate::peel::Part<'_> {
+            crate::peel::Part { trace: &c.ir, homes: &c.homes, maps: &c.table.maps, names: &c.table.names, interrupt_exit: c.interrupt_exit }
+        }
+        let fused = match crate::peel::fuse(part(&traces[i]), part(&traces[j])) {
+            Ok(f) => f,
+            Err(why) => {
+                self.log(format_args!("not fused: {} {why}", what()));
+                return;
+            }
+        };
+        let Some(module) = self.module() else { return };
+        let code = match module.compile_placed(&fused.trace, Placement::default()) {
+            Ok(c) => c,
+            Err(e) => {
+                self.stats.compile_errors += 1;
+                self.log(format_args!("not fused: {} compile: {e}", what()));
+                return;
+            }
+        };
+        self.stats.code_bytes += code.code_size();
+        self.log(format_args!("fused {} into trace {i}: {} bytes of machine code", what(), code.code_size()));
+        let nexits = fused.maps.len();
+        let (types, refs) = exit_types(&code, nexits);
+        let keep = traces[j]._keep.clone();
+        let b = &mut traces[i];
+        let table = LoopExits { maps: fused.maps, types, refs, names: fused.names, enumerate: b.table.enumerate, inner: Vec::new(), chain_off: code.chain_offset() };
+        b.table = Rc::new(table);
+        b.old_code.push(std::mem::replace(&mut b.trace, code));
+        b.ir = fused.trace;
+        b.homes = fused.homes;
+        b.interrupt_exit = fused.interrupt_exit;
+        b._keep.extend(keep);
+        b.names_cache = NamesCache::default();
+        b.exits.resize(nexits, 0);
+        b.links.resize(nexits, Link::None);
     }
 
     /// Exit `n` of trace `i` is not linked: once it is hot, records the trace it leads to

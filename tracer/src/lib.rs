@@ -14,6 +14,7 @@ pub mod jit;
 mod link;
 pub mod opt;
 pub mod params;
+mod peel;
 pub mod recorder;
 pub mod runtime;
 
