@@ -295,15 +295,13 @@ impl Jit {
         let (types, refs) = exit_types(&trace, nexits);
         let enumerate = rec.homes.contains(&Home::IterCount);
         let table = Rc::new(LoopExits { maps: rec.exits, types, refs, names: rec.names, enumerate, inner: rec.inner, chain_off: trace.chain_offset() });
-        let kinds = |ks: &[OpKind]| rec.trace.ops.iter().any(|op| ks.contains(&op.kind));
         Ok(Compiled {
             trace,
             ir,
             old_code: Vec::new(),
             range_iter: rec.homes.contains(&Home::IterRemaining) && !rec.homes.contains(&Home::IterCount),
-            effects: kinds(&[OpKind::StoreElem, OpKind::ListAppend, OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::CallLoop, OpKind::NewInst, OpKind::DecRef, OpKind::BigArith, OpKind::BigArithInt]),
-            // A loop it calls is chainable itself (`recorder/nested.rs`).
-            chainable: !kinds(&[OpKind::InstSetAttr, OpKind::DictSetStr, OpKind::DictSetInt, OpKind::CallPy, OpKind::NewInst, OpKind::DecRef, OpKind::IncRef, OpKind::BigArith, OpKind::BigArithInt]),
+            effects: has_effects(&rec.trace),
+            chainable: chainable(&rec.trace),
             homes: rec.homes,
             table,
             _keep: rec.keep,
@@ -611,6 +609,8 @@ impl Jit {
         b.interrupt_exit = fused.interrupt_exit;
         b._keep.extend(keep);
         b.names_cache = NamesCache::default();
+        b.effects = has_effects(&b.ir);
+        b.chainable = chainable(&b.ir);
         b.exits.resize(nexits, 0);
         b.links.resize(nexits, Link::None);
     }
@@ -772,16 +772,18 @@ impl Loops for Jit {
         let key = (Rc::as_ptr(&f.code) as usize, f.pc);
         let lp = self.loops.get(&key).ok_or("inner loop not compiled yet")?;
         let root = match &lp.state {
-            State::Compiled(traces) => traces.first().ok_or("inner loop without traces")?,
+            State::Compiled(traces) if !traces.is_empty() => &traces[called_trace(traces)],
+            State::Compiled(_) => return Err("inner loop without traces".into()),
             State::Counting => return Err("inner loop not compiled yet".into()),
             State::Blacklisted => return Err("inner loop left to the interpreter".into()),
         };
         if f.stack.len() != lp.base || root.start != f.pc || root.stack_in != 0 || root.nfast != f.fast.len() {
             return Err("inner loop whose trace does not fit the frame".into());
         }
-        let seq_iter = root.homes.contains(&Home::IterSeq) && !root.table.enumerate;
-        if !root.range_iter && !seq_iter {
-            return Err("inner loop over something other than a range, a list or a tuple".into());
+        let seq_iter = (root.homes.contains(&Home::IterSeq) || root.homes.contains(&Home::IterDict)) && !root.table.enumerate;
+        let range_iter = root.homes.contains(&Home::IterRemaining) && !root.homes.contains(&Home::IterCount);
+        if !range_iter && !seq_iter {
+            return Err("inner loop over something other than a range, a list, a tuple or dict items".into());
         }
         if root.trace.exitbuf_len() > crate::codegen::MAX_CALLED_EXITBUF || root.trace.slots_len() > root.homes.len() {
             return Err("inner loop with too many values".into());
@@ -803,15 +805,16 @@ impl Loops for Jit {
         let State::Compiled(mut traces) = std::mem::replace(&mut lp.state, State::Counting) else {
             return Err("inner loop not compiled yet".into());
         };
-        let ran = self.run_trace(&mut traces[0], f, base);
-        let root = &traces[0];
+        let called = called_trace(&traces);
+        let ran = self.run_trace(&mut traces[called], f, base);
+        let root = &traces[called];
         let result = match ran {
             None => Err("inner loop whose trace does not fit the frame".to_string()),
             Some((n, _)) if n == ENTRY_EXIT || n == root.interrupt_exit => Err("inner loop's trace did not run to the loop's end".to_string()),
             Some((n, _)) => {
                 let exhausted = |it: &Value| match range_state(it) {
                     Some(s) => s.2 == 0,
-                    None => seq_state(it).is_some_and(|(seq, i)| crate::recorder::seq_len(&seq).is_some_and(|n| i as usize >= n)),
+                    None => seq_state(it).is_some_and(|(seq, i)| crate::recorder::seq_len(&seq).is_some_and(|n| i as usize >= n)) || crate::recorder::dict_items_left(it) == Some(0),
                 };
                 let ended = f.pc == header && f.stack.last().is_some_and(exhausted);
                 match (root.table.maps.get(n as usize), root.table.types.get(n as usize)) {
@@ -827,6 +830,30 @@ impl Loops for Jit {
             lp.state = State::Compiled(traces);
         }
         result
+    }
+}
+
+/// Whether a loop trace changes memory (so a trace that calls it must chain its exits).
+fn has_effects(t: &Trace) -> bool {
+    use OpKind::*;
+    t.ops.iter().any(|op| matches!(op.kind, StoreElem | ListAppend | InstSetAttr | DictSetStr | DictSetInt | CallPy | CallLoop | NewInst | DecRef | BigArith | BigArithInt))
+}
+
+/// Whether a loop trace may be called with its exits chained: it changes memory only by
+/// list stores and appends (a loop it calls is chainable itself: `recorder/nested.rs`).
+fn chainable(t: &Trace) -> bool {
+    use OpKind::*;
+    !t.ops.iter().any(|op| matches!(op.kind, InstSetAttr | DictSetStr | DictSetInt | CallPy | NewInst | DecRef | IncRef | BigArith | BigArithInt))
+}
+
+/// The trace that loops calling this one run (`recorder/nested.rs`): its root, or, where
+/// most entries fail the root's entry guards, the entry bridge once it is fused with the
+/// loop trace after it (`peel.rs`).
+fn called_trace(traces: &[Compiled]) -> usize {
+    let root = &traces[0];
+    match root.links[ENTRY_EXIT as usize] {
+        Link::Trace(j) if root.exits[ENTRY_EXIT as usize] * 2 > root.entries && traces[j].ir.ops.iter().any(|op| op.kind == OpKind::Label) => j,
+        _ => 0,
     }
 }
 

@@ -991,6 +991,13 @@ fn build(
             }
             OpKind::TupleData => Some(call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64)),
             OpKind::TupleLen => Some(call_helper(&mut b, &target, rt::tuple_len as *const () as usize, &[arg(0)?], types::I64)),
+            OpKind::DictLen => Some(match rt::dict_layout() {
+                Some(l) => {
+                    let p = b.ins().band_imm_s(arg(0)?, PAYLOAD_MASK);
+                    b.ins().load(types::I64, mem, p, l.used)
+                }
+                None => call_helper(&mut b, &target, rt::dict_len as *const () as usize, &[arg(0)?], types::I64),
+            }),
             OpKind::DictNext => {
                 let (d, i, n) = (arg(0)?, arg(1)?, arg(2)?);
                 Some(match rt::dict_layout() {

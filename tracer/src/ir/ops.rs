@@ -240,6 +240,8 @@ trace_ops! {
     /// `d`, or -1 when there is none or the dict's size is no longer `n` (the interpreter then
     /// ends the loop or raises). Reads the dict: not movable.
     DictNext / "dict_next" / 3 / I64 / 0;
+    /// The number of live entries of a dict. Reads the dict: not movable.
+    DictLen / "dict_len" / 1 / I64 / 0;
     /// Key / value of live entry `i` of a dict (borrowed bits).
     DictKey / "dict_key" / 2 / Ref / 0;
     DictValue / "dict_value" / 2 / Ref / 0;

@@ -82,6 +82,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         InstSetAttr => &[Ref, Ref, Ref],
         NewInst | InstInit => &[Ref, Ref],
         DictNext => &[Ref, I64, I64],
+        DictLen => R,
         DictKey | DictValue | DictGetInt | DictHasInt => &[Ref, I64],
         DictGetStr | DictHasStr | StrEq | StrCmp | StrContains => &[Ref, Ref],
         StrByte | BigArithInt => &[Ref, I64],

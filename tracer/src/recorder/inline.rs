@@ -52,6 +52,8 @@ pub(super) enum VIter {
     Range(RangeIter),
     /// Over a list or a tuple (`Sym::List` or a tuple `Sym::Obj`), from index `idx`.
     Seq { seq: Sym, idx: V },
+    /// Over the items of a dict (`d.items()`), from its start.
+    DictItems { dict: V },
 }
 
 /// Most calls inlined into one another.
@@ -175,6 +177,32 @@ pub(super) fn seq_iter(vm: &mut Vm, r: &mut Rec, f: &mut Frame, code: &Code, hea
     r.pop()?;
     r.stack.push(Sym::Iter((r.iters.len() - 1) as u32));
     Ok(pc + 1)
+}
+
+/// `d.items()` followed by `GetIter` at the root of a trace, for a loop the trace calls
+/// (`nested.rs`): a virtual dict items iterator. `f.pc` is at the `LoadMethod`; returns the
+/// pc after the `GetIter`.
+pub(super) fn dict_items_iter(vm: &mut Vm, r: &mut Rec, f: &mut Frame, code: &Code) -> Result<usize, Abort> {
+    let pc = f.pc;
+    let fused = matches!(code.instrs.get(pc + 1), Some(Instr::CallMethod(0))) && matches!(code.instrs.get(pc + 2), Some(Instr::GetIter)) && matches!(code.instrs.get(pc + 3), Some(Instr::ForIter(_)));
+    let Sym::Obj(d, crate::runtime::ObjType::Dict) = r.top(0)? else {
+        return Err("items() of something other than a dict".into());
+    };
+    if !fused || !r.calls.is_empty() {
+        return Err("dict items other than those a loop the trace calls iterates".into());
+    }
+    if r.resume.is_none() {
+        // Guards resume at the `LoadMethod` until the loop runs.
+        r.resume = Some(r.snapshot());
+    }
+    let dict = f.stack.pop().ok_or("empty stack")?;
+    let items = vm.call_method(&dict, "items", &[]).map_err(|_| "items() raises".to_string())?;
+    let it = vm.get_iter(&items).map_err(|_| "iter() raises".to_string())?;
+    f.stack.push(it);
+    r.iters.push(VIter::DictItems { dict: d });
+    r.pop()?;
+    r.stack.push(Sym::Iter((r.iters.len() - 1) as u32));
+    Ok(pc + 3)
 }
 
 /// `ForIter` in an inlined call, over a virtual range iterator: guards that the loop goes on

@@ -538,6 +538,10 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     drop(old);
                 }
             }
+            Instr::LoadMethod(n) if at_root && matches!(r.top(0)?, Sym::Obj(_, ObjType::Dict)) && code.names.get(n.idx()).and_then(rpy_interpreter::vm::str_of) == Some("items") => {
+                // `for k, v in d.items()`: a loop the trace calls.
+                next = inline::dict_items_iter(vm, &mut r, f, code)?;
+            }
             Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::List(_) | Sym::Obj(_, ObjType::Dict | ObjType::Str)) => {
                 // A method of a built-in type that the trace computes: `lst.append` (see
                 // `CallMethod`) or one with a kernel (`d.get`). Built-in types never change,

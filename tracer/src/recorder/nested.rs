@@ -99,7 +99,10 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     // trace, or a call inlined into a loop trace, resumes before the loop (or the call),
     // which must then have no effects.
     let inlined = !r.calls.is_empty();
-    let chained = !func && !inlined;
+    let it = r.iters[k as usize];
+    // A dict items loop resumes before the loop too (its iterator is not rebuilt at exits).
+    let dict_items = matches!(it, VIter::DictItems { .. });
+    let chained = !func && !inlined && !dict_items;
     if chained {
         if !inner.chainable {
             return Err("inner loop with effects other than list stores".into());
@@ -112,10 +115,9 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     } else if inner.exitbuf_len > crate::codegen::LOOP_EXITBUF {
         return Err("inner loop with too many values".into());
     }
-    let it = r.iters[k as usize];
     let remaining = match it {
         VIter::Range(_) => f.stack.last().and_then(range_state).ok_or("range iterator state")?.2,
-        VIter::Seq { .. } => 0,
+        VIter::Seq { .. } | VIter::DictItems { .. } => 0,
     };
     let mut rem = None;
     let mut args = Vec::with_capacity(inner.homes.len());
@@ -129,6 +131,15 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
             }
             (Home::IterSeq, VIter::Seq { seq: Sym::List(v) | Sym::Obj(v, _), .. }) => v,
             (Home::IterIdx, VIter::Seq { idx, .. }) => r.box_int(idx),
+            (Home::IterDict, VIter::DictItems { dict }) => dict,
+            (Home::IterDictIdx, VIter::DictItems { .. }) => {
+                let zero = r.const_int(0);
+                r.box_int(zero)
+            }
+            (Home::IterDictLen, VIter::DictItems { dict }) => {
+                let n = r.emit(OpKind::DictLen, vec![dict], 0);
+                r.box_int(n)
+            }
             (Home::Fast(i), _) if inlined => match local(r, i)? {
                 Some(s) => r.boxed(s)?,
                 // Unbound in the callee: the loop writes it first.
@@ -180,6 +191,8 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
             ([Sym::Int(it.cur), Sym::Int(rem)], ChainIter::Range { step: it.step })
         }
         VIter::Seq { seq, idx } => ([seq, Sym::Int(idx)], ChainIter::Seq),
+        // Never chained (see `dict_items`): no state to hand over.
+        VIter::DictItems { .. } => ([Sym::Exact(Value::NONE.bits()); 2], ChainIter::Seq),
     };
     // The values of the homes the loop writes lazily (`Dest::HomeAfterFirst`), as they are
     // before it runs.
@@ -231,7 +244,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
                 Some(Home::Global(r.name_index(&name)))
             }
             // The iterator is exhausted and goes away.
-            Home::IterCur | Home::IterRemaining | Home::IterIdx => None,
+            Home::IterCur | Home::IterRemaining | Home::IterIdx | Home::IterDictIdx => None,
             _ => return Err(format!("inner loop writes {home:?}", home = h)),
         });
     }

@@ -229,6 +229,17 @@ pub fn dict_items_state(v: &Value) -> Option<(Value, i64, i64)> {
     }
 }
 
+/// How many items a dict items iterator has left to give.
+pub fn dict_items_left(v: &Value) -> Option<usize> {
+    match v.as_obj() {
+        Some(Obj { kind: ObjKind::Iter(cell) }) => match &*cell.try_borrow().ok()? {
+            Iter::DictItems { left, .. } => Some(*left),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Runs `f` on the iterator the loop at `base` takes its items from: the one just below its
 /// stack base, or, for a trace of a loop over `enumerate(...)` (`enumerate`: its homes
 /// include `IterCount`), the iterator that one wraps. `None` when the frame has no such

@@ -23,6 +23,11 @@ pub extern "C" fn dict_next(d: u64, i: i64, n: i64) -> i64 {
     .unwrap_or(-1)
 }
 
+/// The number of live entries of dict `d` (0 for anything else).
+pub extern "C" fn dict_len(d: u64) -> i64 {
+    with_dict(&d, |d| d.len() as i64).unwrap_or(0)
+}
+
 /// Key of live entry `i` of dict `d` (after `dict_next`), borrowed; NULL's bits otherwise.
 pub extern "C" fn dict_key(d: u64, i: i64) -> u64 {
     with_dict(&d, |d| d.entry_at(i as usize).map(|e| e.key.bits())).flatten().unwrap_or(Value::NULL.bits())
