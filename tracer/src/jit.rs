@@ -540,7 +540,7 @@ impl Jit {
             crate::link::Part { trace: &bridge.ir, homes: &bridge.homes, maps: &bridge.table.maps },
             n as u32,
         );
-        let (ir, maps) = match fused {
+        let (ir, maps, homes) = match fused {
             Ok(f) => f,
             Err(why) => {
                 self.log(format_args!("not linked: {} {why}", what()));
@@ -566,6 +566,10 @@ impl Jit {
         root.table = Rc::new(table);
         root.old_code.push(std::mem::replace(&mut root.trace, code));
         root.ir = ir;
+        if root.homes != homes {
+            root.homes = homes;
+            root.names_cache = NamesCache::default();
+        }
         root.exits.resize(nexits, 0);
         root.links.resize(nexits, Link::None);
     }

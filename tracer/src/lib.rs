@@ -12,6 +12,7 @@ pub mod functions;
 pub mod ir;
 pub mod jit;
 mod link;
+mod link_carry;
 pub mod opt;
 pub mod params;
 mod peel;

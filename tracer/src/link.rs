@@ -28,6 +28,7 @@ use rpy_interpreter::value::Value;
 use std::collections::HashMap;
 
 /// A compiled trace's IR and how its slots and exits map to the frame.
+#[derive(Clone, Copy)]
 pub(crate) struct Part<'a> {
     pub trace: &'a Trace,
     /// Slot `k` holds `homes[k]`.
@@ -44,13 +45,41 @@ fn unlinkable(kind: OpKind) -> bool {
 
 /// `root` (a loop trace, with the side regions linked so far) with `bridge`, recorded from
 /// exit `at` of it, linked in as a side region of the guard with that exit. Returns the
-/// new trace and its exit maps: the root's, then the bridge's exits `1..` (exit `k` becomes
-/// `root.maps.len() + k - 1`); the bridge's entry guards leave through exit `at` itself.
-pub(crate) fn fuse(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(Trace, Vec<ExitMap>), String> {
+/// new trace, its exit maps (the root's, then the bridge's exits `1..`: exit `k` becomes
+/// `root.maps.len() + k - 1`; the bridge's entry guards leave through exit `at` itself) and
+/// its slots' homes. Homes the bridge writes that the loop neither reads nor writes are
+/// carried by the loop from then on (`link_carry.rs`).
+pub(crate) fn fuse(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(Trace, Vec<ExitMap>, Vec<Home>), String> {
+    let end = bridge.trace.ops.last().filter(|op| op.kind == OpKind::Exit).ok_or("bridge without an end")?;
+    let em = bridge.maps.get(end.exit.ok_or("end without exit")? as usize).ok_or("no map for the bridge's end")?;
+    let touched = |h: Home| root.homes.contains(&h) || root.maps.iter().flat_map(|m| &m.vals).any(|v| matches!(v.dest, Dest::Home(x) | Dest::HomeAfterFirst(x) if x == h));
+    let extra: Vec<(Home, Ty)> = em.vals.iter().zip(&end.snap).filter_map(|(v, &r)| match v.dest {
+        Dest::Home(h) if !touched(h) => Some((h, bridge.trace.ty(r))),
+        _ => None,
+    }).collect();
+    if extra.is_empty() {
+        let (t, maps) = fuse_into(root, interrupt_exit, bridge, at)?;
+        return Ok((t, maps, root.homes.to_vec()));
+    }
+    let (trace, maps, homes) = crate::link_carry::carry(root.trace, root.homes, root.maps, &extra)?;
+    let (t, maps) = fuse_into(Part { trace: &trace, homes: &homes, maps: &maps }, interrupt_exit, bridge, at)?;
+    Ok((t, maps, homes))
+}
+
+/// `fuse` for a root that carries every home the bridge writes.
+fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(Trace, Vec<ExitMap>), String> {
     let ops = &root.trace.ops;
     let label = ops.iter().position(|op| op.kind == OpKind::Label).ok_or("no label")?;
-    if ops.iter().any(|op| matches!(op.kind, OpKind::PhiRef | OpKind::IncRef | OpKind::DecRef)) {
-        return Err("the loop carries references".into());
+    if ops.iter().any(|op| matches!(op.kind, OpKind::IncRef | OpKind::DecRef)) {
+        return Err("the loop owns references".into());
+    }
+    // A reference the loop carries is only handed to exits (a variable each iteration
+    // writes before it reads it) unless the loop guarded its type on entry: then the
+    // bridge's value of it would need the same guard.
+    for op in &ops[label..] {
+        if op.kind == OpKind::PhiRef && ops[..label].iter().any(|o| o.is_guard() && o.args.contains(&op.args[0])) {
+            return Err("the loop relies on the type of a reference it carries".into());
+        }
     }
     if at == ENTRY_EXIT {
         return Err("entry bridge".into());
