@@ -21,6 +21,8 @@ pub type NativeFn = fn(&mut crate::vm::Vm, &[Value], &KwArgs) -> crate::PyResult
 /// Keyword arguments of a native call: (name, value) pairs in call order.
 pub type KwArgs = [(Value, Value)];
 
+/// `repr(u8)`: a tag byte first, which compiled code reads to check an object's kind.
+#[repr(u8)]
 pub enum ObjKind {
     Str(PyStr),
     Int(BigInt),

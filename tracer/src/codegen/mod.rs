@@ -946,8 +946,26 @@ fn build(
                 None
             }
             OpKind::GuardType => {
-                let (x, ty) = (arg(0)?, b.ins().iconst(types::I64, op.imm as i64));
-                let r = call_helper(&mut b, &target, rt::is_type as *const () as usize, &[x, ty], types::I8);
+                let x = arg(0)?;
+                // A built-in kind: its tag byte, read where the value is an object (else from a
+                // byte no tag is).
+                let want = rt::obj_layout().and_then(|l| Some((l, *l.tags.get((op.imm as usize).checked_sub(1)?)?)));
+                let r = match want {
+                    Some((l, want)) => {
+                        static NOT_AN_OBJECT: u8 = rt::NOT_AN_OBJECT;
+                        let heap = is_heap_bits(&mut b, x);
+                        let p = b.ins().band_imm_s(x, PAYLOAD_MASK);
+                        let at = b.ins().iadd_imm_s(p, l.tag as i64);
+                        let dummy = b.ins().iconst(types::I64, &NOT_AN_OBJECT as *const u8 as i64);
+                        let addr = b.ins().select(heap, at, dummy);
+                        let tag = b.ins().load(types::I8, mem, addr, 0);
+                        b.ins().icmp_imm_u(IntCC::Equal, tag, want as i64)
+                    }
+                    None => {
+                        let ty = b.ins().iconst(types::I64, op.imm as i64);
+                        call_helper(&mut b, &target, rt::is_type as *const () as usize, &[x, ty], types::I8)
+                    }
+                };
                 guard(&mut b, r, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
@@ -989,8 +1007,15 @@ fn build(
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
-            OpKind::TupleData => Some(call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64)),
-            OpKind::TupleLen => Some(call_helper(&mut b, &target, rt::tuple_len as *const () as usize, &[arg(0)?], types::I64)),
+            // After `guard_type` (tuple): the boxed slice's words.
+            OpKind::TupleData | OpKind::TupleLen => Some(match rt::obj_layout() {
+                Some(l) => {
+                    let p = b.ins().band_imm_s(arg(0)?, PAYLOAD_MASK);
+                    b.ins().load(types::I64, mem.with_readonly(), p, if op.kind == OpKind::TupleData { l.tuple_data } else { l.tuple_len })
+                }
+                None if op.kind == OpKind::TupleData => call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64),
+                None => call_helper(&mut b, &target, rt::tuple_len as *const () as usize, &[arg(0)?], types::I64),
+            }),
             OpKind::DictLen => Some(match rt::dict_layout() {
                 Some(l) => {
                     let p = b.ins().band_imm_s(arg(0)?, PAYLOAD_MASK);

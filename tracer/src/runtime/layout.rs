@@ -54,6 +54,59 @@ fn vec_words<T>(obj: usize, vec_addr: usize, ptr: usize, len: usize) -> Option<(
     Some((base + 8 * pk as i32, base + 8 * lk as i32))
 }
 
+/// Where an object keeps its kind's tag byte (`ObjKind` is `repr(u8)`), the tag of each
+/// built-in kind `guard_type` checks (by `ObjType::imm`: tuple, str, dict, big int), and
+/// where a tuple keeps its element array's address and its length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ObjLayout {
+    pub tag: i32,
+    pub tags: [u8; 4],
+    pub tuple_data: i32,
+    pub tuple_len: i32,
+}
+
+/// The layout of objects in this build.
+pub fn obj_layout() -> Option<ObjLayout> {
+    static LAYOUT: std::sync::OnceLock<Option<ObjLayout>> = std::sync::OnceLock::new();
+    *LAYOUT.get_or_init(|| {
+        let tag = i32::try_from(std::mem::offset_of!(Obj, kind)).ok()?;
+        let tag_of = |v: &Value| {
+            // SAFETY: the tag byte of a live object (`repr(u8)`: the enum's first byte).
+            unsafe { *((v.obj_ptr() as usize + tag as usize) as *const u8) }
+        };
+        let items: Vec<Value> = (0..7).map(|_| Value::NONE).collect();
+        let tuple = rpy_interpreter::vm::new_tuple(items);
+        let samples = [
+            tuple.clone(),
+            rpy_interpreter::vm::new_str("sample"),
+            rpy_interpreter::vm::new_dict(Dict::default()),
+            rpy_interpreter::vm::new_bigint(num_bigint::BigInt::from(1u8) << 100),
+        ];
+        let tags = [tag_of(&samples[0]), tag_of(&samples[1]), tag_of(&samples[2]), tag_of(&samples[3])];
+        if (0..4).any(|i| (0..i).any(|j| tags[i] == tags[j])) || tags.contains(&NOT_AN_OBJECT) {
+            return None;
+        }
+        let Some(ObjKind::Tuple(t)) = tuple.as_obj().map(|o| &o.kind) else { return None };
+        // `repr(u8)` lays the `Tuple` variant out as a `repr(C)` struct: the tag, then the
+        // boxed slice (two words, address and length, in an order the sample tells).
+        const { assert!(std::mem::size_of::<Box<[Value]>>() == 16 && std::mem::align_of::<Box<[Value]>>() == 8) };
+        let fat = tag as usize + 8;
+        let obj = tuple.obj_ptr() as usize;
+        // SAFETY: the tuple variant's boxed slice: two initialised words.
+        let w: [usize; 2] = unsafe { [std::ptr::read((obj + fat) as *const usize), std::ptr::read((obj + fat + 8) as *const usize)] };
+        let (ptr, len) = (t.as_ptr() as usize, t.len());
+        let (data, n) = match w {
+            [p, l] if p == ptr && l == len => (fat, fat + 8),
+            [l, p] if p == ptr && l == len => (fat + 8, fat),
+            _ => return None,
+        };
+        Some(ObjLayout { tag, tags, tuple_data: i32::try_from(data).ok()?, tuple_len: i32::try_from(n).ok()? })
+    })
+}
+
+/// A byte no object kind's tag is: what `guard_type` compares for a value that is no object.
+pub const NOT_AN_OBJECT: u8 = 0xFF;
+
 /// The layout of list objects in this build.
 pub fn list_layout() -> Option<ListLayout> {
     static LAYOUT: std::sync::OnceLock<Option<ListLayout>> = std::sync::OnceLock::new();
@@ -153,5 +206,7 @@ mod tests {
         let d = dict_layout().expect("dict layout");
         assert!(d.entry_size >= 24 && d.key != d.value);
         assert!(instance_dict_offset().is_some());
+        let o = obj_layout().expect("object layout");
+        assert!(o.tuple_data != o.tuple_len && o.tuple_data > o.tag && o.tuple_len > o.tag);
     }
 }
