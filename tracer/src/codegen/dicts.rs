@@ -43,6 +43,49 @@ pub(super) fn cached_str_lookup(b: &mut FunctionBuilder, target: &cranelift_code
     Some(value)
 }
 
+/// `d[key]` for a `str` key inline when the key's hash is cached and the first slot its
+/// hash probes holds an entry with this very key (dicts built from the same str objects);
+/// the helper otherwise.
+pub(super) fn str_lookup_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, str_hash: i32, d: Value, key: Value) -> Value {
+    use rpy_interpreter::dict::Dict;
+    let flags = MemFlagsData::trusted();
+    let (slow, cont, probe, found) = (b.create_block(), b.create_block(), b.create_block(), b.create_block());
+    b.set_cold_block(slow);
+    let result = b.append_block_param(cont, types::I64);
+    let kp = b.ins().band_imm_s(key, PAYLOAD_MASK);
+    let h = b.ins().load(types::I64, flags, kp, str_hash);
+    let dp = b.ins().band_imm_s(d, PAYLOAD_MASK);
+    let used = b.ins().load(types::I64, flags, dp, l.used);
+    let cached = b.ins().icmp_imm_s(IntCC::NotEqual, h, -1);
+    let some = b.ins().icmp_imm_s(IntCC::NotEqual, used, 0);
+    let go = b.ins().band(cached, some);
+    b.ins().brif(go, probe, &[], slow, &[]);
+    b.switch_to_block(probe);
+    let indices = b.ins().load(types::I64, flags, dp, l.indices);
+    let n = b.ins().load(types::I64, flags, dp, l.indices_len);
+    let mask = b.ins().iadd_imm_s(n, -1);
+    let slot = b.ins().band(h, mask);
+    let off = b.ins().ishl_imm_u(slot, 2);
+    let at = b.ins().iadd(indices, off);
+    let ix = b.ins().uload32(flags, at, 0);
+    let live = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, ix, Dict::DUMMY_SLOT.min(Dict::EMPTY_SLOT) as i64);
+    let check = b.create_block();
+    b.ins().brif(live, check, &[], slow, &[]);
+    b.switch_to_block(check);
+    let e = dict_entry_addr(b, l, d, ix);
+    let k = b.ins().load(types::I64, flags, e, l.key);
+    let same = b.ins().icmp(IntCC::Equal, k, key);
+    b.ins().brif(same, found, &[], slow, &[]);
+    b.switch_to_block(found);
+    let v = b.ins().load(types::I64, flags, e, l.value);
+    b.ins().jump(cont, &[BlockArg::Value(v)]);
+    b.switch_to_block(slow);
+    let r = call_helper(b, target, rt::dict_get_str as *const () as usize, &[d, key], types::I64);
+    b.ins().jump(cont, &[BlockArg::Value(r)]);
+    b.switch_to_block(cont);
+    result
+}
+
 /// The address of entry `at` of dict `d`.
 pub(super) fn dict_entry_addr(b: &mut FunctionBuilder, l: &rt::DictLayout, d: Value, at: Value) -> Value {
     let p = b.ins().band_imm_s(d, PAYLOAD_MASK);

@@ -57,7 +57,7 @@ mod calls;
 mod dicts;
 mod exits;
 mod helpers;
-use dicts::{cached_str_lookup, dict_entry_addr, dict_next_inline, inst_absent_inline, inst_getattr_inline, inst_setattr_inline};
+use dicts::{cached_str_lookup, dict_entry_addr, dict_next_inline, inst_absent_inline, inst_getattr_inline, inst_setattr_inline, str_lookup_inline};
 use calls::{chain_offset, LoopBuf};
 pub use calls::{call_loop_imm, call_loop_parts, LOOP_EXITBUF, MAX_CALLED_EXITBUF};
 use exits::{guard, write_exit, Io};
@@ -1048,7 +1048,13 @@ fn build(
                 let dict = trace.op(op.args[0]);
                 // A known dict (globals, builtins): a cache of the last result.
                 let cached = (dict.kind == OpKind::ConstRef).then(|| cached_str_lookup(&mut b, &target, caches, dict.imm, key)).flatten();
-                Some(cached.unwrap_or_else(|| call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64)))
+                // Any other: its first probe, where both layouts are known.
+                let inline = || Some((rt::dict_layout()?, rt::obj_layout()?.str_hash));
+                Some(match (cached, inline()) {
+                    (Some(v), _) => v,
+                    (None, Some((l, str_hash))) => str_lookup_inline(&mut b, &target, &l, str_hash, d, key),
+                    (None, None) => call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64),
+                })
             }
             // Loads from the list object itself (after `guard_list`), where its layout is known.
             OpKind::ListData | OpKind::ListLen => Some(match rt::list_layout() {

@@ -56,13 +56,15 @@ fn vec_words<T>(obj: usize, vec_addr: usize, ptr: usize, len: usize) -> Option<(
 
 /// Where an object keeps its kind's tag byte (`ObjKind` is `repr(u8)`), the tag of each
 /// built-in kind `guard_type` checks (by `ObjType::imm`: tuple, str, dict, big int), and
-/// where a tuple keeps its element array's address and its length.
+/// where a tuple keeps its element array's address and its length, and where a str keeps
+/// its cached hash (-1 until computed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ObjLayout {
     pub tag: i32,
     pub tags: [u8; 4],
     pub tuple_data: i32,
     pub tuple_len: i32,
+    pub str_hash: i32,
 }
 
 /// The layout of objects in this build.
@@ -100,7 +102,16 @@ pub fn obj_layout() -> Option<ObjLayout> {
             [l, p] if p == ptr && l == len => (fat + 8, fat),
             _ => return None,
         };
-        Some(ObjLayout { tag, tags, tuple_data: i32::try_from(data).ok()?, tuple_len: i32::try_from(n).ok()? })
+        // The `Str` variant likewise: the tag, then the `PyStr` at its alignment.
+        let pystr = tag as usize + std::mem::align_of::<rpy_interpreter::object::PyStr>().max(1);
+        let str_hash = pystr + std::mem::offset_of!(rpy_interpreter::object::PyStr, hash);
+        let s = &samples[1];
+        let h = rpy_interpreter::vm::str_hash(s);
+        // SAFETY: the sample str's hash cell, an initialised i64.
+        if unsafe { std::ptr::read((s.obj_ptr() as usize + str_hash) as *const i64) } != h {
+            return None;
+        }
+        Some(ObjLayout { tag, tags, tuple_data: i32::try_from(data).ok()?, tuple_len: i32::try_from(n).ok()?, str_hash: i32::try_from(str_hash).ok()? })
     })
 }
 
