@@ -581,7 +581,7 @@ impl Jit {
             return;
         }
         fn part(c: &Compiled) -> crate::peel::Part<'_> {
-            crate::peel::Part { trace: &c.ir, homes: &c.homes, maps: &c.table.maps, names: &c.table.names, interrupt_exit: c.interrupt_exit }
+            crate::peel::Part { trace: &c.ir, homes: &c.homes, maps: &c.table.maps, names: &c.table.names, interrupt_exit: c.interrupt_exit, inner: &c.table.inner }
         }
         let fused = match crate::peel::fuse(part(&traces[i]), part(&traces[j])) {
             Ok(f) => f,
@@ -605,7 +605,7 @@ impl Jit {
         let (types, refs) = exit_types(&code, nexits);
         let keep = traces[j]._keep.clone();
         let b = &mut traces[i];
-        let table = LoopExits { maps: fused.maps, types, refs, names: fused.names, enumerate: b.table.enumerate, inner: Vec::new(), chain_off: code.chain_offset() };
+        let table = LoopExits { maps: fused.maps, types, refs, names: fused.names, enumerate: b.table.enumerate, inner: fused.inner, chain_off: code.chain_offset() };
         b.table = Rc::new(table);
         b.old_code.push(std::mem::replace(&mut b.trace, code));
         b.ir = fused.trace;

@@ -16,7 +16,7 @@
 
 use crate::ir::{Op, OpKind, OpRef, Trace, Ty};
 use crate::opt::licm::ENTRY_EXIT;
-use crate::recorder::{Dest, ExitMap, ExitVal, Home};
+use crate::recorder::{Dest, ExitMap, ExitVal, Home, LoopExits};
 use rpy_interpreter::value::Value;
 use std::collections::HashMap;
 
@@ -27,6 +27,8 @@ pub(crate) struct Part<'a> {
     pub maps: &'a [ExitMap],
     pub names: &'a [Value],
     pub interrupt_exit: u32,
+    /// The loops it calls, whose exits its own may chain to.
+    pub inner: &'a [std::rc::Rc<LoopExits>],
 }
 
 /// The fused trace: its IR, its slots' homes, its exit maps, its name table and its
@@ -37,6 +39,7 @@ pub(crate) struct Fused {
     pub maps: Vec<ExitMap>,
     pub names: Vec<Value>,
     pub interrupt_exit: u32,
+    pub inner: Vec<std::rc::Rc<LoopExits>>,
 }
 
 /// `bridge` (ending with `exit` at the loop header) followed by loop trace `lp`, recorded
@@ -50,9 +53,9 @@ pub(crate) fn fuse(bridge: Part, lp: Part) -> Result<Fused, String> {
     if !em.end || em.vals.len() != end.snap.len() || em.vals.iter().any(|v| v.owned || !matches!(v.dest, Dest::Home(_))) {
         return Err("the bridge's end is not a plain one".into());
     }
-    let calls = |t: &Trace| t.ops.iter().any(|op| matches!(op.kind, OpKind::CallLoop | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::StoreSlot | OpKind::Side));
-    if calls(bridge.trace) || calls(lp.trace) || bridge.maps.iter().chain(lp.maps).any(|m| m.chain.is_some()) {
-        return Err("a called loop or an unusual input".into());
+    let unusual = |t: &Trace| t.ops.iter().any(|op| matches!(op.kind, OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::StoreSlot | OpKind::Side));
+    if unusual(bridge.trace) || unusual(lp.trace) {
+        return Err("an unusual input".into());
     }
     if !lp.trace.ops.iter().any(|op| op.kind == OpKind::Label) {
         return Err("no loop after the bridge".into());
@@ -77,8 +80,13 @@ pub(crate) fn fuse(bridge: Part, lp: Part) -> Result<Fused, String> {
     };
     let lhomes = lp.homes.iter().map(|&h| rename(h)).collect::<Result<Vec<_>, _>>()?;
     let mut lmaps = Vec::with_capacity(lp.maps.len());
+    // The loop's chained exits name its called loops after the bridge's.
+    let shift = bridge.inner.len() as u32;
     for m in lp.maps {
         let mut m = m.clone();
+        if let Some(c) = &mut m.chain {
+            c.inner += shift;
+        }
         for v in &mut m.vals {
             v.dest = match v.dest {
                 Dest::Home(h) => Dest::Home(rename(h)?),
@@ -157,7 +165,8 @@ pub(crate) fn fuse(bridge: Part, lp: Part) -> Result<Fused, String> {
         u32::MAX => u32::MAX,
         e => base + e - 1,
     };
-    Ok(Fused { trace: f.out, homes: f.homes, maps, names, interrupt_exit })
+    let inner = bridge.inner.iter().chain(lp.inner).cloned().collect();
+    Ok(Fused { trace: f.out, homes: f.homes, maps, names, interrupt_exit, inner })
 }
 
 /// The fused trace being built.

@@ -843,7 +843,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
             }
             Instr::ForIter(target) => {
-                if !at_root && nested::callable_in_call(&mut r, f, loops) {
+                if !at_root && nested::callable_in_call(&mut r, f, loops)? {
                     // A loop the JIT compiled: called (its guards resume before the call).
                     next = nested::call_loop(&mut r, f, loops, func, target.0 as usize)?;
                     f.pc = next;

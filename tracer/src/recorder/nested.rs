@@ -344,24 +344,29 @@ fn local(r: &Rec, i: u32) -> Result<Option<Sym>, Abort> {
     c.locals.get(i as usize).copied().ok_or_else(|| "bad local".to_string())
 }
 
-/// Whether the `ForIter` at `f.pc` in an inlined call starts a loop whose compiled trace the
-/// trace can call (over a range made in the trace, with no effects on memory) rather than
-/// unroll. A range of at most `UNROLL` values between constants is unrolled: its iterations
-/// fold.
-pub(super) fn callable_in_call(r: &mut Rec, f: &Frame, loops: &mut dyn Loops) -> bool {
-    let Ok(Sym::Iter(k)) = r.top(0) else { return false };
+/// Whether the `ForIter` at `f.pc` in an inlined call is unrolled (`Ok(false)`: a range of
+/// at most `UNROLL` values between constants, whose iterations fold) or starts a loop whose
+/// compiled trace the trace calls (`Ok(true)`: no effects on memory, so its guards may
+/// resume before the call). Any other loop stops the recording: unrolled, it would tie the
+/// trace to one trip count.
+pub(super) fn callable_in_call(r: &mut Rec, f: &Frame, loops: &mut dyn Loops) -> Result<bool, Abort> {
+    let Sym::Iter(k) = r.top(0)? else { return Ok(false) };
     if r.unrolled.contains(&k) {
-        return false;
+        return Ok(false);
     }
     if let Some(VIter::Range(it)) = r.iters.get(k as usize) {
         if let (Some(a), Some(b)) = (r.known_number(Sym::Int(it.cur)), r.known_number(Sym::Int(it.stop))) {
             if ((b - a) / it.step as f64).ceil() <= UNROLL {
                 r.unrolled.push(k);
-                return false;
+                return Ok(false);
             }
         }
     }
-    loops.find_inner(f).is_ok_and(|i| !i.effects && i.exitbuf_len <= crate::codegen::LOOP_EXITBUF)
+    let inner = loops.find_inner(f)?;
+    if inner.effects || inner.exitbuf_len > crate::codegen::LOOP_EXITBUF {
+        return Err("loop with effects on memory in an inlined call".into());
+    }
+    Ok(true)
 }
 
 /// Most values of a range between constants that a loop in an inlined call unrolls.
