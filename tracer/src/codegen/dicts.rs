@@ -43,13 +43,13 @@ pub(super) fn cached_str_lookup(b: &mut FunctionBuilder, target: &cranelift_code
     Some(value)
 }
 
-/// `d[key]` for a `str` key inline when the key's hash is cached and the first slot its
-/// hash probes holds an entry with this very key (dicts built from the same str objects);
-/// the helper otherwise.
-pub(super) fn str_lookup_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, str_hash: i32, d: Value, key: Value) -> Value {
+/// `d[key]` for a `str` key (`DictGetStr`, the value's bits) or `key in d` (`DictHasStr`,
+/// 1) inline when the key's hash is cached and the first slot its hash probes holds an
+/// entry with this very key (dicts built from the same str objects); the helper otherwise.
+pub(super) fn str_lookup_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, str_hash: i32, d: Value, key: Value, has: bool) -> Value {
     use rpy_interpreter::dict::Dict;
     let flags = MemFlagsData::trusted();
-    let (slow, cont, probe, found) = (b.create_block(), b.create_block(), b.create_block(), b.create_block());
+    let (slow, cont, probe, check, found) = (b.create_block(), b.create_block(), b.create_block(), b.create_block(), b.create_block());
     b.set_cold_block(slow);
     let result = b.append_block_param(cont, types::I64);
     let kp = b.ins().band_imm_s(key, PAYLOAD_MASK);
@@ -69,7 +69,6 @@ pub(super) fn str_lookup_inline(b: &mut FunctionBuilder, target: &cranelift_code
     let at = b.ins().iadd(indices, off);
     let ix = b.ins().uload32(flags, at, 0);
     let live = b.ins().icmp_imm_u(IntCC::UnsignedLessThan, ix, Dict::DUMMY_SLOT.min(Dict::EMPTY_SLOT) as i64);
-    let check = b.create_block();
     b.ins().brif(live, check, &[], slow, &[]);
     b.switch_to_block(check);
     let e = dict_entry_addr(b, l, d, ix);
@@ -77,10 +76,14 @@ pub(super) fn str_lookup_inline(b: &mut FunctionBuilder, target: &cranelift_code
     let same = b.ins().icmp(IntCC::Equal, k, key);
     b.ins().brif(same, found, &[], slow, &[]);
     b.switch_to_block(found);
-    let v = b.ins().load(types::I64, flags, e, l.value);
+    let v = match has {
+        true => b.ins().iconst(types::I64, 1),
+        false => b.ins().load(types::I64, flags, e, l.value),
+    };
     b.ins().jump(cont, &[BlockArg::Value(v)]);
     b.switch_to_block(slow);
-    let r = call_helper(b, target, rt::dict_get_str as *const () as usize, &[d, key], types::I64);
+    let helper = if has { rt::dict_has_str as *const () as usize } else { rt::dict_get_str as *const () as usize };
+    let r = call_helper(b, target, helper, &[d, key], types::I64);
     b.ins().jump(cont, &[BlockArg::Value(r)]);
     b.switch_to_block(cont);
     result

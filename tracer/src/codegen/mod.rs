@@ -754,6 +754,10 @@ fn build(
                 let addr = b.ins().iadd(table, off);
                 Some(b.ins().load(types::I64, MemFlagsData::trusted().with_readonly(), addr, 0))
             }
+            OpKind::DictHasStr if rt::dict_layout().is_some() && rt::obj_layout().is_some() => {
+                let (l, o) = (rt::dict_layout().ok_or("dict layout")?, rt::obj_layout().ok_or("object layout")?);
+                Some(str_lookup_inline(&mut b, &target, &l, o.str_hash, arg(0)?, arg(1)?, true))
+            }
             OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::DictHasStr | OpKind::DictHasInt | OpKind::DictGetInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
@@ -1052,7 +1056,7 @@ fn build(
                 let inline = || Some((rt::dict_layout()?, rt::obj_layout()?.str_hash));
                 Some(match (cached, inline()) {
                     (Some(v), _) => v,
-                    (None, Some((l, str_hash))) => str_lookup_inline(&mut b, &target, &l, str_hash, d, key),
+                    (None, Some((l, str_hash))) => str_lookup_inline(&mut b, &target, &l, str_hash, d, key, false),
                     (None, None) => call_helper(&mut b, &target, rt::dict_get_str as *const () as usize, &[d, key], types::I64),
                 })
             }
