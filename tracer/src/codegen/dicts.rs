@@ -43,8 +43,8 @@ pub(super) fn cached_str_lookup(b: &mut FunctionBuilder, target: &cranelift_code
     Some(value)
 }
 
-/// `d[key]` for a `str` key (`DictGetStr`, the value's bits) or `key in d` (`DictHasStr`,
-/// 1) inline when the key's hash is cached and the first slot its hash probes holds an
+/// `d[key]` for a `str` key (`DictGetStr`: the value's bits) or `key in d` (`DictHasStr`:
+/// one) inline when the key's hash is cached and the first slot its hash probes holds an
 /// entry with this very key (dicts built from the same str objects); the helper otherwise.
 pub(super) fn str_lookup_inline(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, l: &rt::DictLayout, str_hash: i32, d: Value, key: Value, has: bool) -> Value {
     use rpy_interpreter::dict::Dict;
