@@ -211,8 +211,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             add(Dest::Home(r.homes[k].home), Ok(s), owned, ops)?;
         }
         for &s in stack {
-            let owned = matches!(s, Sym::Obj(v, _) if fresh.contains(&v));
-            add(Dest::Push, Ok(s), owned, ops)?;
+            add(Dest::Push, Ok(s), super::rec::owned_by(fresh, s), ops)?;
         }
         for k in drops {
             add(Dest::Drop, Err(phis[k].ok_or("owned home without a phi")?), true, ops)?;

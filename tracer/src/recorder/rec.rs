@@ -147,8 +147,13 @@ pub(super) struct Snap {
 impl Snap {
     /// Whether stack entry `s` is a reference the exit hands over (owned).
     pub(super) fn owns(&self, s: Sym) -> bool {
-        matches!(s, Sym::Obj(v, _) if self.fresh.contains(&v))
+        owned_by(&self.fresh, s)
     }
+}
+
+/// Whether `s` is one of the new objects `fresh` (which the trace owns).
+pub(super) fn owned_by(fresh: &[V], s: Sym) -> bool {
+    matches!(s, Sym::Obj(v, _) if fresh.contains(&v))
 }
 
 /// The `k` of the range `[-2**k, 2**k]` a loop trace speculates an int input recorded as `x`
