@@ -19,6 +19,9 @@ pub(super) fn helper(kind: OpKind) -> Option<(usize, Type)> {
         OpKind::DictSetInt => (rt::dict_set_int as *const () as usize, types::I8),
         OpKind::DictGetInt => (rt::dict_get_int as *const () as usize, types::I64),
         OpKind::BigArith => (rt::big_arith as *const () as usize, types::I64),
+        OpKind::BigCmp => (rt::big_cmp as *const () as usize, types::I64),
+        OpKind::BigCmpInt => (rt::big_cmp_int as *const () as usize, types::I64),
+        OpKind::BigModInt => (rt::big_mod_int as *const () as usize, types::I64),
         OpKind::BigArithInt => (rt::big_arith_int as *const () as usize, types::I64),
         _ => return None,
     })

@@ -338,6 +338,11 @@ trace_ops! {
     /// nothing, and the interpreter computes it.
     BigArith / "big_arith" / 2 / Ref / GUARD | EFFECT;
     BigArithInt / "big_arith_int" / 2 / Ref / GUARD | EFFECT;
+    /// Big int `a` compared with big int / int `b`: -1, 0 or 1. Ints never change: pure.
+    BigCmp / "big_cmp" / 2 / I64 / PURE;
+    BigCmpInt / "big_cmp_int" / 2 / I64 / PURE;
+    /// Big int `a` modulo int `b` (guarded non-zero beforehand), Python's sign: always fits.
+    BigModInt / "big_mod_int" / 2 / I64 / PURE;
     /// The end of a function trace: return the boxed value (an owned reference). Last op.
     Return / "return" / 1 / Void / EFFECT;
 }

@@ -10,13 +10,19 @@
 use super::{Abort, Rec, Sym};
 use crate::ir::OpKind;
 use crate::runtime::{self as rt, ObjType};
-use rpy_interpreter::bytecode::opcodes::BinOp;
+use rpy_interpreter::bytecode::opcodes::{BinOp, CmpOp};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::int_i64;
 
 /// `a op b` (real operands `fa` and `fb`) when one is a big int and the other an int or a big
 /// int, and `op` is `+`, `-` or `*`: the result's symbol and value. `None` for anything else.
 pub(super) fn binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &Value, fb: &Value) -> Result<Option<(Sym, Value)>, Abort> {
+    if op == BinOp::Mod {
+        return modulo(r, a, b, fa, fb);
+    }
+    if op == BinOp::Pow {
+        return Ok(constant_power(r, a, b));
+    }
     let code = match op {
         BinOp::Add => rt::BIG_ADD,
         BinOp::Sub => rt::BIG_SUB,
@@ -45,8 +51,67 @@ pub(super) fn binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &Value, fb: &Val
     // Its snapshot is the state before the op: nothing made yet.
     r.allow_effect("big int arithmetic")?;
     let v = r.emit_guard_imm(kind, args, imm);
-    // Operands the trace made are given up once the result is made.
-    for s in [a, b] {
+    give_up(r, [a, b]);
+    r.fresh.push(v);
+    Ok(Some((Sym::Obj(v, BIG), real)))
+}
+
+/// `a op b` compared (real operands `fa`, `fb`) when one is a big int and the other an int or
+/// a big int: the result's symbol and value. `None` for anything else.
+pub(super) fn compare(r: &mut Rec, op: CmpOp, a: Sym, b: Sym, fa: &Value, fb: &Value) -> Result<Option<(Sym, bool)>, Abort> {
+    const BIG: ObjType = ObjType::BigInt;
+    let (c, real, op) = match (a, b) {
+        (Sym::Obj(x, BIG), Sym::Obj(y, BIG)) => (r.emit(OpKind::BigCmp, vec![x, y], 0), rt::big_cmp(fa.bits(), fb.bits()), op),
+        (Sym::Obj(x, BIG), Sym::Int(y)) => {
+            let yv = int_i64(fb).ok_or("int operand past 64 bits")?;
+            (r.emit(OpKind::BigCmpInt, vec![x, y], 0), rt::big_cmp_int(fa.bits(), yv), op)
+        }
+        (Sym::Int(x), Sym::Obj(y, BIG)) => {
+            let xv = int_i64(fa).ok_or("int operand past 64 bits")?;
+            (r.emit(OpKind::BigCmpInt, vec![y, x], 0), rt::big_cmp_int(fb.bits(), xv), op.swapped())
+        }
+        _ => return Ok(None),
+    };
+    let t = rpy_interpreter::vm::ops::apply_ord(op, Some(real.cmp(&0)));
+    give_up(r, [a, b]);
+    Ok(Some((super::strings::sign_compare(r, op, c), t)))
+}
+
+/// `x ** y` of two constant ints (`10**21` in a loop: CPython folds it when compiling), folded
+/// here: an int constant, or a big int one the trace keeps.
+fn constant_power(r: &mut Rec, a: Sym, b: Sym) -> Option<(Sym, Value)> {
+    let (Sym::Int(x), Sym::Int(y)) = (a, b) else { return None };
+    let (x, y) = (r.known_int(x)?, r.known_int(y)?);
+    // Small enough to be worth a constant (and not run away while recording).
+    let y = u32::try_from(y).ok().filter(|&y| y <= 4096)?;
+    let v = rpy_interpreter::vm::new_bigint(num_bigint::BigInt::from(x).pow(y));
+    if let Some(i) = int_i64(&v) {
+        return Some((Sym::Int(r.const_int(i)), v));
+    }
+    let c = r.emit(OpKind::ConstRef, vec![], v.bits());
+    r.keep.push(v.clone());
+    Some((Sym::Obj(c, ObjType::BigInt), v))
+}
+
+/// `a % b` for a big int `a` and an int `b` (real operands `fa`, `fb`): the int result.
+pub(super) fn modulo(r: &mut Rec, a: Sym, b: Sym, fa: &Value, fb: &Value) -> Result<Option<(Sym, Value)>, Abort> {
+    let (Sym::Obj(x, ObjType::BigInt), Sym::Int(y)) = (a, b) else { return Ok(None) };
+    let yv = int_i64(fb).ok_or("int operand past 64 bits")?;
+    if yv == 0 {
+        return Err("big int modulo zero".into());
+    }
+    let z = r.const_int(0);
+    let nz = r.emit(OpKind::IntNe, vec![y, z], 0);
+    r.guard(OpKind::GuardTrue, nz);
+    let real = rpy_interpreter::vm::new_int(rt::big_mod_int(fa.bits(), yv));
+    let m = r.emit(OpKind::BigModInt, vec![x, y], 0);
+    give_up(r, [a, b]);
+    Ok(Some((Sym::Int(m), real)))
+}
+
+/// Operands the trace made (`Rec::fresh`) are given up once an op has used them.
+fn give_up(r: &mut Rec, operands: [Sym; 2]) {
+    for s in operands {
         if let Sym::Obj(o, _) = s {
             if let Some(j) = r.fresh.iter().position(|&x| x == o) {
                 r.fresh.swap_remove(j);
@@ -54,8 +119,6 @@ pub(super) fn binop(r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &Value, fb: &Val
             }
         }
     }
-    r.fresh.push(v);
-    Ok(Some((Sym::Obj(v, BIG), real)))
 }
 
 /// Before an instruction: each new object the trace owns and has not stored is on the stack

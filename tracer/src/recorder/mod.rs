@@ -365,12 +365,12 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     Sym::Bool(r.emit(OpKind::IntNe, vec![one, zero], 0), false)
                 } else if v.is_none() {
                     Sym::Exact(v.bits())
-                } else if ObjType::of(v) == Some(ObjType::Str) {
+                } else if let Some(t @ (ObjType::Str | ObjType::BigInt)) = ObjType::of(v) {
                     // The code object keeps its constants alive; so does the trace.
                     r.keep.push(v.clone());
-                    Sym::Obj(r.emit(OpKind::ConstRef, vec![], v.bits()), ObjType::Str)
+                    Sym::Obj(r.emit(OpKind::ConstRef, vec![], v.bits()), t)
                 } else {
-                    return Err("constant is not an int, a float, a bool, None or a str".into());
+                    return Err("constant is not an int, a float, a bool, None, a str or a big int".into());
                 };
                 r.stack.push(s);
                 f.stack.push(v.clone());
@@ -416,6 +416,15 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     return Err("empty stack".into());
                 }
                 let (fa, fb) = (&f.stack[n - 2], &f.stack[n - 1]);
+                if let Some((s, t)) = bigints::compare(&mut r, op, sa, sb, fa, fb)? {
+                    r.stack.truncate(r.stack.len() - 2);
+                    r.stack.push(s);
+                    f.stack.pop();
+                    f.stack.pop();
+                    f.stack.push(Value::bool(t));
+                    f.pc = next;
+                    continue;
+                }
                 let t = match int_i64(fa).zip(int_i64(fb)) {
                     Some((x, y)) => Some(rpy_interpreter::vm::ops::apply_ord(op, Some(x.cmp(&y)))),
                     None => fast_compare(op, fa, fb),

@@ -458,6 +458,14 @@ impl Rec {
         self.emit(OpKind::ConstFloat, vec![], x.to_bits())
     }
 
+    /// The int `v` is when it is a constant of the trace.
+    pub(super) fn known_int(&self, v: V) -> Option<i64> {
+        match v {
+            V::Op(j) => self.body.get(j).filter(|o| o.kind == OpKind::ConstInt).map(|o| o.imm as i64),
+            V::Phi(_) => None,
+        }
+    }
+
     /// The number `s` is when it is a constant of the trace (an int or a float), as a float.
     pub(super) fn known_number(&self, s: Sym) -> Option<f64> {
         let op = |v: V| match v {

@@ -47,12 +47,19 @@ pub(super) fn compare(r: &mut Rec, op: CmpOp, x: V, y: V) -> Sym {
         return Sym::Bool(r.emit(OpKind::StrEq, vec![x, y], 0), op == CmpOp::Ne);
     }
     let c = r.emit(OpKind::StrCmp, vec![x, y], 0);
+    sign_compare(r, op, c)
+}
+
+/// `op` applied to an ordering `c` (-1, 0 or 1) against 0.
+pub(super) fn sign_compare(r: &mut Rec, op: CmpOp, c: V) -> Sym {
     let z = r.const_int(0);
     let kind = match op {
         CmpOp::Lt => OpKind::IntLt,
         CmpOp::Le => OpKind::IntLe,
+        CmpOp::Eq => OpKind::IntEq,
+        CmpOp::Ne => OpKind::IntNe,
         CmpOp::Gt => OpKind::IntGt,
-        _ => OpKind::IntGe,
+        CmpOp::Ge => OpKind::IntGe,
     };
     Sym::Bool(r.emit(kind, vec![c, z], 0), false)
 }

@@ -54,3 +54,32 @@ pub extern "C" fn big_arith_int(a: u64, y: i64, op: u64) -> u64 {
         _ => return Value::NULL.bits(),
     })
 }
+
+/// -1, 0 or 1 as `x` is below, equal to or above `y`.
+fn sign(o: std::cmp::Ordering) -> i64 {
+    o as i64
+}
+
+/// Big int `a` compared with big int `b`.
+pub extern "C" fn big_cmp(a: u64, b: u64) -> i64 {
+    match (big(&a), big(&b)) {
+        (Some(x), Some(y)) => sign(x.cmp(y)),
+        _ => 0,
+    }
+}
+
+/// Big int `a` compared with int `y`.
+pub extern "C" fn big_cmp_int(a: u64, y: i64) -> i64 {
+    big(&a).map_or(0, |x| sign(x.cmp(&BigInt::from(y))))
+}
+
+/// Big int `a` modulo int `y` (not 0), with the sign of `y` as Python's `%` has it.
+pub extern "C" fn big_mod_int(a: u64, y: i64) -> i64 {
+    let Some(x) = big(&a) else { return 0 };
+    if y == 0 {
+        return 0;
+    }
+    let m = BigInt::from(y);
+    let r = ((x % &m) + &m) % &m;
+    i64::try_from(&r).unwrap_or(0)
+}
