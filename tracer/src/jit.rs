@@ -447,13 +447,10 @@ impl Jit {
         // When most entries fail the root's entry guards (a variable that holds an int on
         // entry and a float after the first iteration), they start in the entry bridge; one
         // it rejects goes to the root.
-        let mut i = 0;
-        let mut bridge_first = false;
-        if let Link::Trace(j) = traces[0].links[ENTRY_EXIT as usize] {
-            if traces[0].exits[ENTRY_EXIT as usize] * 2 > traces[0].entries {
-                (i, bridge_first) = (j, true);
-            }
-        }
+        let (mut i, mut bridge_first) = match entry_bridge(&traces[0]) {
+            Some(j) => (j, true),
+            None => (0, false),
+        };
         for _ in 0..MAX_HOPS {
             let ran = self.run_trace(&mut traces[i], f, base);
             if std::mem::take(&mut bridge_first) && matches!(ran, None | Some((ENTRY_EXIT, _))) {
@@ -854,10 +851,18 @@ fn chainable(t: &Trace) -> bool {
 /// most entries fail the root's entry guards, the entry bridge once it is fused with the
 /// loop trace after it (`peel.rs`).
 fn called_trace(traces: &[Compiled]) -> usize {
-    let root = &traces[0];
-    match root.links[ENTRY_EXIT as usize] {
-        Link::Trace(j) if root.exits[ENTRY_EXIT as usize] * 2 > root.entries && traces[j].ir.ops.iter().any(|op| op.kind == OpKind::Label) => j,
+    match entry_bridge(&traces[0]) {
+        Some(j) if traces[j].ir.ops.iter().any(|op| op.kind == OpKind::Label) => j,
         _ => 0,
+    }
+}
+
+/// The entry bridge of a loop whose root trace rejects most entries (a variable that holds an
+/// int on entry and a float after the first iteration): where its entries start.
+fn entry_bridge(root: &Compiled) -> Option<usize> {
+    match root.links[ENTRY_EXIT as usize] {
+        Link::Trace(j) if root.exits[ENTRY_EXIT as usize] * 2 > root.entries => Some(j),
+        _ => None,
     }
 }
 

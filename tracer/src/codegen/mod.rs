@@ -57,6 +57,7 @@ mod calls;
 mod dicts;
 mod exits;
 mod helpers;
+mod objects;
 use dicts::{cached_str_lookup, dict_entry_addr, dict_next_inline, inst_absent_inline, inst_getattr_inline, inst_setattr_inline, str_lookup_inline};
 use calls::{chain_offset, LoopBuf};
 pub use calls::{call_loop_imm, call_loop_parts, LOOP_EXITBUF, MAX_CALLED_EXITBUF};
@@ -894,37 +895,7 @@ fn build(
             }
             OpKind::ListAppend => {
                 let (l, v) = (arg(0)?, arg(1)?);
-                // An item that owns nothing, appended where the list has room: stored here.
-                let kind = match trace.op(op.args[1]).kind {
-                    OpKind::BoxFloat => Some(rpy_interpreter::list::ElemKinds::FLOAT),
-                    OpKind::BoxInt => Some(rpy_interpreter::list::ElemKinds::INT),
-                    _ => None,
-                };
-                let join = match (rt::list_layout().and_then(|lay| lay.room.map(|r| (lay, r))), kind) {
-                    (Some((lay, (cap_at, kinds_at))), Some(bit)) => {
-                        let p = b.ins().band_imm_s(l, PAYLOAD_MASK);
-                        let len = b.ins().load(types::I64, mem, p, lay.len);
-                        let cap = b.ins().load(types::I64, mem, p, cap_at);
-                        let room = b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
-                        let (fast, slow, join) = (b.create_block(), b.create_block(), b.create_block());
-                        b.set_cold_block(slow);
-                        b.ins().brif(room, fast, &[], slow, &[]);
-                        b.switch_to_block(fast);
-                        let data = b.ins().load(types::I64, mem, p, lay.data);
-                        let off = b.ins().ishl_imm_u(len, 3);
-                        let at = b.ins().iadd(data, off);
-                        b.ins().store(mem, v, at, 0);
-                        let len1 = b.ins().iadd_imm_s(len, 1);
-                        b.ins().store(mem, len1, p, lay.len);
-                        let k = b.ins().load(types::I8, mem, p, kinds_at);
-                        let k = b.ins().bor_imm_s(k, bit as i64);
-                        b.ins().store(mem, k, p, kinds_at);
-                        b.ins().jump(join, &[]);
-                        b.switch_to_block(slow);
-                        Some(join)
-                    }
-                    _ => None,
-                };
+                let join = objects::append_in_place(&mut b, trace.op(op.args[1]).kind, l, v);
                 let ok = call_helper(&mut b, &target, rt::list_append as *const () as usize, &[l, v], types::I8);
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 if let Some(join) = join {
@@ -950,26 +921,7 @@ fn build(
                 None
             }
             OpKind::GuardType => {
-                let x = arg(0)?;
-                // A built-in kind: its tag byte, read where the value is an object (else from a
-                // byte no tag is).
-                let want = rt::obj_layout().and_then(|l| Some((l, *l.tags.get((op.imm as usize).checked_sub(1)?)?)));
-                let r = match want {
-                    Some((l, want)) => {
-                        static NOT_AN_OBJECT: u8 = rt::NOT_AN_OBJECT;
-                        let heap = is_heap_bits(&mut b, x);
-                        let p = b.ins().band_imm_s(x, PAYLOAD_MASK);
-                        let at = b.ins().iadd_imm_s(p, l.tag as i64);
-                        let dummy = b.ins().iconst(types::I64, &NOT_AN_OBJECT as *const u8 as i64);
-                        let addr = b.ins().select(heap, at, dummy);
-                        let tag = b.ins().load(types::I8, mem, addr, 0);
-                        b.ins().icmp_imm_u(IntCC::Equal, tag, want as i64)
-                    }
-                    None => {
-                        let ty = b.ins().iconst(types::I64, op.imm as i64);
-                        call_helper(&mut b, &target, rt::is_type as *const () as usize, &[x, ty], types::I8)
-                    }
-                };
+                let r = objects::is_type(&mut b, &target, arg(0)?, op.imm);
                 guard(&mut b, r, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
@@ -1011,22 +963,8 @@ fn build(
                 guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
                 None
             }
-            // After `guard_type` (tuple): the boxed slice's words.
-            OpKind::TupleData | OpKind::TupleLen => Some(match rt::obj_layout() {
-                Some(l) => {
-                    let p = b.ins().band_imm_s(arg(0)?, PAYLOAD_MASK);
-                    b.ins().load(types::I64, mem.with_readonly(), p, if op.kind == OpKind::TupleData { l.tuple_data } else { l.tuple_len })
-                }
-                None if op.kind == OpKind::TupleData => call_helper(&mut b, &target, rt::tuple_data as *const () as usize, &[arg(0)?], types::I64),
-                None => call_helper(&mut b, &target, rt::tuple_len as *const () as usize, &[arg(0)?], types::I64),
-            }),
-            OpKind::DictLen => Some(match rt::dict_layout() {
-                Some(l) => {
-                    let p = b.ins().band_imm_s(arg(0)?, PAYLOAD_MASK);
-                    b.ins().load(types::I64, mem, p, l.used)
-                }
-                None => call_helper(&mut b, &target, rt::dict_len as *const () as usize, &[arg(0)?], types::I64),
-            }),
+            // A word of a list, tuple or dict object (after its type guard).
+            OpKind::ListData | OpKind::ListLen | OpKind::TupleData | OpKind::TupleLen | OpKind::DictLen => Some(objects::word(&mut b, &target, op.kind, arg(0)?)),
             OpKind::DictNext => {
                 let (d, i, n) = (arg(0)?, arg(1)?, arg(2)?);
                 Some(match rt::dict_layout() {
@@ -1061,15 +999,6 @@ fn build(
                 })
             }
             // Loads from the list object itself (after `guard_list`), where its layout is known.
-            OpKind::ListData | OpKind::ListLen => Some(match rt::list_layout() {
-                Some(l) => {
-                    let p = b.ins().band_imm_s(arg(0)?, PAYLOAD_MASK);
-                    let off = if op.kind == OpKind::ListData { l.data } else { l.len };
-                    b.ins().load(types::I64, mem, p, off)
-                }
-                None if op.kind == OpKind::ListData => call_helper(&mut b, &target, rt::list_data as *const () as usize, &[arg(0)?], types::I64),
-                None => call_helper(&mut b, &target, rt::list_len as *const () as usize, &[arg(0)?], types::I64),
-            }),
             OpKind::LoadElem => {
                 let (addr, disp) = elem_addr(&mut b, trace, &vals, op.args[0], op.args[1])?;
                 elem_disp[i] = disp;

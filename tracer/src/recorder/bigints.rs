@@ -5,7 +5,8 @@
 //! `ownership.rs`) or uses it as an operand of the next such op (which gives it up after).
 //! While one is on the stack, exits hand it to the interpreter (`Snap::fresh`). Anything else
 //! done with one stops the recording (`check_fresh`). A result that fits 64 bits leaves the
-//! trace at the op, and the interpreter computes it.
+//! trace at the op, and the interpreter computes it. Comparisons and `% int` give ints and
+//! bools; `**` of two constant ints is folded while recording.
 
 use super::{Abort, Rec, Sym};
 use crate::ir::OpKind;

@@ -179,20 +179,19 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         };
         args.push(v);
     }
-    // The iterator's state as a chained exit hands it over: two values, and how the driver
-    // makes the iterator of them.
-    let (state, iter) = match it {
-        VIter::Range(it) => {
+    // For a chained call: the iterator's state as a chained exit hands it over (two values,
+    // and how the driver makes the iterator of them).
+    let state = match (chained, it) {
+        (false, _) => None,
+        (true, VIter::Range(it)) => {
             let rem = match rem {
                 Some(n) => n,
-                None if chained => remaining_of(r, it.cur, it.stop, it.step, remaining > 0),
-                None => r.const_int(0),
+                None => remaining_of(r, it.cur, it.stop, it.step, remaining > 0),
             };
-            ([Sym::Int(it.cur), Sym::Int(rem)], ChainIter::Range { step: it.step })
+            Some(([Sym::Int(it.cur), Sym::Int(rem)], ChainIter::Range { step: it.step }))
         }
-        VIter::Seq { seq, idx } => ([seq, Sym::Int(idx)], ChainIter::Seq),
-        // Never chained (see `dict_items`): no state to hand over.
-        VIter::DictItems { .. } => ([Sym::Exact(Value::NONE.bits()); 2], ChainIter::Seq),
+        (true, VIter::Seq { seq, idx }) => Some(([seq, Sym::Int(idx)], ChainIter::Seq)),
+        (true, VIter::DictItems { .. }) => return Err("chained call of a dict items loop".into()),
     };
     // The values of the homes the loop writes lazily (`Dest::HomeAfterFirst`), as they are
     // before it runs.
@@ -212,7 +211,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     let done = loops.run_inner(f)?;
     r.keep.extend(inner.keep);
     let call = r.emit(OpKind::CallLoop, args, crate::codegen::call_loop_imm(inner.entry, inner.exitbuf_len));
-    if chained {
+    if let Some((state, iter)) = state {
         // From here on the loop has run: guards resume after it, with its exit.
         r.inner.push(inner.exits);
         let chain = Chain { iter, inner: (r.inner.len() - 1) as u32 };
