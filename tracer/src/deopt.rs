@@ -33,8 +33,15 @@ pub fn write_exit<'a>(x: &'a LoopExits, f: &mut Frame, base: usize, n: u32, buf:
         // object that another snapshot value borrows.
         vals.clear();
         for (k, (ev, &ty)) in map.vals.iter().zip(types).enumerate() {
+            if ev.dest == Dest::Part {
+                // The attributes of objects the exit makes: last.
+                break;
+            }
             let v = convert(ev, ty, *buf.get(1 + k)?)?;
             vals.push((ev.dest, v));
+        }
+        if !map.virtuals.is_empty() {
+            materialise(map, types, buf, vals)?;
         }
         f.stack.truncate(base);
         for (dest, v) in vals.drain(..) {
@@ -69,6 +76,31 @@ pub fn write_chained(chain: Chain, caller: &LoopExits, f: &mut Frame, buf: &[u64
         Some(next) => write_chained(next, x, f, buf, vals),
         None => Some(()),
     }
+}
+
+/// Makes the objects of `map.virtuals` whose slots hold NULL (the trace carried them as
+/// their attributes) and puts each, the same object, in all its slots.
+#[cold]
+#[inline(never)]
+fn materialise(map: &ExitMap, types: &[Ty], buf: &[u64], vals: &mut [(Dest, Value)]) -> Option<()> {
+    for o in &map.virtuals {
+        let first = *o.slots.first()? as usize;
+        if !vals.get(first)?.1.is(&Value::NULL) {
+            // The object the loop was entered with (its first iteration): the real one.
+            continue;
+        }
+        // SAFETY: `new_inst` returns an owned reference.
+        let obj = unsafe { Value::from_raw_bits(crate::runtime::new_inst(o.cls, o.template)) };
+        for (k, &s) in o.fields.iter().enumerate() {
+            let s = s as usize;
+            let v = convert(map.vals.get(s)?, *types.get(s)?, *buf.get(1 + s)?)?;
+            crate::runtime::inst_init(obj.bits(), v.bits(), k as u64);
+        }
+        for &s in &o.slots {
+            vals.get_mut(s as usize)?.1 = obj.clone();
+        }
+    }
+    Some(())
 }
 
 /// A snapshot value of type `ty` as the trace left it (`bits`), as a value the frame owns.
@@ -140,6 +172,6 @@ fn write_exit_value(x: &LoopExits, f: &mut Frame, base: usize, dest: Dest, v: Va
         }
         Dest::Home(Home::IterStep | Home::Stack(_) | Home::Under(_) | Home::Builtin(_) | Home::IterSeq | Home::IterDict | Home::IterDictLen | Home::Cell(_) | Home::ZipArity | Home::ZipSeq(_)) => {}
         // An old value the trace owned: released here, after the values before it are home.
-        Dest::FirstIteration | Dest::HomeAfterFirst(_) | Dest::Drop => {}
+        Dest::FirstIteration | Dest::HomeAfterFirst(_) | Dest::Drop | Dest::Part => {}
     }
 }

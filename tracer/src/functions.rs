@@ -138,7 +138,7 @@ fn apply(f: &mut Frame, e: &TreeExit, buf: &[u64]) {
                 }
             }
             // Loop traces only.
-            Dest::Home(_) | Dest::FirstIteration | Dest::HomeAfterFirst(_) | Dest::Drop => {}
+            Dest::Home(_) | Dest::FirstIteration | Dest::HomeAfterFirst(_) | Dest::Drop | Dest::Part => {}
         }
     }
     f.blocks.extend_from_slice(&e.map.blocks);

@@ -11,7 +11,7 @@ use crate::opt::licm::ENTRY_EXIT;
 use crate::params::Params;
 use crate::ir::{OpKind, Trace};
 use crate::deopt;
-use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, zip_iters, range_state, record, record_function, seq_state, Parent, Dest, Home, InnerExit, InnerLoop, LoopExits, Loops, Recorded, Start};
+use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, zip_iters, range_state, record, record_function, seq_state, Parent, Dest, ExitMap, Home, InnerExit, InnerLoop, LoopExits, Loops, Recorded, Start};
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
@@ -246,10 +246,21 @@ impl Jit {
 
     /// Verifies, optimises and compiles a recorded trace placed at `place`, logging each step
     /// under the name `what`.
-    fn compile_recorded(&mut self, rec: &Recorded, what: &str, place: Placement) -> Result<(CompiledTrace, Trace), String> {
+    /// A loop trace's exit maps (`exits`) change where it carries an instance as its
+    /// attributes (`carried.rs`).
+    fn compile_recorded(&mut self, rec: &Recorded, exits: Option<&mut Vec<ExitMap>>, what: &str, place: Placement) -> Result<(CompiledTrace, Trace), String> {
         self.stats.recorded += 1;
         crate::ir::text::verify(&rec.trace).map_err(|e| format!("recorder produced an invalid trace: {e}"))?;
-        let opt = crate::opt::optimize(&rec.trace);
+        let mut opt = crate::opt::optimize(&rec.trace);
+        if let Some((carried, maps)) = exits.as_deref().and_then(|maps| crate::carried::run(&opt, maps)) {
+            crate::ir::text::verify(&carried).map_err(|e| format!("carried instances made an invalid trace: {e}"))?;
+            opt = crate::opt::dce::run(&crate::opt::fold::run(&carried));
+            let made = maps.iter().filter(|m| !m.virtuals.is_empty()).count();
+            self.log(format_args!("carried instances in {what}: {made} exits make them"));
+            if let Some(exits) = exits {
+                *exits = maps;
+            }
+        }
         if self.log.is_some() {
             let text = crate::ir::text::print(&opt);
             self.log(format_args!("recorded {what}: {} instructions, {} ops, {} after optimisation\n{text}", rec.length, rec.trace.ops.len(), opt.ops.len()));
@@ -287,14 +298,15 @@ impl Jit {
         self.code_room()?;
         self.log(format_args!("record {what} {where_}"));
         let limit = self.params.trace_limit;
-        let rec = record(vm, f, &code, start, limit, self)?;
+        let mut rec = record(vm, f, &code, start, limit, self)?;
         // The recorder left the frame at the back-edge: resume at the header.
         f.pc = header;
-        let (trace, ir) = self.compile_recorded(&rec, &format!("{what} {where_}"), Placement::default())?;
-        let nexits = rec.exits.len();
+        let mut maps = std::mem::take(&mut rec.exits);
+        let (trace, ir) = self.compile_recorded(&rec, Some(&mut maps), &format!("{what} {where_}"), Placement::default())?;
+        let nexits = maps.len();
         let (types, refs) = exit_types(&trace, nexits);
         let enumerate = rec.homes.contains(&Home::IterCount);
-        let table = Rc::new(LoopExits { maps: rec.exits, types, refs, names: rec.names, enumerate, inner: rec.inner, chain_off: trace.chain_offset() });
+        let table = Rc::new(LoopExits { maps, types, refs, names: rec.names, enumerate, inner: rec.inner, chain_off: trace.chain_offset() });
         Ok(Compiled {
             trace,
             ir,
@@ -687,7 +699,7 @@ impl Jit {
     fn compile_function(&mut self, rec: &Recorded, what: &str, exit_offset: u32) -> Result<(TreeTrace, Vec<Vec<crate::ir::Ty>>), String> {
         let links: Box<[std::cell::Cell<usize>]> = (0..rec.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
         let place = Placement { function: true, exit_offset, links: links.as_ptr() as usize };
-        let (compiled, _) = self.compile_recorded(rec, what, place)?;
+        let (compiled, _) = self.compile_recorded(rec, None, what, place)?;
         let (types, _) = exit_types(&compiled, rec.exits.len());
         Ok((TreeTrace { compiled, links, _keep: rec.keep.clone() }, types))
     }

@@ -6,6 +6,7 @@
 //! into their loop's trace. Hot functions get
 //! function traces (`functions`), whose recursive calls call the compiled code itself.
 
+mod carried;
 pub mod codegen;
 pub mod deopt;
 pub mod functions;

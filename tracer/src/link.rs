@@ -50,6 +50,9 @@ fn unlinkable(kind: OpKind) -> bool {
 /// its slots' homes. Homes the bridge writes that the loop neither reads nor writes are
 /// carried by the loop from then on (`link_carry.rs`).
 pub(crate) fn fuse(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(Trace, Vec<ExitMap>, Vec<Home>), String> {
+    if root.maps.iter().chain(bridge.maps).any(|m| !m.virtuals.is_empty()) {
+        return Err("exits that make objects (carried instances)".into());
+    }
     let end = bridge.trace.ops.last().filter(|op| op.kind == OpKind::Exit).ok_or("bridge without an end")?;
     let em = bridge.maps.get(end.exit.ok_or("end without exit")? as usize).ok_or("no map for the bridge's end")?;
     let touched = |h: Home| root.homes.contains(&h) || root.maps.iter().flat_map(|m| &m.vals).any(|v| matches!(v.dest, Dest::Home(x) | Dest::HomeAfterFirst(x) if x == h));
@@ -199,7 +202,7 @@ fn parent_extras<'a>(pm: &'a ExitMap, m: &'a ExitMap) -> impl Iterator<Item = (u
     pm.vals.iter().enumerate().filter(move |(_, v)| match v.dest {
         Dest::Home(h) | Dest::HomeAfterFirst(h) => !m.vals.iter().any(|w| w.dest == Dest::Home(h)),
         Dest::FirstIteration => true,
-        Dest::Push | Dest::Drop => false,
+        Dest::Push | Dest::Drop | Dest::Part => false,
     })
 }
 

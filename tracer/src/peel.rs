@@ -46,6 +46,9 @@ pub(crate) struct Fused {
 /// from that end. The bridge's exits keep their numbers; the loop's exit `k >= 1` becomes
 /// `bridge.maps.len() + k - 1`.
 pub(crate) fn fuse(bridge: Part, lp: Part) -> Result<Fused, String> {
+    if bridge.maps.iter().chain(lp.maps).any(|m| !m.virtuals.is_empty()) {
+        return Err("exits that make objects (carried instances)".into());
+    }
     let bops = &bridge.trace.ops;
     let end = bops.last().filter(|op| op.kind == OpKind::Exit).ok_or("bridge without an end")?;
     let end_exit = end.exit.ok_or("end without an exit")?;

@@ -768,8 +768,16 @@ fn build(
                 Some(call_helper(&mut b, &target, addr, &args, ty))
             }
             OpKind::DecRef => {
-                // The helper's result (always 1) means nothing.
-                call_helper(&mut b, &target, rt::dec_ref as *const () as usize, &[arg(0)?], types::I8);
+                // Only objects have counts (a carried instance's phi holds NULL after the
+                // first iteration, `carried.rs`). The helper's result (always 1) means nothing.
+                let x = arg(0)?;
+                let heap = is_heap_bits(&mut b, x);
+                let (call, join) = (b.create_block(), b.create_block());
+                b.ins().brif(heap, call, &[], join, &[]);
+                b.switch_to_block(call);
+                call_helper(&mut b, &target, rt::dec_ref as *const () as usize, &[x], types::I8);
+                b.ins().jump(join, &[]);
+                b.switch_to_block(join);
                 None
             }
             OpKind::InstInit => {

@@ -220,6 +220,10 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
             Some(r) if facts.guarded_float.contains(&r) => Replace(r),
             _ => Keep,
         },
+        // A value the trace boxed itself (an attribute a loop carries, `carried.rs`).
+        GuardFloat if operand_of(t, args[0], BoxFloat).is_some() => Drop,
+        GuardInt if operand_of(t, args[0], BoxInt).is_some() => Drop,
+        GuardBits if t.op(args[0]).kind == ConstRef && t.op(args[0]).imm == op.imm => Drop,
         GuardSmallInt => match ci(0) {
             Some(x) if in_inline_range(x) => Drop,
             _ => Keep,

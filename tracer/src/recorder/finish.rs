@@ -93,7 +93,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         let e = entry[k].ok_or("owned home without an entry value")?;
         entry[k] = Some(t.push(OpKind::IncRef, vec![e], 0, None));
     }
-    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false, chain: None, blocks: Vec::new() }];
+    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false, chain: None, blocks: Vec::new(), virtuals: Vec::new() }];
     // Phi k: the phi op (loop) or entry value (bridge) standing for home k's value at the
     // start of the iteration.
     let mut phis: Vec<Option<OpRef>> = entry.clone();
@@ -219,7 +219,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
         for &v in dropped {
             add(Dest::Drop, Err(map(v, ops)?), true, ops)?;
         }
-        Ok((ExitMap { pc, vals, end, raise: false, chain, blocks: Vec::new() }, refs))
+        Ok((ExitMap { pc, vals, end, raise: false, chain, blocks: Vec::new(), virtuals: Vec::new() }, refs))
     };
     if !bridge {
         let (m, refs) = snapshot(&mut t, start.header, &[], &[], &[], &[], &ops, false, None)?;

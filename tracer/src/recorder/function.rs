@@ -224,7 +224,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
         };
         entry[k] = Some(guarded_entry(&mut t, slot, kind, bool_bits)?);
     }
-    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false, chain: None, blocks: Vec::new() }];
+    let mut exits = vec![ExitMap { pc: start.pc, vals: Vec::new(), end: false, raise: false, chain: None, blocks: Vec::new(), virtuals: Vec::new() }];
     let mut ops: Vec<OpRef> = Vec::with_capacity(r.body.len());
     let map = |v: V, ops: &[OpRef]| -> Result<OpRef, Abort> {
         match v {
@@ -260,7 +260,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, parent: Option<Parent>, nfast: u
                     vals.push(ExitVal { dest: Dest::Drop, neg: false, owned: true });
                 }
                 let n = exits.len() as u32;
-                exits.push(ExitMap { pc: s.pc, vals, end: false, raise: s.raise, chain: None, blocks: s.blocks.clone() });
+                exits.push(ExitMap { pc: s.pc, vals, end: false, raise: s.raise, chain: None, blocks: s.blocks.clone(), virtuals: Vec::new() });
                 t.push_guard(op.kind, args, op.imm, n, refs)
             }
             None => t.push(op.kind, args, op.imm, None),

@@ -234,7 +234,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
                 homes.push(None);
                 continue;
             }
-            Dest::Push | Dest::Drop => return Err("inner loop leaves values on the stack or owns values".into()),
+            Dest::Push | Dest::Drop | Dest::Part => return Err("inner loop leaves values on the stack or owns values".into()),
         };
         homes.push(match h {
             Home::Fast(_) => Some(h),

@@ -66,6 +66,21 @@ pub enum Dest {
     /// Not a value for the frame: a reference the trace owned (the old value of a loop
     /// variable it stored a new object in), given up once the values before it are home.
     Drop,
+    /// Not a value for the frame: an attribute of an object the trace did not make
+    /// (`ExitMap::virtuals`). These come last.
+    Part,
+}
+
+/// An instance a loop trace carries from one iteration to the next as its attributes
+/// (`carried.rs`): where the snapshot values in `slots` are NULL's bits, the exit makes it,
+/// a `new_inst` of class `cls` with dict template `template` (both kept alive by the trace)
+/// whose entry `k` is snapshot value `fields[k]` (a `Dest::Part`), once for all its slots.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Virtual {
+    pub slots: Vec<u32>,
+    pub cls: u64,
+    pub template: u64,
+    pub fields: Vec<u32>,
 }
 
 /// One snapshot value of an exit: where it goes, for a bool whether it is negated, and for
@@ -95,6 +110,8 @@ pub struct ExitMap {
     /// their stack levels relative to the loop's stack base: pushed onto the frame's block
     /// stack, which holds the header's (a static property of the code) while traces run.
     pub blocks: Vec<Block>,
+    /// The objects the exit makes (`Virtual`).
+    pub virtuals: Vec<Virtual>,
 }
 
 /// An exit after a `call_loop` that did not end as recorded (`recorder/nested.rs`). Its

@@ -164,6 +164,24 @@ pub fn versioned_mro(cls: &Value) -> Vec<(Value, u64)> {
     mro.iter().filter_map(|c| type_obj(c).filter(|ct| !ct.is_builtin).map(|ct| (c.clone(), ct.version.get()))).collect()
 }
 
+/// The attribute names of dict template `template` (a `new_inst` operand, a live value the
+/// trace keeps alive), in entry order, as the bits of the `str`s (the template keeps them
+/// alive); `None` for anything but a dict without deleted entries.
+pub fn template_names(template: u64) -> Option<Vec<u64>> {
+    // SAFETY: a live value the trace keeps alive.
+    let t = unsafe { Value::borrow_bits(&template) };
+    let d = dict_of(t)?.try_borrow().ok()?;
+    (0..d.raw_len()).map(|i| d.entry_at(i).map(|e| e.key.bits())).collect()
+}
+
+/// Where attribute `name` (a live `str`) is in `names` (`template_names`): by identity, as
+/// attribute names are interned, else by contents.
+pub fn template_index(names: &[u64], name: u64) -> Option<usize> {
+    // SAFETY: live values (see `template_names`).
+    let n = unsafe { Value::borrow_bits(&name) };
+    names.iter().position(|&k| k == name).or_else(|| names.iter().position(|k| rpy_interpreter::dict::key_eq_fast(unsafe { Value::borrow_bits(k) }, n) == Some(true)))
+}
+
 /// A new plain instance of class `cls` whose `__dict__` is a copy of `template` (a dict of
 /// the attribute names, in order, with `None` values), both borrowed bits the trace keeps
 /// alive: owned bits.
