@@ -403,6 +403,41 @@ fn maxcount(maxsplit: i64) -> usize {
     }
 }
 
+/// The one char of `sep`, if it is one: searched for as a char (a byte search for ASCII)
+/// instead of as a string, whose searcher costs more to set up than short fields take.
+fn one_char(sep: &str) -> Option<char> {
+    let mut cs = sep.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// `s` cut at the separator matches starting at `at` (left to right, not overlapping, each
+/// `len` bytes), at most `left` times.
+fn cut_left<'a>(s: &'a str, at: impl Iterator<Item = usize>, len: usize, left: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for p in at.take(left) {
+        out.push(&s[start..p]);
+        start = p + len;
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// `cut_left` from the right: matches right to left, pieces in reverse order.
+fn cut_right<'a>(s: &'a str, at: impl Iterator<Item = usize>, len: usize, left: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut end = s.len();
+    for p in at.take(left) {
+        out.push(&s[p + len..end]);
+        end = p;
+    }
+    out.push(&s[..end]);
+    out
+}
+
 /// `s.split(sep, maxsplit)`; `sep = None` splits on runs of whitespace.
 /// ValueError "empty separator" for `sep == Some("")`.
 pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a str>, ValueError> {
@@ -410,21 +445,10 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
     let mut out = Vec::new();
     match sep {
         Some("") => Err(ValueError("empty separator")),
-        Some(sep) => {
-            let mut rest = s;
-            while left > 0 {
-                match rest.find(sep) {
-                    Some(p) => {
-                        out.push(&rest[..p]);
-                        rest = &rest[p + sep.len()..];
-                        left -= 1;
-                    }
-                    None => break,
-                }
-            }
-            out.push(rest);
-            Ok(out)
-        }
+        Some(sep) => Ok(match one_char(sep) {
+            Some(c) => cut_left(s, s.match_indices(c).map(|(p, _)| p), sep.len(), left),
+            None => cut_left(s, s.match_indices(sep).map(|(p, _)| p), sep.len(), left),
+        }),
         None => {
             let mut rest = s;
             while left > 0 {
@@ -458,18 +482,10 @@ pub fn rsplit<'a>(
     match sep {
         Some("") => return Err(ValueError("empty separator")),
         Some(sep) => {
-            let mut rest = s;
-            while left > 0 {
-                match rest.rfind(sep) {
-                    Some(p) => {
-                        out.push(&rest[p + sep.len()..]);
-                        rest = &rest[..p];
-                        left -= 1;
-                    }
-                    None => break,
-                }
-            }
-            out.push(rest);
+            out = match one_char(sep) {
+                Some(c) => cut_right(s, s.rmatch_indices(c).map(|(p, _)| p), sep.len(), left),
+                None => cut_right(s, s.rmatch_indices(sep).map(|(p, _)| p), sep.len(), left),
+            };
         }
         None => {
             let mut rest = s;
