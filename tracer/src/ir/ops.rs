@@ -317,6 +317,12 @@ trace_ops! {
     /// character), else -1 (past the end, or a longer UTF-8 sequence starts there): one step
     /// of a str iterator, whose state is a byte offset.
     StrByte / "str_byte" / 2 / I64 / PURE;
+    /// The code of character `s[i]` for str operand 0 and int operand 1 (negative: from the
+    /// end) when it is below U+0100 (`char_str` makes its str), else -1, as for an index out
+    /// of range. Strs never change: pure.
+    StrCode / "str_code" / 2 / I64 / PURE;
+    /// `len(s)` of a str: its number of characters. Strs never change: pure.
+    StrLen / "str_len" / 1 / I64 / PURE;
     /// The shared one-character str of code `c` (`0 <= c < 256`), borrowed: the
     /// interpreter's table keeps it alive.
     CharStr / "char_str" / 1 / Ref / PURE;

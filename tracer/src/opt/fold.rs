@@ -224,6 +224,8 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         GuardFloat if operand_of(t, args[0], BoxFloat).is_some() => Drop,
         GuardInt if operand_of(t, args[0], BoxInt).is_some() => Drop,
         GuardBits if t.op(args[0]).kind == ConstRef && t.op(args[0]).imm == op.imm => Drop,
+        // The length of a constant str.
+        StrLen if t.op(args[0]).kind == ConstRef => Int(crate::runtime::str_len(t.op(args[0]).imm)),
         GuardSmallInt => match ci(0) {
             Some(x) if in_inline_range(x) => Drop,
             _ => Keep,
@@ -251,6 +253,6 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardListKinds | UnboxSmallInt | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | FloatNeg | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext | DictLen
         | DictKey | DictValue | DictGetStr | DictGetInt | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return | CallLoop | LoadLoopExitInt | LoadLoopExitRef | BoxIntOwned
-        | GuardTypeVersion | InstGetAttr | InstSetAttr | StrEq | StrCmp | StrContains | StrByte | CharStr | DictHasStr | DictHasInt | DictSetStr | DictSetInt | NewInst | InstInit | DecRef | BigArith | BigArithInt | BigCmp | BigCmpInt | BigModInt => Keep,
+        | GuardTypeVersion | InstGetAttr | InstSetAttr | StrEq | StrCmp | StrContains | StrByte | StrCode | StrLen | CharStr | DictHasStr | DictHasInt | DictSetStr | DictSetInt | NewInst | InstInit | DecRef | BigArith | BigArithInt | BigCmp | BigCmpInt | BigModInt => Keep,
     }
 }

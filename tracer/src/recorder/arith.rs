@@ -40,6 +40,7 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], real: &[V
         }
         (Kernel::DictGet, _) => super::dicts::get(r, args, real, result),
         (Kernel::Len, &[Sym::List(l)]) if int_i64(result).is_some() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
+        (Kernel::Len, &[Sym::Obj(s, ObjType::Str)]) => Ok(Sym::Int(r.emit(OpKind::StrLen, vec![s], 0))),
         (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
         (Kernel::Sum, &[Sym::Tuple(t)]) if int_i64(result).is_some() => {
             // `sum` of a tuple built in the trace: the items' sum, as `sum` adds them.

@@ -495,7 +495,19 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                         (item, r.load_elem(data, idx, kind)?)
                     }
                     (Sym::Obj(d, ObjType::Dict), k @ (Sym::Obj(_, ObjType::Str) | Sym::Int(_))) => dicts::subscr(&mut r, d, k, container, key)?,
-                    _ => return Err("subscript of something other than a list or tuple by an int, or a dict by a str or an int".into()),
+                    (Sym::Obj(s, ObjType::Str), Sym::Int(k)) => {
+                        // A character below U+0100: a str the interpreter shares (`char_str`),
+                        // compared by its code. Out of range or past U+00FF, the interpreter
+                        // raises or makes the str.
+                        let c = crate::runtime::str_code(container.bits(), int_i64(key).ok_or("index past 64 bits")?);
+                        let ch = char::from_u32(u32::try_from(c).map_err(|_| "str index out of range, or of a character past U+00FF")?).ok_or("character")?;
+                        let code = r.emit(OpKind::StrCode, vec![s, k], 0);
+                        let zero = r.const_int(0);
+                        let found = r.emit(OpKind::IntGe, vec![code, zero], 0);
+                        r.guard(OpKind::GuardTrue, found);
+                        (rpy_interpreter::vm::char_str(ch), Sym::Obj(r.emit(OpKind::CharStr, vec![code], 0), ObjType::Str))
+                    }
+                    _ => return Err("subscript of something other than a list, tuple or str by an int, or a dict by a str or an int".into()),
                 };
                 r.stack.truncate(r.stack.len() - 2);
                 r.stack.push(s);

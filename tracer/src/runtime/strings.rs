@@ -48,6 +48,35 @@ pub extern "C" fn str_byte(s: u64, b: i64) -> i64 {
     }
 }
 
+/// `len(s)` of the str `s`.
+pub extern "C" fn str_len(s: u64) -> i64 {
+    pystr(&s).map_or(0, |p| p.nchars as i64)
+}
+
+/// The code of character `s[i]` (a negative `i` counts from the end) when it is below
+/// U+0100, else -1 (also for an `i` out of range).
+pub extern "C" fn str_code(s: u64, i: i64) -> i64 {
+    let null = -1;
+    let Some(p) = pystr(&s) else { return null };
+    let n = p.nchars as i64;
+    let j = if i < 0 { i.wrapping_add(n) } else { i };
+    if j < 0 || j >= n {
+        return null;
+    }
+    let c = if p.nchars == p.s.len() {
+        p.s.as_bytes()[j as usize] as u32
+    } else {
+        match p.s.chars().nth(j as usize) {
+            Some(c) => c as u32,
+            None => return null,
+        }
+    };
+    if c >= 256 {
+        return null;
+    }
+    c as i64
+}
+
 /// The code of the str behind `bits` when it is one character below U+0100 (a constant the
 /// recorder compares with a character of a str it iterates).
 pub fn single_char(bits: u64) -> Option<i64> {
