@@ -82,6 +82,20 @@ pub(super) fn load_loop_exit(b: &mut FunctionBuilder, buf: LoopBuf, k: u64) -> V
 /// leaves room (`vm.depth` counts the call, as the interpreter would), with its exits
 /// finished by `runtime::fn_exit`; otherwise `runtime::call_py`. The result: an owned
 /// reference, or NULL's bits when the call raised.
+/// `str_format` of the boxed `args` (the format, then the values): the new str's bits, or
+/// NULL's.
+pub(super) fn str_format(b: &mut FunctionBuilder, io: &Io, tuple: u64, args: &[Value]) -> Value {
+    let (fmt, rest) = (args[0], &args[1..]);
+    let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, (8 * rest.len().max(1)) as u32, 3));
+    for (k, &a) in rest.iter().enumerate() {
+        b.ins().stack_store(types::I64, a, slot, (8 * k) as i32);
+    }
+    let argp = b.ins().stack_addr(types::I64, slot, 0);
+    let n = b.ins().iconst(types::I64, rest.len() as i64);
+    let t = b.ins().iconst(types::I64, tuple as i64);
+    call_helper(b, &io.target, rt::str_format as *const () as usize, &[io.vm, fmt, argp, n, t], types::I64)
+}
+
 pub(super) fn call_py(b: &mut FunctionBuilder, io: &Io, entry_cell: u64, args: &[Value]) -> Value {
     let target = &io.target;
     use cranelift_codegen::ir::{StackSlotData, StackSlotKind};

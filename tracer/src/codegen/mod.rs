@@ -356,7 +356,7 @@ fn check(trace: &Trace) -> Result<Shape, String> {
                     return Err(format!("op {i} ({name}): operands must be at most 256 refs"));
                 }
             }
-            OpKind::CallPy => {
+            OpKind::CallPy | OpKind::StrFormat => {
                 if op.args.is_empty() || op.args.iter().any(|a| trace.ty(*a) != Ty::Ref) {
                     return Err(format!("op {i} ({name}): operands must be a function and its arguments, all refs"));
                 }
@@ -1088,6 +1088,13 @@ fn build(
             OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef => {
                 let buf = *loop_bufs.get(&op.args[0]).ok_or("load_loop_exit of something other than a call_loop")?;
                 Some(calls::load_loop_exit(&mut b, buf, op.imm))
+            }
+            OpKind::StrFormat => {
+                let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                let r = calls::str_format(&mut b, &io, op.imm, &args);
+                let ok = b.ins().icmp_imm_s(IntCC::NotEqual, r, rpy_interpreter::value::Value::NULL.bits() as i64);
+                guard(&mut b, ok, true, op, i, &vals, trace, &io, &mut exits)?;
+                Some(r)
             }
             OpKind::CallPy => {
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;

@@ -323,6 +323,10 @@ trace_ops! {
     StrCode / "str_code" / 2 / I64 / PURE;
     /// `len(s)` of a str: its number of characters. Strs never change: pure.
     StrLen / "str_len" / 1 / I64 / PURE;
+    /// `fmt % args` for str operand 0 and boxed ints, floats and strs after it (borrowed): a
+    /// tuple of them when `imm` is 1, else the one value. The result is a new str the trace
+    /// owns; a guard that exits, having made nothing, where the formatting raises.
+    StrFormat / "str_format" / 18446744073709551615 / Ref / GUARD;
     /// The shared one-character str of code `c` (`0 <= c < 256`), borrowed: the
     /// interpreter's table keeps it alive.
     CharStr / "char_str" / 1 / Ref / PURE;

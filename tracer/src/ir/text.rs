@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit | OpKind::BigArith | OpKind::BigArithInt => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit | OpKind::BigArith | OpKind::BigArithInt | OpKind::StrFormat => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef | OpKind::Side => Imm::Slot,
         _ => Imm::None,
@@ -55,7 +55,8 @@ pub fn imm_kind(kind: OpKind) -> Imm {
 }
 
 /// Expected operand types of `kind`, in order; `None` for `jump`, whose operands must match
-/// the phis' types, and for `call_py` and `call_loop`, whose operands are all refs (`call_py`: at least one).
+/// the phis' types, and for `call_py`, `str_format` and `call_loop`, whose operands are all refs
+/// (`call_py`, `str_format`: at least one).
 pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     use OpKind::*;
     use Ty::*;
@@ -68,7 +69,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
     const FF: &[Ty] = &[F64, F64];
     Some(match kind {
         Label | ConstInt | ConstFloat | LoadSlot | GuardNoInterrupt | Exit | Side | ConstRef | LoadExitSlot | LoadExitInt => NONE,
-        Jump | CallPy | CallLoop => return None,
+        Jump | CallPy | CallLoop | StrFormat => return None,
         IncRef | Return | DecRef => R,
         LoadLoopExitInt | LoadLoopExitRef => I,
         BoxBool => B,
@@ -217,9 +218,9 @@ impl Verifier {
         let refs;
         let expected: &[Ty] = match operand_types(op.kind) {
             Some(t) => t,
-            None if op.kind == OpKind::CallPy => {
+            None if matches!(op.kind, OpKind::CallPy | OpKind::StrFormat) => {
                 if arg_tys.is_empty() {
-                    return Err("`call_py` needs the function as its first operand".to_string());
+                    return Err(format!("`{}` needs a first operand", op.kind.name()));
                 }
                 refs = vec![Ty::Ref; arg_tys.len()];
                 &refs

@@ -128,7 +128,7 @@ fn give_up(r: &mut Rec, operands: [Sym; 2]) {
 pub(super) fn check_fresh(r: &Rec) -> Result<(), Abort> {
     for &v in &r.fresh {
         if r.stack.iter().filter(|s| matches!(s, Sym::Obj(o, _) if *o == v)).count() != 1 {
-            return Err("a new big int used other than in arithmetic or a store to a variable".into());
+            return Err("a new object (a big int, a str) used other than in arithmetic, a store to a variable or an append".into());
         }
     }
     Ok(())

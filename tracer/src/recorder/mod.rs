@@ -383,7 +383,11 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
                 let (fa, fb) = (arith_operand(op, &f.stack[n - 2]), arith_operand(op, &f.stack[n - 1]));
                 let (fa, fb) = (&fa, &fb);
-                if let Some((s, result)) = bigints::binop(&mut r, op, sa, sb, fa, fb)? {
+                let made = match strings::percent(vm, &mut r, op, sa, sb, fa, fb)? {
+                    Some(m) => Some(m),
+                    None => bigints::binop(&mut r, op, sa, sb, fa, fb)?,
+                };
+                if let Some((s, result)) = made {
                     r.stack.truncate(r.stack.len() - 2);
                     r.stack.push(s);
                     f.stack.pop();
@@ -992,6 +996,15 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
 /// Appends the value on top of the stack to list `l`; a new object there escapes into the
 /// list (`virtuals::escape_at`).
 fn record_append(r: &mut Rec, l: V) -> Result<(), Abort> {
+    if let Sym::Obj(o, _) = r.top(0)? {
+        if r.fresh.contains(&o) {
+            // A new object the trace owns: the list takes it over.
+            r.allow_effect("append")?;
+            r.fresh.retain(|&v| v != o);
+            r.emit_store_of_new(OpKind::ListAppend, vec![l, o], 0, o);
+            return Ok(());
+        }
+    }
     let escapes = matches!(r.top(0)?, Sym::Inst(_)) && r.calls.is_empty();
     if !escapes {
         r.allow_effect("append")?;

@@ -4,9 +4,39 @@
 use super::{Abort, Rec, Sym, V};
 use crate::ir::OpKind;
 use crate::runtime::ObjType;
-use rpy_interpreter::bytecode::opcodes::CmpOp;
+use rpy_interpreter::bytecode::opcodes::{BinOp, CmpOp};
+use rpy_interpreter::vm::Vm;
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::int_i64;
+
+/// `fmt % args` (real operands `fa`, `fb`) for a str `fmt` and ints, floats and strs (one,
+/// or a tuple of them): a new str the trace owns (`Rec::fresh`) until it goes into a list
+/// or a variable. `None` for anything else.
+pub(super) fn percent(vm: &mut Vm, r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &Value, fb: &Value) -> Result<Option<(Sym, Value)>, Abort> {
+    let Sym::Obj(fmt, ObjType::Str) = a else { return Ok(None) };
+    if op != BinOp::Mod {
+        return Ok(None);
+    }
+    if !r.calls.is_empty() {
+        return Err("str formatting in an inlined call".into());
+    }
+    let (items, tuple) = match b {
+        Sym::Tuple(t) => (r.tuples.get(t as usize).ok_or("tuple")?.clone(), true),
+        s => (vec![s], false),
+    };
+    let mut args = vec![fmt];
+    for s in items {
+        if !matches!(s, Sym::Int(_) | Sym::Float(_) | Sym::Obj(_, ObjType::Str)) || super::rec::owned_by(&r.fresh, s) {
+            return Err("str formatting of values other than ints, floats and strs".into());
+        }
+        args.push(r.boxed(s)?);
+    }
+    let result = vm.str_percent(fa, fb).map_err(|_| "str formatting that raises")?;
+    // Exits before it resume before it: it has made nothing then.
+    let v = r.emit_guard_imm(OpKind::StrFormat, args, tuple as u64);
+    r.fresh.push(v);
+    Ok(Some((Sym::Obj(v, ObjType::Str), result)))
+}
 
 /// The code operand of `v` when it is a shared one-character str (`char_str`).
 fn char_code(r: &Rec, v: V) -> Option<V> {

@@ -48,6 +48,25 @@ pub extern "C" fn str_byte(s: u64, b: i64) -> i64 {
     }
 }
 
+/// `fmt % args` with the `n` values at `args` (borrowed bits of ints, floats and strs): a
+/// tuple of them when `tuple` is 1, else the one value. The new str's owned bits, or NULL's
+/// bits when the formatting raises (the exception is dropped: the interpreter formats again
+/// and raises it).
+///
+/// # Safety
+/// `vm` is the running `Vm` (a trace's third argument) and `args` points to `n` live values.
+pub unsafe extern "C" fn str_format(vm: *mut u8, fmt: u64, args: *const u64, n: u64, tuple: u64) -> u64 {
+    // SAFETY: as the caller promises.
+    let (vm, fmt) = unsafe { (&mut *(vm as *mut rpy_interpreter::vm::Vm), Value::borrow_bits(&fmt)) };
+    // SAFETY: as the caller promises.
+    let items: Vec<Value> = (0..n as usize).map(|k| unsafe { Value::clone_from_bits(*args.add(k)) }).collect();
+    let arg = match (tuple, items.first()) {
+        (0, Some(v)) => v.clone(),
+        _ => rpy_interpreter::vm::new_tuple(items),
+    };
+    vm.str_percent(fmt, &arg).map_or(Value::NULL.bits(), |s| s.into_raw_bits())
+}
+
 /// `len(s)` of the str `s`.
 pub extern "C" fn str_len(s: u64) -> i64 {
     pystr(&s).map_or(0, |p| p.nchars as i64)
