@@ -76,6 +76,7 @@ pub fn register(vm: &mut Vm) {
         ("removesuffix", str_removesuffix),
         ("translate", str_translate),
     ]);
+    vm.register_kernel(str_split, crate::vm::kernels::Kernel::StrSplit);
     let f = vm.new_native_fn("maketrans", str_maketrans);
     super::add_attr(vm, &s, "maketrans", Value::new_obj(Obj { kind: ObjKind::StaticMethod(f) }));
     bytes::register(vm);

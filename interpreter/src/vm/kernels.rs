@@ -23,6 +23,8 @@ pub enum Kernel {
     Sum,
     /// `d.get(key[, default])` of a dict.
     DictGet,
+    /// `s.split(...)` of a str.
+    StrSplit,
 }
 
 impl Vm {

@@ -762,7 +762,7 @@ fn build(
                 let (l, o) = (rt::dict_layout().ok_or("dict layout")?, rt::obj_layout().ok_or("object layout")?);
                 Some(str_lookup_inline(&mut b, &target, &l, o.str_hash, arg(0)?, arg(1)?, true))
             }
-            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::StrLen | OpKind::StrCode | OpKind::DictHasStr | OpKind::DictHasInt | OpKind::DictGetInt | OpKind::BigCmp | OpKind::BigCmpInt | OpKind::BigModInt => {
+            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::StrLen | OpKind::StrCode | OpKind::StrToInt | OpKind::DictHasStr | OpKind::DictHasInt | OpKind::DictGetInt | OpKind::BigCmp | OpKind::BigCmpInt | OpKind::BigModInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 Some(call_helper(&mut b, &target, addr, &args, ty))
@@ -786,6 +786,13 @@ fn build(
                 None
             }
             OpKind::NewInst => Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
+            OpKind::StrSplit => {
+                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
+                let res = call_helper(&mut b, &target, addr, &[arg(0)?, arg(1)?], ty);
+                let made = b.ins().icmp_imm_u(IntCC::NotEqual, res, rpy_interpreter::value::Value::NULL.bits() as i64);
+                guard(&mut b, made, true, op, i, &vals, trace, &io, &mut exits)?;
+                Some(res)
+            }
             OpKind::BigArith | OpKind::BigArithInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let imm = b.ins().iconst(types::I64, op.imm as i64);

@@ -327,6 +327,13 @@ trace_ops! {
     /// tuple of them when `imm` is 1, else the one value. The result is a new str the trace
     /// owns; a guard that exits, having made nothing, where the formatting raises.
     StrFormat / "str_format" / 18446744073709551615 / Ref / GUARD;
+    /// `s.split(sep)` for strs `s` and `sep`: a new list of new strs the trace owns; a guard
+    /// that exits, having made nothing, where it raises (an empty separator).
+    StrSplit / "str_split" / 2 / Ref / GUARD;
+    /// `int(s)` of a str: the inline int's bits, or NULL's bits where `int` raises or the int
+    /// is past the inline range (a `guard_int` after it leaves the trace there, and the
+    /// interpreter computes it). Strs never change: pure.
+    StrToInt / "str_to_int" / 1 / Ref / PURE;
     /// The shared one-character str of code `c` (`0 <= c < 256`), borrowed: the
     /// interpreter's table keeps it alive.
     CharStr / "char_str" / 1 / Ref / PURE;

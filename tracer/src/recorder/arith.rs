@@ -39,6 +39,22 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], real: &[V
             Ok(float_result(r, c))
         }
         (Kernel::DictGet, _) => super::dicts::get(r, args, real, result),
+        (Kernel::StrSplit, &[Sym::Obj(s, ObjType::Str), Sym::Obj(sep, ObjType::Str)]) if super::rec::is_list(result) => {
+            // A new list of new strs, the trace's own until it is unpacked.
+            if !r.calls.is_empty() {
+                return Err("str split in an inlined call".into());
+            }
+            let v = r.emit_guard(OpKind::StrSplit, vec![s, sep]);
+            // New strs it split (a formatted one) are given up after it.
+            for o in [s, sep] {
+                if let Some(j) = r.fresh.iter().position(|&x| x == o) {
+                    r.fresh.swap_remove(j);
+                    r.emit(OpKind::DecRef, vec![o], 0);
+                }
+            }
+            r.fresh.push(v);
+            Ok(Sym::List(v))
+        }
         (Kernel::Len, &[Sym::List(l)]) if int_i64(result).is_some() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
         (Kernel::Len, &[Sym::Obj(s, ObjType::Str)]) => Ok(Sym::Int(r.emit(OpKind::StrLen, vec![s], 0))),
         (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),

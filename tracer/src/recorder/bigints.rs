@@ -127,7 +127,7 @@ fn give_up(r: &mut Rec, operands: [Sym; 2]) {
 /// lost (popped, passed to a call, stored into a container).
 pub(super) fn check_fresh(r: &Rec) -> Result<(), Abort> {
     for &v in &r.fresh {
-        if r.stack.iter().filter(|s| matches!(s, Sym::Obj(o, _) if *o == v)).count() != 1 {
+        if r.stack.iter().filter(|s| matches!(s, Sym::Obj(o, _) | Sym::List(o) if *o == v)).count() != 1 {
             return Err("a new object (a big int, a str) used other than in arithmetic, a store to a variable or an append".into());
         }
     }

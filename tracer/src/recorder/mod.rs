@@ -679,6 +679,19 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     flow = Flow::Enter(virtuals::construct(vm, &mut r, f, &callee, argc, callee_depth + 1, &root_globals)?);
                 } else if callee.is(&vm.types.range) && !method {
                     next = inline::range_iter(&mut r, f, code, argc)?;
+                } else if callee.is(&vm.types.int) && !method && argc == 1 && matches!(r.top(0)?, Sym::Obj(_, ObjType::Str)) {
+                    // `int(s)` of a str: where it raises or gives a big int, the interpreter
+                    // computes it.
+                    let Sym::Obj(s, _) = r.top(0)? else { return Err("int of a str".into()) };
+                    let result = vm.call(&callee, &f.stack[n - 1..], &[]).map_err(|_| "the call raises".to_string())?;
+                    int_i64(&result).filter(|&x| Value::small_int(x).is_some()).ok_or("int of a str past the inline range")?;
+                    let boxed = r.emit(OpKind::StrToInt, vec![s], 0);
+                    r.guard(OpKind::GuardInt, boxed);
+                    let x = r.emit(OpKind::UnboxInt, vec![boxed], 0);
+                    r.stack.truncate(r.stack.len() - callee_depth - 1);
+                    r.stack.push(Sym::Int(x));
+                    f.stack.truncate(n - callee_depth - 1);
+                    f.stack.push(result);
                 } else {
                     let kernel = vm.kernel_of(&callee).ok_or("call of a function the JIT cannot compute")?;
                     let args: Vec<Value> = f.stack[n - argc..].to_vec();
@@ -763,6 +776,25 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     let kind = Kind::of(item).ok_or("unpacked item of a type the JIT does not handle")?;
                     let idx = r.const_int(k as i64);
                     syms.push(r.load_elem(data, idx, kind)?);
+                }
+                if let Sym::List(l) = s {
+                    if r.fresh.contains(&l) {
+                        // A new list the trace owns (`str_split`): its items become the
+                        // trace's own, and the list is given up.
+                        for sym in syms.iter_mut() {
+                            match *sym {
+                                Sym::Obj(x, t) => {
+                                    let own = r.emit(OpKind::IncRef, vec![x], 0);
+                                    r.fresh.push(own);
+                                    *sym = Sym::Obj(own, t);
+                                }
+                                Sym::Int(_) | Sym::Float(_) => {}
+                                _ => return Err("unpacked item of a new list that is not an object or a number".into()),
+                            }
+                        }
+                        r.fresh.retain(|&v| v != l);
+                        r.emit(OpKind::DecRef, vec![l], 0);
+                    }
                 }
                 // The first item ends on top.
                 r.pop()?;

@@ -153,7 +153,7 @@ impl Snap {
 
 /// Whether `s` is one of the new objects `fresh` (which the trace owns).
 pub(super) fn owned_by(fresh: &[V], s: Sym) -> bool {
-    matches!(s, Sym::Obj(v, _) if fresh.contains(&v))
+    matches!(s, Sym::Obj(v, _) | Sym::List(v) if fresh.contains(&v))
 }
 
 /// The `k` of the range `[-2**k, 2**k]` a loop trace speculates an int input recorded as `x`
@@ -388,7 +388,7 @@ impl Rec {
             return super::bigints::store_again(self, k, s);
         }
         // A new object the trace made: the home takes over its reference.
-        if let Sym::Obj(v, _) = s {
+        if let Sym::Obj(v, _) | Sym::List(v) = s {
             if let Some(j) = self.fresh.iter().position(|&x| x == v) {
                 self.fresh.swap_remove(j);
                 self.homes[k].owned = true;

@@ -67,6 +67,24 @@ pub unsafe extern "C" fn str_format(vm: *mut u8, fmt: u64, args: *const u64, n: 
     vm.str_percent(fmt, &arg).map_or(Value::NULL.bits(), |s| s.into_raw_bits())
 }
 
+/// `s.split(sep)` of two strs: a new list's owned bits, or NULL's bits for an empty `sep`
+/// (which raises).
+pub extern "C" fn str_split(s: u64, sep: u64) -> u64 {
+    let (Some(s), Some(sep)) = (pystr(&s), pystr(&sep)) else { return Value::NULL.bits() };
+    match rpy_interpreter::prims::strmeth::split(&s.s, Some(&sep.s), -1) {
+        Ok(parts) => rpy_interpreter::vm::new_list(parts.into_iter().map(rpy_interpreter::vm::new_str).collect()).into_raw_bits(),
+        Err(_) => Value::NULL.bits(),
+    }
+}
+
+/// `int(s)` of a str as an inline int's bits, or NULL's bits where it raises or the int is
+/// past the inline range.
+pub extern "C" fn str_to_int(s: u64) -> u64 {
+    let Some(s) = pystr(&s) else { return Value::NULL.bits() };
+    let n = rpy_interpreter::format::parse::parse_int(&s.s, 10).and_then(|b| i64::try_from(b).ok());
+    n.and_then(Value::small_int).map_or(Value::NULL.bits(), |v| v.bits())
+}
+
 /// `len(s)` of the str `s`.
 pub extern "C" fn str_len(s: u64) -> i64 {
     pystr(&s).map_or(0, |p| p.nchars as i64)
