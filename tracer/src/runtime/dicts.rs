@@ -149,9 +149,29 @@ fn dict_has(d: u64, k: &Value, hash: i64) -> i64 {
 /// having done nothing, when telling keys apart would run Python code, the dict is in use,
 /// or it is `globals` or `builtins` (a trace keeps the names it uses in registers).
 pub extern "C" fn dict_set_str(d: u64, key: u64, value: u64, globals: u64, builtins: u64) -> u8 {
-    // SAFETY: a live, borrowed value (module doc); the clone is the dict's own reference.
-    let (k, hash) = unsafe { (Value::clone_from_bits(key), rpy_interpreter::vm::str_hash(Value::borrow_bits(&key))) };
-    dict_set(d, k, hash, value, globals, builtins)
+    // SAFETY: a live, borrowed value (module doc).
+    let (kv, hash) = unsafe { (Value::borrow_bits(&key), rpy_interpreter::vm::str_hash(Value::borrow_bits(&key))) };
+    if d != globals && d != builtins {
+        // A key the dict has (the usual case of `d[k] = d.get(k, 0) + 1`): one probe, and
+        // the value replaced.
+        // SAFETY: a live, borrowed value (module doc).
+        let dv = unsafe { Value::borrow_bits(&d) };
+        if let Some(mut dict) = rpy_interpreter::vm::dict_of(dv).and_then(|c| c.try_borrow_mut().ok()) {
+            if let Some(i) = dict.get_str_index(kv, hash) {
+                // SAFETY: as above; the clone is the dict's own reference.
+                let v = unsafe { Value::clone_from_bits(value) };
+                let old = dict.value_at_mut(i).map(|slot| std::mem::replace(slot, v));
+                drop(dict);
+                // Released after the dict's borrow: freeing it may free other objects.
+                if let Some(old) = old {
+                    super::release(old);
+                }
+                return 1;
+            }
+        }
+    }
+    // SAFETY: the clone is the dict's own reference.
+    dict_set(d, unsafe { Value::clone_from_bits(key) }, hash, value, globals, builtins)
 }
 
 /// `d[i] = value` for an int key, as `dict_set_str`.
