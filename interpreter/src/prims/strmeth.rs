@@ -415,7 +415,7 @@ fn one_char(sep: &str) -> Option<char> {
 
 /// `s` cut at the separator matches starting at `at` (left to right, not overlapping, each
 /// `len` bytes), at most `left` times.
-fn cut_left<'a>(s: &'a str, at: impl Iterator<Item = usize>, len: usize, left: usize) -> Vec<&'a str> {
+fn cut_left(s: &str, at: impl Iterator<Item = usize>, len: usize, left: usize) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for p in at.take(left) {
@@ -427,7 +427,7 @@ fn cut_left<'a>(s: &'a str, at: impl Iterator<Item = usize>, len: usize, left: u
 }
 
 /// `cut_left` from the right: matches right to left, pieces in reverse order.
-fn cut_right<'a>(s: &'a str, at: impl Iterator<Item = usize>, len: usize, left: usize) -> Vec<&'a str> {
+fn cut_right(s: &str, at: impl Iterator<Item = usize>, len: usize, left: usize) -> Vec<&str> {
     let mut out = Vec::new();
     let mut end = s.len();
     for p in at.take(left) {

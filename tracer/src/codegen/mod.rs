@@ -58,6 +58,8 @@ mod dicts;
 mod exits;
 mod helpers;
 mod objects;
+mod values;
+use values::{box_float, box_int, is_heap_bits, join_heap_int, sext_payload, split_inline_int};
 use dicts::{cached_str_lookup, dict_entry_addr, dict_next_inline, inst_absent_inline, inst_getattr_inline, inst_setattr_inline, str_lookup_inline};
 use calls::{chain_offset, LoopBuf};
 pub use calls::{call_loop_imm, call_loop_parts, LOOP_EXITBUF, MAX_CALLED_EXITBUF};
@@ -768,16 +770,7 @@ fn build(
                 Some(call_helper(&mut b, &target, addr, &args, ty))
             }
             OpKind::DecRef => {
-                // Only objects have counts (a carried instance's phi holds NULL after the
-                // first iteration, `carried.rs`). The helper's result (always 1) means nothing.
-                let x = arg(0)?;
-                let heap = is_heap_bits(&mut b, x);
-                let (call, join) = (b.create_block(), b.create_block());
-                b.ins().brif(heap, call, &[], join, &[]);
-                b.switch_to_block(call);
-                call_helper(&mut b, &target, rt::dec_ref as *const () as usize, &[x], types::I8);
-                b.ins().jump(join, &[]);
-                b.switch_to_block(join);
+                objects::dec_ref(&mut b, &target, arg(0)?);
                 None
             }
             OpKind::InstInit => {
@@ -786,18 +779,15 @@ fn build(
                 None
             }
             OpKind::NewInst => Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
-            OpKind::StrSplit => {
+            OpKind::StrSplit | OpKind::BigArith | OpKind::BigArithInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
-                let res = call_helper(&mut b, &target, addr, &[arg(0)?, arg(1)?], ty);
-                let made = b.ins().icmp_imm_u(IntCC::NotEqual, res, rpy_interpreter::value::Value::NULL.bits() as i64);
-                guard(&mut b, made, true, op, i, &vals, trace, &io, &mut exits)?;
-                Some(res)
-            }
-            OpKind::BigArith | OpKind::BigArithInt => {
-                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
-                let imm = b.ins().iconst(types::I64, op.imm as i64);
-                let res = call_helper(&mut b, &target, addr, &[arg(0)?, arg(1)?, imm], ty);
-                // NULL: the result fits 64 bits, and the interpreter computes it.
+                let mut args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                if op.kind != OpKind::StrSplit {
+                    args.push(b.ins().iconst(types::I64, op.imm as i64));
+                }
+                let res = call_helper(&mut b, &target, addr, &args, ty);
+                // NULL: nothing made (a big int result that fits 64 bits, a split that
+                // raises), and the interpreter computes it.
                 let made = b.ins().icmp_imm_u(IntCC::NotEqual, res, rpy_interpreter::value::Value::NULL.bits() as i64);
                 guard(&mut b, made, true, op, i, &vals, trace, &io, &mut exits)?;
                 Some(res)
@@ -1124,58 +1114,6 @@ fn build(
     b.seal_all_blocks();
     b.finalize(target);
     Ok(exits)
-}
-
-/// Whether the bits `x` are those of a heap object (a pointer-tagged value).
-fn is_heap_bits(b: &mut FunctionBuilder, x: Value) -> Value {
-    let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
-    b.ins().icmp_imm_s(IntCC::Equal, tag, (PTR_TAG as u64 >> TAG_SHIFT) as i64)
-}
-
-/// Whether the boxed `x` is an inline int.
-fn is_inline_int(b: &mut FunctionBuilder, x: Value) -> Value {
-    let tag = b.ins().ushr_imm_s(x, TAG_SHIFT);
-    b.ins().icmp_imm_s(IntCC::Equal, tag, (INT_TAG as u64 >> TAG_SHIFT) as i64)
-}
-
-/// Unboxing the int `x`: an inline int goes straight to the returned block with its value
-/// (the block's parameter, also returned); the builder is left in a cold block for the heap
-/// int case, which `join_heap_int` finishes.
-fn split_inline_int(b: &mut FunctionBuilder, x: Value) -> (Block, Value) {
-    let small = is_inline_int(b, x);
-    let (cont, slow) = (b.create_block(), b.create_block());
-    b.set_cold_block(slow);
-    let value = b.append_block_param(cont, types::I64);
-    let unboxed = sext_payload(b, x);
-    b.ins().brif(small, cont, &[BlockArg::Value(unboxed)], slow, &[]);
-    b.switch_to_block(slow);
-    (cont, value)
-}
-
-/// The heap-int end of `split_inline_int`: its value (a helper call), then on at `cont`.
-fn join_heap_int(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, x: Value, cont: Block) {
-    let big = call_helper(b, target, rt::heap_i64 as *const () as usize, &[x], types::I64);
-    b.ins().jump(cont, &[BlockArg::Value(big)]);
-    b.switch_to_block(cont);
-}
-
-/// The low 48 bits of `x`, sign-extended: an inline int's value.
-fn sext_payload(b: &mut FunctionBuilder, x: Value) -> Value {
-    let s = b.ins().ishl_imm_s(x, 64 - TAG_SHIFT);
-    b.ins().sshr_imm_s(s, 64 - TAG_SHIFT)
-}
-
-fn box_int(b: &mut FunctionBuilder, x: Value) -> Value {
-    let p = b.ins().band_imm_s(x, PAYLOAD_MASK);
-    b.ins().bor_imm_s(p, INT_TAG)
-}
-
-/// A float as a value: its bits. Every float in a trace is a valid value already: floats come
-/// from values, ints and constants, and IEEE arithmetic on them makes either one of its
-/// operands' NaNs, quieted (which stays below the tags), or the default NaN (0xFFF8... on
-/// x86-64, 0x7FF8... on AArch64).
-fn box_float(b: &mut FunctionBuilder, x: Value) -> Value {
-    b.ins().bitcast(types::I64, MemFlagsData::new(), x)
 }
 
 /// `load_elem`s whose every use (operand or snapshot value) is an `unbox_float`: those load

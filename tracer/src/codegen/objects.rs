@@ -1,5 +1,6 @@
 //! List and object accesses that compiled code makes itself, at the offsets `runtime/layout.rs`
-//! found: an append where the list has room, the kind check of `guard_type`.
+//! found: an append where the list has room, the kind check of `guard_type`; `dec_ref` of
+//! what is no object.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value};
@@ -8,6 +9,19 @@ use cranelift_frontend::FunctionBuilder;
 use super::{call_helper, is_heap_bits, PAYLOAD_MASK};
 use crate::ir::OpKind;
 use crate::runtime as rt;
+
+/// `dec_ref(x)`: only objects have counts (a carried instance's phi holds NULL after the
+/// first iteration, `carried.rs`), so the helper is called for those only.
+pub(super) fn dec_ref(b: &mut FunctionBuilder, target: &cranelift_codegen::isa::TargetFrontendConfig, x: Value) {
+    let heap = is_heap_bits(b, x);
+    let (call, join) = (b.create_block(), b.create_block());
+    b.ins().brif(heap, call, &[], join, &[]);
+    b.switch_to_block(call);
+    // The helper's result (always 1) means nothing.
+    call_helper(b, target, rt::dec_ref as *const () as usize, &[x], types::I8);
+    b.ins().jump(join, &[]);
+    b.switch_to_block(join);
+}
 
 /// The start of `list_append(l, v)` when `v` (made by `boxer`, a `box_float` or `box_int`)
 /// owns nothing: where the list has room, `v` is stored, the length and kinds summary

@@ -7,6 +7,10 @@
 //! done with one stops the recording (`check_fresh`). A result that fits 64 bits leaves the
 //! trace at the op, and the interpreter computes it. Comparisons and `% int` give ints and
 //! bools; `**` of two constant ints is folded while recording.
+//!
+//! New strs and lists (`fmt % args`, `s.split(sep)`: `strings.rs`, `arith.rs`) are owned the
+//! same way; a list append takes a new object over, and unpacking a new list takes its
+//! items over and gives the list up.
 
 use super::{Abort, Rec, Sym};
 use crate::ir::OpKind;

@@ -680,16 +680,10 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 } else if callee.is(&vm.types.range) && !method {
                     next = inline::range_iter(&mut r, f, code, argc)?;
                 } else if callee.is(&vm.types.int) && !method && argc == 1 && matches!(r.top(0)?, Sym::Obj(_, ObjType::Str)) {
-                    // `int(s)` of a str: where it raises or gives a big int, the interpreter
-                    // computes it.
-                    let Sym::Obj(s, _) = r.top(0)? else { return Err("int of a str".into()) };
                     let result = vm.call(&callee, &f.stack[n - 1..], &[]).map_err(|_| "the call raises".to_string())?;
-                    int_i64(&result).filter(|&x| Value::small_int(x).is_some()).ok_or("int of a str past the inline range")?;
-                    let boxed = r.emit(OpKind::StrToInt, vec![s], 0);
-                    r.guard(OpKind::GuardInt, boxed);
-                    let x = r.emit(OpKind::UnboxInt, vec![boxed], 0);
+                    let x = strings::int_of(&mut r, &result)?;
                     r.stack.truncate(r.stack.len() - callee_depth - 1);
-                    r.stack.push(Sym::Int(x));
+                    r.stack.push(x);
                     f.stack.truncate(n - callee_depth - 1);
                     f.stack.push(result);
                 } else {

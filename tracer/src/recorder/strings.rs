@@ -38,6 +38,16 @@ pub(super) fn percent(vm: &mut Vm, r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &
     Ok(Some((Sym::Obj(v, ObjType::Str), result)))
 }
 
+/// `int(s)` of the str on top of the stack, which gave `result`: an inline int. Where it
+/// raises or gives a big int, the interpreter computes it.
+pub(super) fn int_of(r: &mut Rec, result: &Value) -> Result<Sym, Abort> {
+    let Sym::Obj(s, ObjType::Str) = r.top(0)? else { return Err("int of something other than a str".into()) };
+    int_i64(result).filter(|&x| Value::small_int(x).is_some()).ok_or("int of a str past the inline range")?;
+    let boxed = r.emit(OpKind::StrToInt, vec![s], 0);
+    r.guard(OpKind::GuardInt, boxed);
+    Ok(Sym::Int(r.emit(OpKind::UnboxInt, vec![boxed], 0)))
+}
+
 /// The code operand of `v` when it is a shared one-character str (`char_str`).
 fn char_code(r: &Rec, v: V) -> Option<V> {
     let V::Op(j) = v else { return None };
