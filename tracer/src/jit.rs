@@ -12,6 +12,7 @@ use crate::params::Params;
 use crate::ir::{OpKind, Trace};
 use crate::deopt;
 use crate::recorder::{LOOP_ENDS, builtin_value, cell_value, dict_items_state, enumerate_count, global_value, with_header_iter, zip_iters, range_state, record, record_function, seq_state, Parent, Dest, ExitMap, Home, InnerExit, InnerLoop, LoopExits, Loops, Recorded, Start};
+use rpy_interpreter::bytecode::opcodes::Instr;
 use rpy_interpreter::bytecode::Code;
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
@@ -795,7 +796,8 @@ impl Loops for Jit {
         }
         let seq_iter = (root.homes.contains(&Home::IterSeq) || root.homes.contains(&Home::IterDict)) && !root.table.enumerate;
         let range_iter = root.homes.contains(&Home::IterRemaining) && !root.homes.contains(&Home::IterCount);
-        if !range_iter && !seq_iter {
+        let variables = root.homes.iter().all(|h| matches!(h, Home::Fast(_) | Home::Global(_) | Home::Builtin(_) | Home::Cell(_)));
+        if !range_iter && !seq_iter && !variables {
             return Err("inner loop over something other than a range, a list, a tuple or dict items".into());
         }
         if root.trace.exitbuf_len() > crate::codegen::MAX_CALLED_EXITBUF || root.trace.slots_len() > root.homes.len() {
@@ -804,7 +806,7 @@ impl Loops for Jit {
         // SAFETY: a loop trace's code, never freed while the JIT module lives (and its
         // `Compiled` is kept: see `retired`).
         let entry = unsafe { root.trace.entry() } as usize;
-        Ok(InnerLoop { entry, exitbuf_len: root.trace.exitbuf_len(), homes: root.homes.clone(), names: root.table.names.clone(), keep: root._keep.clone(), effects: root.effects, chainable: root.chainable, exits: root.table.clone() })
+        Ok(InnerLoop { entry, exitbuf_len: root.trace.exitbuf_len(), homes: root.homes.clone(), names: root.table.names.clone(), keep: root._keep.clone(), effects: root.effects, chainable: root.chainable, exits: root.table.clone(), iterates: range_iter || seq_iter })
     }
 
     fn run_inner(&mut self, f: &mut Frame) -> Result<InnerExit, String> {
@@ -829,13 +831,20 @@ impl Loops for Jit {
                     Some(s) => s.2 == 0,
                     None => seq_state(it).is_some_and(|(seq, i)| crate::recorder::seq_len(&seq).is_some_and(|n| i as usize >= n)) || crate::recorder::dict_items_left(it) == Some(0),
                 };
-                let ended = f.pc == header && f.stack.last().is_some_and(exhausted);
+                // A `for` loop ends at its header with its iterator exhausted, a `while` loop
+                // outside its body (after its condition's branch, taken here).
+                let for_loop = root.homes.iter().any(|h| matches!(h, Home::IterRemaining | Home::IterSeq | Home::IterDict));
+                let branched = !for_loop && root.table.maps.get(n as usize).is_some_and(|m| take_branch(f, m));
+                let ended = match for_loop {
+                    true => f.pc == header && f.stack.last().is_some_and(exhausted),
+                    false => !(header..=loop_end(&f.code, header)).contains(&f.pc) && f.stack.len() == base,
+                };
                 match (root.table.maps.get(n as usize), root.table.types.get(n as usize)) {
                     (Some(map), Some(types)) if ended && !map.raise && !map.end && map.chain.is_none() => {
                         let first = map.vals.iter().enumerate().find(|(_, v)| v.dest == Dest::FirstIteration).is_some_and(|(k, v)| (self.exitbuf[1 + k] != 0) != v.neg);
-                        Ok(InnerExit { exit: n, map: map.clone(), types: types.clone(), first })
+                        Ok(InnerExit { exit: n, map: map.clone(), types: types.clone(), first, branched })
                     }
-                    _ => Err("inner loop's trace did not run to the loop's end".to_string()),
+                    _ => Err(format!("inner loop's trace did not run to the loop's end (exit {n} at pc {})", f.pc)),
                 }
             }
         };
@@ -908,6 +917,31 @@ enum Grown {
 }
 
 /// How logs name a loop: function, source line and header pc.
+/// A `while` loop's exit `m` left the frame at a conditional branch with the condition (a
+/// bool or an int, its one pushed value) on the stack: takes the branch, as the interpreter would.
+fn take_branch(f: &mut Frame, m: &crate::recorder::ExitMap) -> bool {
+    if m.vals.iter().filter(|v| v.dest == Dest::Push).count() != 1 || m.vals.last().is_none_or(|v| v.dest != Dest::Push) {
+        return false;
+    }
+    let (jump_if, target) = match f.code.instrs.get(f.pc) {
+        Some(&Instr::PopJumpIfFalse(t)) => (false, t.0 as usize),
+        Some(&Instr::PopJumpIfTrue(t)) => (true, t.0 as usize),
+        _ => return false,
+    };
+    // A bool, or an int tested for truth (`while n:`).
+    let truth = |v: &Value| if v.is_bool() { Some(v.is(&Value::TRUE)) } else { rpy_interpreter::vm::int_i64(v).map(|x| x != 0) };
+    let Some(cond) = f.stack.last().and_then(truth) else { return false };
+    f.stack.pop();
+    f.pc = if cond == jump_if { target } else { f.pc + 1 };
+    true
+}
+
+/// The pc of the last back-edge of the loop at `header` (its body ends there).
+fn loop_end(code: &Code, header: usize) -> usize {
+    let back = |(pc, ins): (usize, &Instr)| matches!(ins, Instr::Jump(t) if t.0 as usize == header && pc > header).then_some(pc);
+    code.instrs.iter().enumerate().filter_map(back).max().unwrap_or(header)
+}
+
 fn loop_name(code: &Code, header: usize) -> String {
     let line = code.spans.get(header).map_or(code.first_line, |s| s.line);
     format!("{} line {line} pc {header}", code.qualname)

@@ -214,6 +214,17 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
     }
     root.pc = start.pc;
     let root_globals = root.globals.clone();
+    // The headers of `while` loops (targets of back-edges other than a `for`'s `ForIter`):
+    // one the JIT compiled is called (`nested::call_loop`).
+    let while_headers: Vec<usize> = if func {
+        Vec::new()
+    } else {
+        let back = |(p, i): (usize, &Instr)| match *i {
+            Instr::Jump(t) if (t.0 as usize) < p && !matches!(root_code.instrs.get(t.0 as usize), Some(Instr::ForIter(_))) => Some(t.0 as usize),
+            _ => None,
+        };
+        root_code.instrs.iter().enumerate().filter_map(back).collect()
+    };
     let mut length = 0usize;
     loop {
         length += 1;
@@ -243,6 +254,10 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
         let pc = f.pc;
         if at_root {
             r.pc = pc;
+        }
+        if at_root && pc != header && while_headers.contains(&pc) && loops.find_inner(f).is_ok_and(|l| !l.iterates) {
+            f.pc = nested::call_loop(&mut r, f, loops, false, None)?;
+            continue;
         }
         let ins = *code.instrs.get(pc).ok_or("pc out of range")?;
         let mut next = pc + 1;
@@ -896,7 +911,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
             Instr::ForIter(target) => {
                 if !at_root && nested::callable_in_call(&mut r, f, loops)? {
                     // A loop the JIT compiled: called (its guards resume before the call).
-                    next = nested::call_loop(&mut r, f, loops, func, target.0 as usize)?;
+                    next = nested::call_loop(&mut r, f, loops, func, Some(target.0 as usize))?;
                     f.pc = next;
                     continue;
                 }
@@ -909,7 +924,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 }
                 if func || pc != header {
                     // A loop inside the trace: its compiled trace is called.
-                    next = nested::call_loop(&mut r, f, loops, func, target.0 as usize)?;
+                    next = nested::call_loop(&mut r, f, loops, func, Some(target.0 as usize))?;
                     f.pc = next;
                     continue;
                 }

@@ -50,6 +50,9 @@ pub struct InnerLoop {
     pub chainable: bool,
     /// How to write its exits, for a caller's chained exits.
     pub exits: std::rc::Rc<super::LoopExits>,
+    /// A `for` loop over a range, list, tuple or dict items (else a `while` loop, whose
+    /// homes are variables only).
+    pub iterates: bool,
 }
 
 /// How a run of an inner loop ended: its exit, that exit's map and snapshot types, and whether
@@ -59,6 +62,9 @@ pub struct InnerExit {
     pub map: ExitMap,
     pub types: Vec<Ty>,
     pub first: bool,
+    /// A `while` loop's exit left the frame at the loop condition's branch, its one pushed
+    /// value the condition (the exit decides which way it goes): the driver took it.
+    pub branched: bool,
 }
 
 /// The driver's compiled loops, as the recorder sees them.
@@ -84,25 +90,42 @@ impl Loops for NoLoops {
     }
 }
 
-/// The `ForIter` of a loop over the virtual iterator on top of the stack, at the root of
-/// a function trace (`func`) or in a loop trace's body: calls the loop's compiled root trace,
-/// and returns the pc after the loop (`target`).
-pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func: bool, target: usize) -> Result<usize, Abort> {
-    let Sym::Iter(k) = r.top(0)? else {
-        return Err("inner loop over something other than a range, list or tuple iterator made in the trace".into());
+/// The `ForIter` of a loop over the virtual iterator on top of the stack (`target`: the pc
+/// after the loop), at the root of a function trace (`func`) or in a loop trace's body; or
+/// (`target` `None`) the header of a `while` loop at `f.pc` in a loop trace's body: calls the
+/// loop's compiled root trace, and returns the pc after the loop (for a `while` loop, where
+/// its exit went on).
+pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func: bool, target: Option<usize>) -> Result<usize, Abort> {
+    let it = match target {
+        Some(_) => {
+            let Sym::Iter(k) = r.top(0)? else {
+                return Err("inner loop over something other than a range, list or tuple iterator made in the trace".into());
+            };
+            Some(r.iters[k as usize])
+        }
+        None => {
+            // Its guards resume at the header, before the loop, which must have no effects.
+            if func || !r.calls.is_empty() || !r.stack.is_empty() || !r.fresh.is_empty() || r.resume.is_some() {
+                return Err("while loop reached with values of the trace's own".into());
+            }
+            r.resume = Some(r.snapshot());
+            None
+        }
     };
     if r.resume.is_none() {
         return Err("inner loop without a state to resume at".into());
     }
     let inner = loops.find_inner(f)?;
-    // In a loop trace, the exits after the call chain to the loop's exit; a function
-    // trace, or a call inlined into a loop trace, resumes before the loop (or the call),
-    // which must then have no effects.
+    if inner.iterates != it.is_some() {
+        return Err("inner loop of another kind".into());
+    }
+    // In a loop trace, the exits after the call of a `for` loop chain to the loop's exit; a
+    // function trace, a call inlined into a loop trace, or a `while` loop resumes before the
+    // loop (or the call), which must then have no effects.
     let inlined = !r.calls.is_empty();
-    let it = r.iters[k as usize];
     // A dict items loop resumes before the loop too (its iterator is not rebuilt at exits).
-    let dict_items = matches!(it, VIter::DictItems { .. });
-    let chained = !func && !inlined && !dict_items;
+    let dict_items = matches!(it, Some(VIter::DictItems { .. }));
+    let chained = !func && !inlined && !dict_items && it.is_some();
     if chained {
         if !inner.chainable {
             return Err("inner loop with effects other than list stores".into());
@@ -116,27 +139,27 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         return Err("inner loop with too many values".into());
     }
     let remaining = match it {
-        VIter::Range(_) => f.stack.last().and_then(range_state).ok_or("range iterator state")?.2,
-        VIter::Seq { .. } | VIter::DictItems { .. } => 0,
+        Some(VIter::Range(_)) => f.stack.last().and_then(range_state).ok_or("range iterator state")?.2,
+        _ => 0,
     };
     let mut rem = None;
     let mut args = Vec::with_capacity(inner.homes.len());
     for &home in &inner.homes {
         let v = match (home, it) {
-            (Home::IterCur, VIter::Range(it)) => r.box_int(it.cur),
-            (Home::IterStep, VIter::Range(it)) => r.emit(OpKind::ConstRef, vec![], Value::small_int(it.step).ok_or("range step")?.bits()),
-            (Home::IterRemaining, VIter::Range(it)) => {
+            (Home::IterCur, Some(VIter::Range(it))) => r.box_int(it.cur),
+            (Home::IterStep, Some(VIter::Range(it))) => r.emit(OpKind::ConstRef, vec![], Value::small_int(it.step).ok_or("range step")?.bits()),
+            (Home::IterRemaining, Some(VIter::Range(it))) => {
                 let n = *rem.get_or_insert_with(|| remaining_of(r, it.cur, it.stop, it.step, remaining > 0));
                 r.box_int(n)
             }
-            (Home::IterSeq, VIter::Seq { seq: Sym::List(v) | Sym::Obj(v, _), .. }) => v,
-            (Home::IterIdx, VIter::Seq { idx, .. }) => r.box_int(idx),
-            (Home::IterDict, VIter::DictItems { dict }) => dict,
-            (Home::IterDictIdx, VIter::DictItems { .. }) => {
+            (Home::IterSeq, Some(VIter::Seq { seq: Sym::List(v) | Sym::Obj(v, _), .. })) => v,
+            (Home::IterIdx, Some(VIter::Seq { idx, .. })) => r.box_int(idx),
+            (Home::IterDict, Some(VIter::DictItems { dict })) => dict,
+            (Home::IterDictIdx, Some(VIter::DictItems { .. })) => {
                 let zero = r.const_int(0);
                 r.box_int(zero)
             }
-            (Home::IterDictLen, VIter::DictItems { dict }) => {
+            (Home::IterDictLen, Some(VIter::DictItems { dict })) => {
                 let n = r.emit(OpKind::DictLen, vec![dict], 0);
                 r.box_int(n)
             }
@@ -183,15 +206,15 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     // and how the driver makes the iterator of them).
     let state = match (chained, it) {
         (false, _) => None,
-        (true, VIter::Range(it)) => {
+        (true, Some(VIter::Range(it))) => {
             let rem = match rem {
                 Some(n) => n,
                 None => remaining_of(r, it.cur, it.stop, it.step, remaining > 0),
             };
             Some(([Sym::Int(it.cur), Sym::Int(rem)], ChainIter::Range { step: it.step }))
         }
-        (true, VIter::Seq { seq, idx }) => Some(([seq, Sym::Int(idx)], ChainIter::Seq)),
-        (true, VIter::DictItems { .. }) => return Err("chained call of a dict items loop".into()),
+        (true, Some(VIter::Seq { seq, idx })) => Some(([seq, Sym::Int(idx)], ChainIter::Seq)),
+        (true, Some(VIter::DictItems { .. }) | None) => return Err("chained call of a dict items or while loop".into()),
     };
     // The values of the homes the loop writes lazily (`Dest::HomeAfterFirst`), as they are
     // before it runs.
@@ -231,6 +254,10 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
         let h = match ev.dest {
             Dest::Home(h) | Dest::HomeAfterFirst(h) => h,
             Dest::FirstIteration => {
+                homes.push(None);
+                continue;
+            }
+            Dest::Push if done.branched => {
                 homes.push(None);
                 continue;
             }
@@ -323,8 +350,10 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
     }
     // After the loop: the iterator is popped, and once no virtual object is left on the
     // stack, guards snapshot again.
-    r.pop()?;
-    f.stack.pop();
+    if it.is_some() {
+        r.pop()?;
+        f.stack.pop();
+    }
     if r.calls.is_empty() && !r.stack.iter().any(|s| s.is_virtual()) {
         r.resume = None;
     }
@@ -334,7 +363,7 @@ pub(super) fn call_loop(r: &mut Rec, f: &mut Frame, loops: &mut dyn Loops, func:
             _ => r.write_home(home, s)?,
         }
     }
-    Ok(target)
+    Ok(target.unwrap_or(f.pc))
 }
 
 /// Local `i` of the call being inlined (`None`: unbound).
