@@ -2,9 +2,12 @@
 //! (`call_loop`) instead of stopping there.
 //!
 //! The loop must be a `for` over an iterator made in the trace: a range (`range(...)`, in
-//! any trace) or, at the root of a loop trace, a list or a tuple (`GetIter`). Its root trace
-//! runs to the loop's end, through the same exit, as when recorded; whether the loop ends in
-//! its first iteration is a select (or a guard) on the exit's first-iteration flag.
+//! any trace) or, at the root of a loop trace, a list or a tuple (`GetIter`); or, in a loop
+//! trace's body, a `while` loop without effects on memory, called at its header (its guards
+//! resume there; an exit at the loop condition's branch ends the loop, and the driver takes
+//! the branch: `InnerExit::branched`). Its root trace runs to the loop's end, through the
+//! same exit, as when recorded; whether the loop ends in its first iteration is a select (or
+//! a guard) on the exit's first-iteration flag.
 //!
 //! When the call does not end as recorded, the guard after it leaves the trace:
 //! - In a function trace, the called loop must have no effect on memory (no list stores or
