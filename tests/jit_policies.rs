@@ -77,3 +77,24 @@ fn module_loop_with_a_big_int_total_compiles() {
     assert!(!text.lines().any(|l| l.starts_with("abort <module> line 14")), "module loop aborted:\n{text}");
     assert!(text.contains("big_arith_int"), "no big int op in the traces:\n{text}");
 }
+
+#[test]
+fn outer_loop_calls_a_compiled_while_loop() {
+    // `collatz_max`: the `for` loop's trace calls the inner `while` loop's trace (which has
+    // no effects on memory) instead of stopping at its back-edge.
+    let text = run_logged("jit/inner_while_loops.py", "threshold=200,bridge=100", "while");
+    let outer = text.split("recorded loop collatz_max line 8 ").nth(1).unwrap_or_else(|| panic!("outer loop not recorded:\n{text}"));
+    let body = outer.split("compiled loop").next().unwrap_or("");
+    assert!(body.contains("call_loop("), "outer trace does not call the while loop:\n{text}");
+    assert!(text.lines().any(|l| l.starts_with("compiled loop collatz_max line 8 ")), "outer loop not compiled:\n{text}");
+}
+
+#[test]
+fn loop_carried_instance_is_not_allocated() {
+    // `acc = acc.add(d).scale(k)`: the loop carries acc's attributes; its trace makes no
+    // instance, and exits make it (the log says how many exits can).
+    let text = run_logged("jit/carried_instances.py", "threshold=200,bridge=100", "carried");
+    assert!(text.lines().any(|l| l.starts_with("carried instances in loop run line 28 ")), "not carried:\n{text}");
+    let body = text.split("recorded loop run line 28 ").nth(1).and_then(|t| t.split("compiled loop").next()).unwrap_or_else(|| panic!("loop not recorded:\n{text}"));
+    assert!(!body.contains("new_inst("), "the loop still makes an instance:\n{text}");
+}
