@@ -36,6 +36,11 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
                     None
                 }
             }
+            // A bool the loop writes before it reads it (a flag): carried boxed.
+            (None, None) if !bridge && h.written && matches!(h.cur, Some(Sym::Bool(..))) => {
+                boxed[k] = true;
+                None
+            }
             (None, _) => None,
         };
         kinds.push(kind);

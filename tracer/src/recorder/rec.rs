@@ -335,9 +335,6 @@ impl Rec {
             return Ok(s);
         }
         let kind = Kind::of(real).ok_or_else(|| format!("{home:?} holds a value of a type the JIT does not handle"))?;
-        if matches!(kind, Kind::Bool(_)) && !matches!(home, Home::Stack(_)) {
-            return Err(format!("{home:?} holds a bool"));
-        }
         let s = kind.sym(V::Phi(k));
         match kind {
             Kind::Exact(_) => self.keep.push(real.clone()),
@@ -376,9 +373,6 @@ impl Rec {
     }
 
     pub(super) fn write_home(&mut self, home: Home, s: Sym) -> Result<(), Abort> {
-        if matches!(s, Sym::Bool(..)) {
-            return Err("bool stored in a variable".into());
-        }
         if s.is_virtual() {
             return Err("tuple built in the loop stored in a variable".into());
         }
