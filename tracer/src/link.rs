@@ -16,10 +16,12 @@
 //! parent exit's; which home a phi carries is read off the loop's interrupt guard, whose
 //! snapshot (at the top of the body) holds every written home's phi.
 //!
-//! A bridge is linked only when this is exact: the loop carries ints and floats only (no
-//! references it owns or borrows across iterations), the bridge writes no home the loop
-//! does not carry in a phi, has no effect the loop itself does not have (so nothing the
-//! loop hoisted out of its body goes stale), and reads no global.
+//! A bridge is linked only when this is exact: the references the loop carries are handed
+//! only to exits or owned by the loop (variables holding new objects it made: the region's
+//! jump passes their values on and gives up the old values the exit would have given up;
+//! the bridge writes none of them), the bridge writes no home the loop does not carry in a
+//! phi, has no effect the loop itself does not have (so nothing the loop hoisted out of its
+//! body goes stale), and reads no global.
 
 use crate::ir::{Op, OpKind, OpRef, Trace, Ty};
 use crate::opt::licm::ENTRY_EXIT;
@@ -73,9 +75,12 @@ pub(crate) fn fuse(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Re
 fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(Trace, Vec<ExitMap>), String> {
     let ops = &root.trace.ops;
     let label = ops.iter().position(|op| op.kind == OpKind::Label).ok_or("no label")?;
-    if ops.iter().any(|op| matches!(op.kind, OpKind::IncRef | OpKind::DecRef)) {
-        return Err("the loop owns references".into());
-    }
+    // A loop that owns references (owned homes, `recorder/ownership.rs`) hands the ones at
+    // the guard over to the region: the region's jump passes the owned homes' values to
+    // their phis and gives up the old values the exit would have given up (`Dest::Drop`).
+    // The bridge itself owns nothing (`unlinkable`) and writes no owned home.
+    let owned_phis: Vec<usize> = (label + 1..ops.len()).take_while(|&i| ops[i].kind.is_phi()).filter(|&i| ops[i].kind == OpKind::PhiRef && ops[ops[i].args[0].0 as usize].kind == OpKind::IncRef).collect();
+    let owns = ops.iter().any(|op| matches!(op.kind, OpKind::IncRef | OpKind::DecRef));
     // A reference the loop carries is only handed to exits (a variable each iteration
     // writes before it reads it) unless the loop guarded its type on entry: then the
     // bridge's value of it would need the same guard.
@@ -93,8 +98,12 @@ fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(
         return Err("several guards share the exit".into());
     }
     let pm = root.maps.get(at as usize).ok_or("no map for the exit")?;
-    if pm.chain.is_some() || pm.raise || pm.end || pm.vals.len() != gop.snap.len() || pm.vals.iter().any(|v| v.owned || v.dest == Dest::Drop) {
+    if pm.chain.is_some() || pm.raise || pm.end || pm.vals.len() != gop.snap.len() {
         return Err("the exit is not a plain one".into());
+    }
+    let owned_at_exit = |v: &ExitVal| v.owned && matches!(v.dest, Dest::Home(_) | Dest::Drop);
+    if pm.vals.iter().any(|v| v.owned && !owned_at_exit(v)) || (!owns && pm.vals.iter().any(|v| v.owned)) {
+        return Err("the exit hands over a new object on the stack".into());
     }
     let phis: Vec<usize> = (label + 1..ops.len()).take_while(|&i| ops[i].kind.is_phi()).collect();
     let ig = ops.iter().skip(label).find(|op| op.kind == OpKind::GuardNoInterrupt && op.exit == Some(interrupt_exit)).ok_or("no interrupt guard")?;
@@ -104,9 +113,13 @@ fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(
     if carried.iter().any(|d| d.is_empty()) {
         return Err("a phi that carries no home".into());
     }
+    let owned_home = |h: Home| phis.iter().zip(&carried).any(|(p, ds)| owned_phis.contains(p) && ds.iter().any(|d| matches!(*d, Dest::Home(x) | Dest::HomeAfterFirst(x) if x == h)));
     let bops = &bridge.trace.ops;
     let end = bops.last().filter(|op| op.kind == OpKind::Exit).ok_or("bridge without an end")?;
     let em = bridge.maps.get(end.exit.ok_or("end without exit")? as usize).ok_or("no map for the bridge's end")?;
+    if em.vals.iter().any(|v| matches!(v.dest, Dest::Home(h) if owned_home(h))) {
+        return Err("bridge writes a variable the loop owns".into());
+    }
     for op in bops {
         if unlinkable(op.kind) {
             return Err(format!("bridge has {}", op.kind.name()));
@@ -182,6 +195,12 @@ fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(
                     }
                     args.push(v);
                 }
+                // The old values the exit would have given up.
+                for (k, v) in pm.vals.iter().enumerate() {
+                    if v.dest == Dest::Drop {
+                        f.push(OpKind::DecRef, vec![gop.snap[k]], 0, None, vec![]);
+                    }
+                }
                 f.out.ops.push(Op { kind: OpKind::Jump, args, imm: 0, exit: None, snap: vec![] });
             }
             _ => f.op(bi, op, base, &bridge)?,
@@ -197,12 +216,14 @@ fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(
 }
 
 /// The parent exit's values an exit of the bridge (`m`) writes too: the homes it does not
-/// write itself (with the first-iteration flag), with their positions in the parent's map.
+/// write itself (with the first-iteration flag) and the old values it gives up, with their
+/// positions in the parent's map.
 fn parent_extras<'a>(pm: &'a ExitMap, m: &'a ExitMap) -> impl Iterator<Item = (usize, &'a ExitVal)> {
     pm.vals.iter().enumerate().filter(move |(_, v)| match v.dest {
         Dest::Home(h) | Dest::HomeAfterFirst(h) => !m.vals.iter().any(|w| w.dest == Dest::Home(h)),
-        Dest::FirstIteration => true,
-        Dest::Push | Dest::Drop | Dest::Part => false,
+        // Old values of owned homes, given up by the bridge's exits as by the parent's.
+        Dest::FirstIteration | Dest::Drop => true,
+        Dest::Push | Dest::Part => false,
     })
 }
 
