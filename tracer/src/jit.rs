@@ -544,10 +544,28 @@ impl Jit {
             return;
         }
         let (root, bridge) = (&traces[0], &traces[j]);
+        // The globals the bridge reads, numbered as the loop's names.
+        let mut names = root.table.names.clone();
+        let mut renamed = |g: u32| -> Option<u32> {
+            let name = bridge.table.names.get(g as usize)?;
+            Some(match names.iter().position(|x| x.is(name)) {
+                Some(k) => k as u32,
+                None => {
+                    names.push(name.clone());
+                    (names.len() - 1) as u32
+                }
+            })
+        };
+        let bridge_homes: Option<Vec<Home>> = bridge.homes.iter().map(|&h| match h {
+            Home::Global(g) => renamed(g).map(Home::Global),
+            Home::Builtin(g) => renamed(g).map(Home::Builtin),
+            h => Some(h),
+        }).collect();
+        let Some(bridge_homes) = bridge_homes else { return };
         let fused = crate::link::fuse(
             crate::link::Part { trace: &root.ir, homes: &root.homes, maps: &root.table.maps },
             root.interrupt_exit,
-            crate::link::Part { trace: &bridge.ir, homes: &bridge.homes, maps: &bridge.table.maps },
+            crate::link::Part { trace: &bridge.ir, homes: &bridge_homes, maps: &bridge.table.maps },
             n as u32,
         );
         let (ir, maps, homes) = match fused {
@@ -572,7 +590,7 @@ impl Jit {
         let (types, refs) = exit_types(&code, nexits);
         let root = &mut traces[0];
         let old = &root.table;
-        let table = LoopExits { maps, types, refs, names: old.names.clone(), enumerate: old.enumerate, inner: old.inner.clone(), chain_off: code.chain_offset() };
+        let table = LoopExits { maps, types, refs, names, enumerate: old.enumerate, inner: old.inner.clone(), chain_off: code.chain_offset() };
         root.table = Rc::new(table);
         root.old_code.push(std::mem::replace(&mut root.trace, code));
         root.ir = ir;

@@ -63,16 +63,14 @@ pub(crate) fn fuse(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Re
         _ => None,
     }).collect();
     if extra.is_empty() {
-        let (t, maps) = fuse_into(root, interrupt_exit, bridge, at)?;
-        return Ok((t, maps, root.homes.to_vec()));
+        return fuse_into(root, interrupt_exit, bridge, at);
     }
     let (trace, maps, homes) = crate::link_carry::carry(root.trace, root.homes, root.maps, &extra)?;
-    let (t, maps) = fuse_into(Part { trace: &trace, homes: &homes, maps: &maps }, interrupt_exit, bridge, at)?;
-    Ok((t, maps, homes))
+    fuse_into(Part { trace: &trace, homes: &homes, maps: &maps }, interrupt_exit, bridge, at)
 }
 
 /// `fuse` for a root that carries every home the bridge writes.
-fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(Trace, Vec<ExitMap>), String> {
+fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(Trace, Vec<ExitMap>, Vec<Home>), String> {
     let ops = &root.trace.ops;
     let label = ops.iter().position(|op| op.kind == OpKind::Label).ok_or("no label")?;
     // A loop that owns references (owned homes, `recorder/ownership.rs`) hands the ones at
@@ -129,9 +127,12 @@ fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(
             return Err(format!("bridge has {}, the loop does not", op.kind.name()));
         }
     }
+    // A global or builtin the bridge reads (its names numbered as the loop's: the caller's
+    // job) is a slot of the loop's too, loaded where the region needs it: a trace never
+    // changes a global while it runs. One it writes is not linked.
     let global = |h: &Home| matches!(h, Home::Global(_) | Home::Builtin(_));
-    if bridge.homes.iter().any(global) || bridge.maps.iter().flat_map(|m| &m.vals).any(|v| matches!(v.dest, Dest::Home(h) | Dest::HomeAfterFirst(h) if global(&h))) {
-        return Err("bridge reads or writes globals".into());
+    if bridge.maps.iter().flat_map(|m| &m.vals).any(|v| matches!(v.dest, Dest::Home(h) | Dest::HomeAfterFirst(h) if global(&h))) {
+        return Err("bridge writes globals".into());
     }
     // A home the loop writes before it reads it may be carried as a function of the range's
     // position (the loop variable, or a value computed from it: `finish.rs`), which holds
@@ -153,7 +154,7 @@ fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(
         }
     }
 
-    let mut f = Fuser { out: root.trace.clone(), map: vec![None; bops.len()], inputs: HashMap::new(), boxed: HashMap::new(), gop, pm, zero: None };
+    let mut f = Fuser { out: root.trace.clone(), map: vec![None; bops.len()], inputs: HashMap::new(), boxed: HashMap::new(), gop, pm, zero: None, homes: root.homes.to_vec() };
     f.out.ops.push(Op { kind: OpKind::Side, args: vec![], imm: g as u64, exit: None, snap: vec![] });
     let base = root.maps.len() as u32;
     for (bi, op) in bops.iter().enumerate() {
@@ -212,7 +213,7 @@ fn fuse_into(root: Part, interrupt_exit: u32, bridge: Part, at: u32) -> Result<(
         linked.vals.extend(parent_extras(pm, m).map(|(_, v)| *v));
         maps.push(linked);
     }
-    Ok((f.out, maps))
+    Ok((f.out, maps, f.homes))
 }
 
 /// The parent exit's values an exit of the bridge (`m`) writes too: the homes it does not
@@ -241,6 +242,8 @@ struct Fuser<'a> {
     gop: &'a Op,
     pm: &'a ExitMap,
     zero: Option<OpRef>,
+    /// The loop's slots' homes, with the globals the bridge reads that the loop does not.
+    homes: Vec<Home>,
 }
 
 impl Fuser<'_> {
@@ -286,6 +289,22 @@ impl Fuser<'_> {
             None => {
                 if matches!(home, Home::Stack(_)) {
                     return Err("bridge stack entry not in the exit".into());
+                }
+                if matches!(home, Home::Global(_) | Home::Builtin(_)) {
+                    // The loop's load of it, or one here (of a new slot of the loop's).
+                    let slot = match self.homes.iter().position(|h| *h == home) {
+                        Some(s) => s,
+                        None => {
+                            self.homes.push(home);
+                            self.homes.len() - 1
+                        }
+                    };
+                    let pre = root.trace.ops[..label].iter().position(|o| o.kind == OpKind::LoadSlot && o.imm == slot as u64);
+                    self.map[bi] = Some(match pre {
+                        Some(p) => OpRef(p as u32),
+                        None => self.push(OpKind::LoadSlot, vec![], slot as u64, None, vec![]),
+                    });
+                    return Ok(());
                 }
                 let slot = root.homes.iter().position(|h| *h == home).ok_or("bridge reads a home the loop does not")?;
                 let load = root.trace.ops[..label].iter().position(|o| o.kind == OpKind::LoadSlot && o.imm == slot as u64).ok_or("the loop does not load the home")?;

@@ -64,3 +64,41 @@ def exits_in_bridge(s):
 
 
 print(exits_in_bridge(data))
+
+
+SCALE = 3
+
+
+def with_builtin_and_global(s):
+    # The bridge reads a builtin (`int`) and a global the loop itself does not read.
+    total = 0
+    for field in s.split(","):
+        num, tag = field.split(":")
+        if tag == "b":
+            total += int(num) * SCALE
+    return total
+
+
+print(with_builtin_and_global(data))
+SCALE = 5
+print(with_builtin_and_global(data))
+
+
+def shadowed_builtin(s):
+    # A global named like the builtin the bridge reads, made halfway: the trace is not
+    # entered with it in place, and the global is the one called.
+    global int
+    total = 0
+    k = 0
+    for field in s.split(","):
+        num, tag = field.split(":")
+        k += 1
+        if k == 1500:
+            int = lambda x: 1000
+        if tag == "b":
+            total += int(num)
+    del int
+    return total
+
+
+print(shadowed_builtin(data))
