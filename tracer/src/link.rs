@@ -42,7 +42,7 @@ pub(crate) struct Part<'a> {
 /// inputs other than slots.
 fn unlinkable(kind: OpKind) -> bool {
     use OpKind::*;
-    matches!(kind, Label | Jump | PhiInt | PhiFloat | PhiRef | CallLoop | CallPy | IncRef | DecRef | NewInst | InstInit | LoadExitSlot | LoadExitInt | StoreSlot | Return | Side | BoxIntOwned | LoadLoopExitInt | LoadLoopExitRef | BigArith | BigArithInt | StrFormat | StrSplit)
+    matches!(kind, Label | Jump | PhiInt | PhiFloat | PhiRef | CallLoop | CallPy | IncRef | DecRef | NewInst | InstInit | LoadExitSlot | LoadExitInt | StoreSlot | Return | Side | BoxIntOwned | LoadLoopExitInt | LoadLoopExitRef | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat)
 }
 
 /// `root` (a loop trace, with the side regions linked so far) with `bridge`, recorded from

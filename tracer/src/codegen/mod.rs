@@ -779,10 +779,10 @@ fn build(
                 None
             }
             OpKind::NewInst => Some(call_helper(&mut b, &target, rt::new_inst as *const () as usize, &[arg(0)?, arg(1)?], types::I64)),
-            OpKind::StrSplit | OpKind::BigArith | OpKind::BigArithInt => {
+            OpKind::StrSplit | OpKind::StrConcat | OpKind::StrRepeat | OpKind::BigArith | OpKind::BigArithInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let mut args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
-                if op.kind != OpKind::StrSplit {
+                if matches!(op.kind, OpKind::BigArith | OpKind::BigArithInt) {
                     args.push(b.ins().iconst(types::I64, op.imm as i64));
                 }
                 let res = call_helper(&mut b, &target, addr, &args, ty);

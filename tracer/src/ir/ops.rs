@@ -330,6 +330,11 @@ trace_ops! {
     /// `s.split(sep)` for strs `s` and `sep`: a new list of new strs the trace owns; a guard
     /// that exits, having made nothing, where it raises (an empty separator).
     StrSplit / "str_split" / 2 / Ref / GUARD;
+    /// `a + b` of two strs: a new str the trace owns; a guard that exits, having made nothing,
+    /// where it cannot be made.
+    StrConcat / "str_concat" / 2 / Ref / GUARD;
+    /// `s * n` of a str and an int: a new str the trace owns; a guard as for `str_concat`.
+    StrRepeat / "str_repeat" / 2 / Ref / GUARD;
     /// `int(s)` of a str: the inline int's bits, or NULL's bits where `int` raises or the int
     /// is past the inline range (a `guard_int` after it leaves the trace there, and the
     /// interpreter computes it). Strs never change: pure.

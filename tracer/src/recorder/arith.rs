@@ -46,17 +46,17 @@ pub(super) fn record_kernel(r: &mut Rec, kernel: Kernel, args: &[Sym], real: &[V
             }
             let v = r.emit_guard(OpKind::StrSplit, vec![s, sep]);
             // New strs it split (a formatted one) are given up after it.
-            for o in [s, sep] {
-                if let Some(j) = r.fresh.iter().position(|&x| x == o) {
-                    r.fresh.swap_remove(j);
-                    r.emit(OpKind::DecRef, vec![o], 0);
-                }
-            }
+            super::bigints::give_up(r, [args[0], args[1]]);
             r.fresh.push(v);
             Ok(Sym::List(v))
         }
         (Kernel::Len, &[Sym::List(l)]) if int_i64(result).is_some() => Ok(Sym::Int(r.emit(OpKind::ListLen, vec![l], 0))),
-        (Kernel::Len, &[Sym::Obj(s, ObjType::Str)]) => Ok(Sym::Int(r.emit(OpKind::StrLen, vec![s], 0))),
+        (Kernel::Len, &[a @ Sym::Obj(s, ObjType::Str)]) => {
+            let n = r.emit(OpKind::StrLen, vec![s], 0);
+            // A new str (`len("ab" * k)`) is given up after it.
+            super::bigints::give_up(r, [a, Sym::Int(n)]);
+            Ok(Sym::Int(n))
+        }
         (Kernel::Abs, &[Sym::Float(x)]) if result.is_float() => Ok(Sym::Float(r.emit(OpKind::FloatAbs, vec![x], 0))),
         (Kernel::Sum, &[Sym::Tuple(t)]) if int_i64(result).is_some() => {
             // `sum` of a tuple built in the trace: the items' sum, as `sum` adds them.

@@ -115,7 +115,7 @@ pub(super) fn modulo(r: &mut Rec, a: Sym, b: Sym, fa: &Value, fb: &Value) -> Res
 }
 
 /// Operands the trace made (`Rec::fresh`) are given up once an op has used them.
-fn give_up(r: &mut Rec, operands: [Sym; 2]) {
+pub(super) fn give_up(r: &mut Rec, operands: [Sym; 2]) {
     for s in operands {
         if let Sym::Obj(o, _) = s {
             if let Some(j) = r.fresh.iter().position(|&x| x == o) {
@@ -138,15 +138,15 @@ pub(super) fn check_fresh(r: &Rec) -> Result<(), Abort> {
     Ok(())
 }
 
-/// A store of `s` into home `k`, which holds a new big int the trace made in this iteration
-/// already: `s` must be a new big int too, and the old one, which nothing else the
-/// recorder knows of holds, is given up after the store.
+/// A store of `s` into home `k`, which holds a new object (a big int, a str) the trace made
+/// in this iteration already: `s` must be a new object of the same type, and the old one,
+/// which nothing else the recorder knows of holds, is given up after the store.
 pub(super) fn store_again(r: &mut Rec, k: usize, s: Sym) -> Result<(), Abort> {
-    let (Some(Sym::Obj(old, ObjType::BigInt)), Sym::Obj(new, ObjType::BigInt)) = (r.homes[k].cur, s) else {
+    let (Some(Sym::Obj(old, t)), Sym::Obj(new, u)) = (r.homes[k].cur, s) else {
         return Err("a variable that got a new object is stored again".into());
     };
-    let Some(j) = r.fresh.iter().position(|&x| x == new) else {
-        return Err("a variable that got a new big int is stored again with another value".into());
+    let Some(j) = r.fresh.iter().position(|&x| x == new).filter(|_| t == u) else {
+        return Err("a variable that got a new object is stored again with another value".into());
     };
     let holds = |x: &Sym| matches!(x, Sym::Obj(v, _) if *v == old);
     let elsewhere = r.homes.iter().enumerate().any(|(h, st)| h != k && st.cur.as_ref().is_some_and(holds))
@@ -156,7 +156,7 @@ pub(super) fn store_again(r: &mut Rec, k: usize, s: Sym) -> Result<(), Abort> {
         || r.insts.iter().flat_map(|i| &i.fields).any(|(_, x)| holds(x))
         || r.attrs.iter().any(|(_, _, x)| holds(x));
     if elsewhere {
-        return Err("a big int a variable replaces is still used".into());
+        return Err("a new object a variable replaces is still used".into());
     }
     r.fresh.swap_remove(j);
     r.homes[k].cur = Some(s);

@@ -400,7 +400,10 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let (fa, fb) = (&fa, &fb);
                 let made = match strings::percent(vm, &mut r, op, sa, sb, fa, fb)? {
                     Some(m) => Some(m),
-                    None => bigints::binop(&mut r, op, sa, sb, fa, fb)?,
+                    None => match strings::concat(vm, &mut r, op, sa, sb, fa, fb)? {
+                        Some(m) => Some(m),
+                        None => bigints::binop(&mut r, op, sa, sb, fa, fb)?,
+                    },
                 };
                 if let Some((s, result)) = made {
                     r.stack.truncate(r.stack.len() - 2);

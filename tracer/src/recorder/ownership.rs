@@ -50,7 +50,7 @@ pub(super) fn release_now(r: &Rec) -> Vec<bool> {
             borrowed[j] = match op.kind {
                 InstGetAttr | LoadElem | DictGetStr | DictGetInt | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
                 NewInst => given_up.contains(&V::Op(j)),
-                IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy | BigArith | BigArithInt | StrFormat | StrSplit | StrToInt => false,
+                IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat | StrToInt => false,
                 k if k.result() == crate::ir::Ty::Ref || matches!(k, ListData | TupleData) => op.args.iter().any(|&a| is_b(a, &borrowed, &phi)),
                 _ => false,
             };

@@ -38,6 +38,28 @@ pub(super) fn percent(vm: &mut Vm, r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &
     Ok(Some((Sym::Obj(v, ObjType::Str), result)))
 }
 
+/// `a + b` of two strs and `a * b` of a str and an int (real operands `fa`, `fb`, which gave
+/// `result`): a new str the trace owns, as `percent`'s; operands the trace owned are given
+/// up after it. `None` for anything else.
+pub(super) fn concat(vm: &mut Vm, r: &mut Rec, op: BinOp, a: Sym, b: Sym, fa: &Value, fb: &Value) -> Result<Option<(Sym, Value)>, Abort> {
+    let (kind, args) = match (op, a, b) {
+        (BinOp::Add, Sym::Obj(x, ObjType::Str), Sym::Obj(y, ObjType::Str)) => (OpKind::StrConcat, vec![x, y]),
+        (BinOp::Mul, Sym::Obj(x, ObjType::Str), Sym::Int(n)) | (BinOp::Mul, Sym::Int(n), Sym::Obj(x, ObjType::Str)) => (OpKind::StrRepeat, vec![x, n]),
+        _ => return Ok(None),
+    };
+    if !r.calls.is_empty() {
+        return Err("str concatenation in an inlined call".into());
+    }
+    let result = vm.binary_op(op, fa, fb).map_err(|_| "str concatenation that raises")?;
+    if !matches!(ObjType::of(&result), Some(ObjType::Str)) {
+        return Err("str concatenation whose result is not a str".into());
+    }
+    let v = r.emit_guard(kind, args);
+    super::bigints::give_up(r, [a, b]);
+    r.fresh.push(v);
+    Ok(Some((Sym::Obj(v, ObjType::Str), result)))
+}
+
 /// `int(s)` of the str on top of the stack, which gave `result`: an inline int. Where it
 /// raises or gives a big int, the interpreter computes it.
 pub(super) fn int_of(r: &mut Rec, result: &Value) -> Result<Sym, Abort> {

@@ -67,6 +67,28 @@ pub unsafe extern "C" fn str_format(vm: *mut u8, fmt: u64, args: *const u64, n: 
     vm.str_percent(fmt, &arg).map_or(Value::NULL.bits(), |s| s.into_raw_bits())
 }
 
+/// `a + b` of two strs: the new str's owned bits (NULL's for anything else).
+pub extern "C" fn str_concat(a: u64, b: u64) -> u64 {
+    let (Some(a), Some(b)) = (pystr(&a), pystr(&b)) else { return Value::NULL.bits() };
+    let mut s = String::with_capacity(a.s.len() + b.s.len());
+    s.push_str(&a.s);
+    s.push_str(&b.s);
+    rpy_interpreter::vm::new_string(s).into_raw_bits()
+}
+
+/// Most bytes `str_repeat` makes; past it the interpreter repeats (and may raise).
+const MAX_REPEAT: usize = 1 << 32;
+
+/// `s * n` of a str and an int: the new str's owned bits, or NULL's past `MAX_REPEAT` bytes.
+pub extern "C" fn str_repeat(s: u64, n: i64) -> u64 {
+    let Some(p) = pystr(&s) else { return Value::NULL.bits() };
+    let n = n.max(0) as usize;
+    match p.s.len().checked_mul(n) {
+        Some(len) if len <= MAX_REPEAT => rpy_interpreter::vm::new_string(p.s.repeat(n)).into_raw_bits(),
+        _ => Value::NULL.bits(),
+    }
+}
+
 /// `s.split(sep)` of two strs: a new list's owned bits, or NULL's bits for an empty `sep`
 /// (which raises).
 pub extern "C" fn str_split(s: u64, sep: u64) -> u64 {
