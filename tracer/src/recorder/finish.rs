@@ -90,9 +90,10 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
     // A loop trace owns a reference to the value of each owned home throughout: taken here,
     // after every entry guard (exit 0 hands nothing back), handed to the frame by every exit,
     // and given up at the jump for the old value (see `check_owned`).
+    let moved = if bridge { vec![None; r.homes.len()] } else { super::ownership::moved_values(&mut r)? };
     let owned: Vec<usize> = if bridge { Vec::new() } else { (0..r.homes.len()).filter(|&k| r.homes[k].owned).collect() };
     if !owned.is_empty() {
-        super::ownership::check_owned(&r, &owned, &boxed_next)?;
+        super::ownership::check_owned(&r, &owned, &boxed_next, &moved)?;
     }
     for &k in &owned {
         let e = entry[k].ok_or("owned home without an entry value")?;
@@ -182,14 +183,25 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             vals.push(ExitVal { dest, neg, owned });
             Ok(())
         };
-        // Old values of owned homes written in this iteration: given up last.
+        // Old values of owned homes written in this iteration: given up last, unless another
+        // home written by now holds one (`a, b = b, a + b`): that home owns it once the owned
+        // home has another value, and borrows it before.
         let mut drops = Vec::new();
+        let old_of = |s: &Sym| match *s {
+            Sym::Obj(V::Phi(x), _) | Sym::List(V::Phi(x)) => Some(x),
+            _ => None,
+        };
+        let held = |k: usize| w.iter().any(|(j, s)| *j != k && old_of(s) == Some(k));
+        let replaced = |k: usize| w.iter().any(|(j, s)| *j == k && old_of(s) != Some(k));
         for &k in &written {
-            let owned = r.homes[k].owned;
+            let mut owned = r.homes[k].owned;
             let s = match w.iter().find(|(j, _)| *j == k) {
                 Some(&(_, s)) => {
-                    if owned && !bridge {
+                    if owned && !bridge && !held(k) {
                         drops.push(k);
+                    }
+                    if let Some(k2) = old_of(&s).filter(|&k2| k2 != k && r.homes[k2].owned && !bridge) {
+                        owned = replaced(k2);
                     }
                     s
                 }
@@ -278,7 +290,7 @@ pub(super) fn finish(mut r: Rec, start: &Start, nfast: usize, stack_in: usize, l
             };
             jump_args.push(map(v, &ops)?);
         }
-        for &k in &owned {
+        for &k in owned.iter().filter(|&&k| moved[k].is_none()) {
             t.push(OpKind::DecRef, vec![phis[k].ok_or("owned home without a phi")?], 0, None);
         }
         t.push(OpKind::Jump, jump_args, 0, None);

@@ -83,18 +83,51 @@ pub(super) fn release_now(r: &Rec) -> Vec<bool> {
     out
 }
 
+/// Owned homes whose old value another written home takes over (`a, b = b, a + b` with big
+/// ints): `moved[k2] = Some(k1)` when home `k1`'s new value is owned home `k2`'s old one and
+/// `k2` gets a new value. `k1` becomes an owned home; the jump does not give `k2`'s old value
+/// up.
+/// Rotations (`a, b, c = b, c, a + b + c`) chain: a home that takes over a value owns it,
+/// so the home that takes its old value over owns that in turn.
+pub(super) fn moved_values(r: &mut Rec) -> Result<Vec<Option<usize>>, Abort> {
+    let mut moved: Vec<Option<usize>> = vec![None; r.homes.len()];
+    loop {
+        let mut changed = false;
+        for k1 in 0..r.homes.len() {
+            if !r.homes[k1].written {
+                continue;
+            }
+            let Some(Sym::Obj(V::Phi(k2), _) | Sym::List(V::Phi(k2))) = r.homes[k1].cur else { continue };
+            let replaced = r.homes.get(k2).is_some_and(|h| h.owned && h.written && !matches!(h.cur, Some(Sym::Obj(V::Phi(x), _) | Sym::List(V::Phi(x))) if x == k2));
+            if k2 == k1 || !replaced || moved[k2] == Some(k1) {
+                continue;
+            }
+            if moved[k2].replace(k1).is_some() {
+                return Err("two variables take over one old value".into());
+            }
+            r.homes[k1].owned = true;
+            changed = true;
+        }
+        if !changed {
+            return Ok(moved);
+        }
+    }
+}
+
 /// Checks that the jump may give up the old values of the owned homes: no value another
-/// home carries into the next iteration borrows from an owned home's old value or from its
-/// new one (which is the old one in the next iteration).
-pub(super) fn check_owned(r: &Rec, owned: &[usize], boxed_next: &[Option<V>]) -> Result<(), Abort> {
+/// home carries into the next iteration borrows from an owned home's old value (unless
+/// another home took that value over: `moved`) or from its new one (which is the old one in
+/// the next iteration).
+pub(super) fn check_owned(r: &Rec, owned: &[usize], boxed_next: &[Option<V>], moved: &[Option<usize>]) -> Result<(), Abort> {
     for &k in owned {
         let new = match r.homes[k].cur {
             Some(Sym::Obj(v, _)) => v,
             _ => return Err("owned home without a new object".into()),
         };
+        let freed = moved[k].is_none();
         // tainted[j]: body op j is (or may be) a reference borrowed from those objects.
         let mut tainted = vec![false; r.body.len()];
-        let hit = |v: V, tainted: &[bool]| v == new || v == V::Phi(k) || matches!(v, V::Op(j) if tainted[j]);
+        let hit = |v: V, tainted: &[bool]| v == new || (freed && v == V::Phi(k)) || matches!(v, V::Op(j) if tainted[j]);
         for (j, op) in r.body.iter().enumerate() {
             let carries = (op.kind.result() == crate::ir::Ty::Ref && !matches!(op.kind, OpKind::NewInst | OpKind::BigArith | OpKind::BigArithInt)) || matches!(op.kind, OpKind::ListData | OpKind::TupleData);
             tainted[j] = carries && op.args.iter().any(|&a| hit(a, &tainted));
