@@ -10,7 +10,8 @@
 //!   (`inc_ref`, after the entry guards), every exit hands it to the frame (`ExitVal::owned`)
 //!   and gives up the old value when the iteration stored a new one (`Dest::Drop`), and the
 //!   jump gives up the old value (`dec_ref`). `check_owned` makes sure nothing carried into
-//!   the next iteration borrows from an object the jump may free.
+//!   the next iteration borrows from an object the jump may free. A variable that takes
+//!   over such a variable's old value (`a, b = b, a + b`) owns it from then on (`moved_values`).
 //! - A new object stored into a container: the container takes its own reference, and the
 //!   trace gives its one up right after the store (`Rec::emit_store_of_new`).
 //!
