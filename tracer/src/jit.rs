@@ -876,14 +876,14 @@ impl Loops for Jit {
 /// Whether a loop trace changes memory (so a trace that calls it must chain its exits).
 fn has_effects(t: &Trace) -> bool {
     use OpKind::*;
-    t.ops.iter().any(|op| matches!(op.kind, StoreElem | ListAppend | InstSetAttr | DictSetStr | DictSetInt | CallPy | CallLoop | NewInst | DecRef | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat))
+    t.ops.iter().any(|op| matches!(op.kind, StoreElem | ListAppend | InstSetAttr | SlotSet | DictSetStr | DictSetInt | CallPy | CallLoop | NewInst | DecRef | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat))
 }
 
 /// Whether a loop trace may be called with its exits chained: it changes memory only by
 /// list stores and appends (a loop it calls is chainable itself: `recorder/nested.rs`).
 fn chainable(t: &Trace) -> bool {
     use OpKind::*;
-    !t.ops.iter().any(|op| matches!(op.kind, InstSetAttr | DictSetStr | DictSetInt | CallPy | NewInst | DecRef | IncRef | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat))
+    !t.ops.iter().any(|op| matches!(op.kind, InstSetAttr | SlotSet | DictSetStr | DictSetInt | CallPy | NewInst | DecRef | IncRef | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat))
 }
 
 /// The trace that loops calling this one run (`recorder/nested.rs`): its root, or, where

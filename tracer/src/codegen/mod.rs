@@ -792,6 +792,18 @@ fn build(
                 guard(&mut b, made, true, op, i, &vals, trace, &io, &mut exits)?;
                 Some(res)
             }
+            OpKind::SlotGet | OpKind::SlotSet => {
+                let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
+                let mut args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
+                args.push(b.ins().iconst(types::I64, op.imm as i64));
+                let res = call_helper(&mut b, &target, addr, &args, ty);
+                if op.kind == OpKind::SlotSet {
+                    guard(&mut b, res, true, op, i, &vals, trace, &io, &mut exits)?;
+                    None
+                } else {
+                    Some(res)
+                }
+            }
             OpKind::DictSetStr | OpKind::DictSetInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;

@@ -296,6 +296,13 @@ trace_ops! {
     /// dict takes a reference); a guard that exits, having done nothing, when the attribute
     /// is absent (the store would add a key). `imm` as for `inst_getattr`.
     InstSetAttr / "inst_setattr" / 3 / Void / GUARD | EFFECT;
+    /// Slot `imm` of instance operand 0 of a slotted class (after `guard_type`,
+    /// `runtime/slots.rs`): borrowed bits, NULL's bits when unset. Reads memory `slot_set`
+    /// writes: neither pure nor movable but where nothing in the loop writes a slot.
+    SlotGet / "slot_get" / 1 / Ref / 0;
+    /// Sets slot `imm` of instance operand 0 to boxed operand 1 (the instance takes a
+    /// reference); a guard that exits, having done nothing, when the slots are in use.
+    SlotSet / "slot_set" / 2 / Void / GUARD | EFFECT;
     /// A new plain instance of class operand 0 whose `__dict__` is a copy of operand 1 (a
     /// template dict of its attribute names, in order, with `None` values; both `const_ref`s):
     /// an owned reference. Allocation removal materialises an instance built in the trace

@@ -47,7 +47,7 @@ pub enum Imm {
 /// The immediate of `kind`.
 pub fn imm_kind(kind: OpKind) -> Imm {
     match kind {
-        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit | OpKind::BigArith | OpKind::BigArithInt | OpKind::StrFormat => Imm::Int,
+        OpKind::ConstInt | OpKind::ConstRef | OpKind::CallFloat1 | OpKind::CallFloat2 | OpKind::GuardBits | OpKind::GuardType | OpKind::GuardListKinds | OpKind::GuardIntRange | OpKind::CallPy | OpKind::CallLoop | OpKind::GuardTypeVersion | OpKind::InstGetAttr | OpKind::InstSetAttr | OpKind::InstInit | OpKind::BigArith | OpKind::BigArithInt | OpKind::StrFormat | OpKind::SlotGet | OpKind::SlotSet => Imm::Int,
         OpKind::ConstFloat => Imm::Float,
         OpKind::LoadSlot | OpKind::StoreSlot | OpKind::LoadExitSlot | OpKind::LoadExitInt | OpKind::LoadLoopExitInt | OpKind::LoadLoopExitRef | OpKind::Side => Imm::Slot,
         _ => Imm::None,
@@ -79,7 +79,8 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxSmallInt | UnboxFloat => R,
         GuardList | ListData | ListLen | GuardNotObj | GuardBits | GuardListKinds => R,
         GuardType | TupleData | TupleLen | GuardTypeVersion => R,
-        InstGetAttr => &[Ref, Ref],
+        InstGetAttr | SlotSet => &[Ref, Ref],
+        SlotGet => R,
         InstSetAttr => &[Ref, Ref, Ref],
         NewInst | InstInit => &[Ref, Ref],
         DictNext => &[Ref, I64, I64],

@@ -3,7 +3,7 @@
 //! snapshots), and body ops whose operands are all defined before the `label` (or hoisted
 //! themselves) move in front of it, in order. Pure ops and value guards (`int_*_ovf`,
 //! `guard_true/false/int/float/list/not_obj/type/type_version`) move, and so do
-//! `inst_getattr`s in a loop that writes no instance's dict; effects, the interrupt poll and the
+//! `inst_getattr`s in a loop that writes no instance's dict (`slot_get`s: no slot); effects, the interrupt poll and the
 //! variant phis stay, and so do `list_data`/`list_len` in a trace that appends to a list or
 //! calls a loop, and a `guard_list_kinds` that forbids a kind the trace appends (or calls a loop).
 //!
@@ -20,13 +20,16 @@ use rpy_interpreter::list::ElemKinds;
 /// The exit number of guards in front of the label: leave with the frame as it was entered.
 pub const ENTRY_EXIT: u32 = 0;
 
-fn movable(op: &Op, appends: bool, appended: u8, dict_writes: bool) -> bool {
+fn movable(op: &Op, appends: bool, appended: u8, dict_writes: bool, slot_writes: bool) -> bool {
     use OpKind::*;
     let kind = op.kind;
     if kind == InstGetAttr {
         // Reads an instance's dict: invariant while nothing in the loop writes one (an
         // `inst_init` writes only the dict of an object made in the loop).
         return !dict_writes;
+    }
+    if kind == SlotGet {
+        return !slot_writes;
     }
     if appends && matches!(kind, ListData | ListLen) {
         return false;
@@ -63,6 +66,7 @@ pub fn run(src: &Trace) -> Trace {
     // A loop the trace calls may append (or store) anything to any list.
     let appends = src.ops.iter().any(|op| matches!(op.kind, OpKind::ListAppend | OpKind::CallLoop));
     let dict_writes = src.ops.iter().any(|op| op.kind.writes_dicts());
+    let slot_writes = src.ops.iter().any(|op| matches!(op.kind, OpKind::SlotSet | OpKind::CallPy | OpKind::CallLoop));
     let appended = src.ops.iter().fold(0, |k, op| match op.kind {
         OpKind::ListAppend => k | appended_kinds(src, op),
         // The kinds it adds for the items the trace stores next.
@@ -89,7 +93,7 @@ pub fn run(src: &Trace) -> Trace {
             outside[i] = entry[i].is_some();
             continue;
         }
-        if movable(op, appends, appended, dict_writes) && op.args.iter().all(|a| outside[a.0 as usize]) {
+        if movable(op, appends, appended, dict_writes, slot_writes) && op.args.iter().all(|a| outside[a.0 as usize]) {
             hoist[i] = true;
             outside[i] = true;
         }

@@ -1,5 +1,6 @@
 //! Attributes of plain instances (see `runtime::objects`): `obj.x` loads and stores and
-//! `obj.method(...)` calls.
+//! `obj.method(...)` calls. Instances of slotted classes (`runtime/slots.rs`) read and write
+//! their slots (`slot_get`, `slot_set`) instead of a `__dict__`.
 //!
 //! The trace relies on how the class behaves as recorded: attribute access through
 //! `object.__getattribute__`/`__setattr__`, no descriptor on the class for the name, the
@@ -15,7 +16,7 @@
 
 use super::{Abort, Kind, Rec, Sym, V};
 use crate::ir::OpKind;
-use crate::runtime::{versioned_mro, ObjType};
+use crate::runtime::{slot_index, slotted, versioned_mro, ObjType};
 use rpy_interpreter::object::{Obj, ObjKind};
 use rpy_interpreter::value::Value;
 use rpy_interpreter::vm::frame::Frame;
@@ -75,22 +76,53 @@ pub(super) fn dict_entry(obj: &Value, name: &Value) -> Option<(usize, Value)> {
     Some((i, d.value_at(i)?.clone()))
 }
 
-/// `obj.name` for the plain instance on top of the stack: its value from its `__dict__`.
+/// The slot of attribute `name` of the instances of slotted class `cls` (`runtime/slots.rs`),
+/// checked as `plain_attr` checks a `__dict__` attribute: no hook, and nothing of that name
+/// on the class; the classes' versions are guarded.
+fn slot_attr(vm: &mut Vm, r: &mut Rec, cls: &Value, name: &Value, store: bool) -> Result<usize, Abort> {
+    let idx = slot_index(cls, name).ok_or("attribute of a slotted instance that is no slot")?;
+    if vm.lookup_type(cls, name).is_some() {
+        return Err("slot whose name the class defines too".into());
+    }
+    plain_attr(vm, r, cls, name, store)?;
+    Ok(idx)
+}
+
+/// The value of slot `idx` of instance `obj`, when set.
+fn slot_value(obj: &Value, idx: usize) -> Option<Value> {
+    let Some(Obj { kind: ObjKind::Instance(inst) }) = obj.as_obj() else { return None };
+    let s = inst.slots.try_borrow().ok()?;
+    s.get(idx).filter(|v| !v.is_null()).cloned()
+}
+
+/// `obj.name` for the plain instance on top of the stack: its value from its `__dict__` (or
+/// its slot).
 pub(super) fn load_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) -> Result<(), Abort> {
     if let Sym::Inst(k) = r.top(0)? {
         return super::virtuals::load_attr(vm, r, f, k, name);
     }
     let (o, cls) = instance(r, 0)?;
     let obj = f.stack.last().ok_or("empty stack")?.clone();
-    let (hint, value) = dict_entry(&obj, name).ok_or("attribute not in the instance's __dict__")?;
-    plain_attr(vm, r, &cls, name, false)?;
+    let (read, value) = if slotted(&cls) {
+        let idx = slot_attr(vm, r, &cls, name, false)?;
+        ((OpKind::SlotGet, idx as u64), slot_value(&obj, idx).ok_or("unset slot")?)
+    } else {
+        let (hint, value) = dict_entry(&obj, name).ok_or("attribute not in the instance's __dict__")?;
+        plain_attr(vm, r, &cls, name, false)?;
+        ((OpKind::InstGetAttr, hint as u64), value)
+    };
     let s = match r.attrs.iter().find(|(v, n, _)| *v == o && *n == name.bits()) {
         Some(&(_, _, s)) => s,
         None => {
             let kind = Kind::of(&value).ok_or("attribute value of a type the JIT does not handle")?;
-            let n = r.emit(OpKind::ConstRef, vec![], name.bits());
-            r.keep.push(name.clone());
-            let e = r.emit(OpKind::InstGetAttr, vec![o, n], hint as u64);
+            let e = match read {
+                (OpKind::SlotGet, idx) => r.emit(OpKind::SlotGet, vec![o], idx),
+                (_, hint) => {
+                    let n = r.emit(OpKind::ConstRef, vec![], name.bits());
+                    r.keep.push(name.clone());
+                    r.emit(OpKind::InstGetAttr, vec![o, n], hint)
+                }
+            };
             let s = r.typed(e, kind)?;
             r.attrs.push((o, name.bits(), s));
             s
@@ -120,15 +152,26 @@ pub(super) fn store_attr(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value) 
         return Err("empty stack".into());
     }
     let obj = f.stack[n - 1].clone();
-    let (hint, _) = dict_entry(&obj, name).ok_or("attribute store that adds an attribute")?;
-    plain_attr(vm, r, &cls, name, true)?;
-    let k = r.emit(OpKind::ConstRef, vec![], name.bits());
-    r.keep.push(name.clone());
-    match super::virtuals::escape_at(r, 1)? {
-        Some(new) => r.emit_store_of_new(OpKind::InstSetAttr, vec![o, k, new], hint as u64, new),
-        None => {
-            let boxed = r.boxed(r.top(1)?)?;
-            r.emit_guard_imm(OpKind::InstSetAttr, vec![o, k, boxed], hint as u64);
+    if slotted(&cls) {
+        let idx = slot_attr(vm, r, &cls, name, true)? as u64;
+        match super::virtuals::escape_at(r, 1)? {
+            Some(new) => r.emit_store_of_new(OpKind::SlotSet, vec![o, new], idx, new),
+            None => {
+                let boxed = r.boxed(r.top(1)?)?;
+                r.emit_guard_imm(OpKind::SlotSet, vec![o, boxed], idx);
+            }
+        }
+    } else {
+        let (hint, _) = dict_entry(&obj, name).ok_or("attribute store that adds an attribute")?;
+        plain_attr(vm, r, &cls, name, true)?;
+        let k = r.emit(OpKind::ConstRef, vec![], name.bits());
+        r.keep.push(name.clone());
+        match super::virtuals::escape_at(r, 1)? {
+            Some(new) => r.emit_store_of_new(OpKind::InstSetAttr, vec![o, k, new], hint as u64, new),
+            None => {
+                let boxed = r.boxed(r.top(1)?)?;
+                r.emit_guard_imm(OpKind::InstSetAttr, vec![o, k, boxed], hint as u64);
+            }
         }
     }
     let sv = r.top(1)?;
@@ -156,9 +199,12 @@ pub(super) fn load_method(vm: &mut Vm, r: &mut Rec, f: &mut Frame, name: &Value)
     if r.attrs.iter().any(|(v, n, _)| *v == o && *n == name.bits()) {
         return Err("method shadowed by an instance attribute".into());
     }
+    if slotted(&cls) && slot_index(&cls, name).is_some() {
+        return Err("method shadowed by a slot".into());
+    }
     // The instance's own dict must not shadow the method: checked, unless the trace made
-    // the object and knows all its attributes.
-    let known = r.known_keys.iter().any(|(v, names)| *v == o && !names.contains(&name.bits()));
+    // the object and knows all its attributes (or it has no dict).
+    let known = slotted(&cls) || r.known_keys.iter().any(|(v, names)| *v == o && !names.contains(&name.bits()));
     if !known {
         let n = r.emit(OpKind::ConstRef, vec![], name.bits());
         r.keep.push(name.clone());

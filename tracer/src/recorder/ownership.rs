@@ -31,7 +31,7 @@ use crate::ir::OpKind;
 pub(super) fn release_now(r: &Rec) -> Vec<bool> {
     let n = r.body.len();
     let mut out = vec![false; n];
-    let stores: Vec<usize> = (0..n).filter(|&j| r.body[j].kind == OpKind::InstSetAttr && r.body[j].imm != u64::MAX).collect();
+    let stores: Vec<usize> = (0..n).filter(|&j| matches!(r.body[j].kind, OpKind::InstSetAttr | OpKind::SlotSet) && r.body[j].imm != u64::MAX).collect();
     if stores.is_empty() {
         return out;
     }
@@ -49,7 +49,7 @@ pub(super) fn release_now(r: &Rec) -> Vec<bool> {
         for (j, op) in r.body.iter().enumerate() {
             use OpKind::*;
             borrowed[j] = match op.kind {
-                InstGetAttr | LoadElem | DictGetStr | DictGetInt | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
+                InstGetAttr | SlotGet | LoadElem | DictGetStr | DictGetInt | DictValue | DictKey | ModuleAttr | LoadLoopExitRef => true,
                 NewInst => given_up.contains(&V::Op(j)),
                 IncRef | ConstRef | BoxInt | BoxFloat | BoxBool | BoxIntOwned | CharStr | CallPy | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat | StrToInt => false,
                 k if k.result() == crate::ir::Ty::Ref || matches!(k, ListData | TupleData) => op.args.iter().any(|&a| is_b(a, &borrowed, &phi)),

@@ -14,11 +14,13 @@ mod dicts;
 mod layout;
 mod objects;
 mod release;
+mod slots;
 mod strings;
 pub use bigints::*;
 pub use dicts::*;
 pub use layout::*;
 pub use objects::*;
+pub use slots::*;
 pub use strings::*;
 pub use release::{deferred_mark, release, release_deferred};
 

@@ -2,7 +2,8 @@
 //!
 //! A *plain* instance is one of a class defined in Python whose instances keep their
 //! attributes in a `__dict__` only: no built-in base with a payload (int, list, exception,
-//! ...) and no `__slots__` anywhere along the MRO. That much is fixed when the class is made.
+//! ...) and no `__slots__` anywhere along the MRO; or (`slots.rs`) in slots only, every class
+//! along the MRO having `__slots__`. That much is fixed when the class is made.
 //! What can change later (a `__getattribute__` or a descriptor added to a class) the
 //! recorder checks while recording and the trace guards through the classes' versions
 //! (`guard_type_version`).
@@ -57,16 +58,19 @@ impl ObjType {
     }
 }
 
-/// The bits of the class of `inst` when it is a plain instance (module doc).
+/// The bits of the class of `inst` when it is a plain instance (module doc), or one whose
+/// class keeps its instances' attributes in `__slots__` only (`slots.rs`).
 fn plain_class(inst: &Instance) -> Option<u64> {
-    if inst.dict.is_null() || inst.exc.is_some() {
+    if inst.exc.is_some() {
         return None;
     }
     let cls = inst.class.try_borrow().ok()?;
     let t = type_obj(&cls)?;
     let mro = t.mro.try_borrow().ok()?;
-    let plain = !t.is_builtin && mro.iter().all(|c| type_obj(c).is_some_and(|ct| ct.layout == Layout::Object && ct.slots.is_none()));
-    plain.then(|| cls.bits())
+    let object_layout = !t.is_builtin && mro.iter().all(|c| type_obj(c).is_some_and(|ct| ct.layout == Layout::Object));
+    let dict_only = !inst.dict.is_null() && mro.iter().all(|c| type_obj(c).is_some_and(|ct| ct.slots.is_none()));
+    let slots_only = inst.dict.is_null() && !t.has_dict;
+    (object_layout && (dict_only || slots_only)).then(|| cls.bits())
 }
 
 /// The class of a plain instance (to keep it alive while a trace guards on it).
