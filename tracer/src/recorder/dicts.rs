@@ -67,6 +67,35 @@ pub(super) fn get(r: &mut Rec, args: &[Sym], real: &[Value], result: &Value) -> 
 /// `d[key] = value` with the value, the dict and the key on top of `f`'s stack (symbols
 /// `sv`, `d`, `k`): recorded, then performed.
 pub(super) fn store(vm: &mut Vm, r: &mut Rec, f: &mut Frame, sv: Sym, d: Sym, k: Sym) -> Result<(), Abort> {
+    let n = f.stack.len();
+    if n < 3 {
+        return Err("empty stack".into());
+    }
+    let (value, dict, key) = (f.stack[n - 3].clone(), f.stack[n - 2].clone(), f.stack[n - 1].clone());
+    store_item(vm, r, f, (sv, d, k), (value, dict, key))?;
+    r.stack.truncate(r.stack.len() - 3);
+    f.stack.truncate(n - 3);
+    Ok(())
+}
+
+/// `d[k] = v` of a dict comprehension (`MapAdd`): the key and value on top of the stack, the
+/// dict `depth` entries under them (`sd` its symbol).
+pub(super) fn map_add(vm: &mut Vm, r: &mut Rec, f: &mut Frame, sd: Sym, dict: Value) -> Result<(), Abort> {
+    let n = f.stack.len();
+    if n < 2 {
+        return Err("empty stack".into());
+    }
+    let (sk, sv) = (r.top(1)?, r.top(0)?);
+    let (key, value) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+    store_item(vm, r, f, (sv, sd, sk), (value, dict, key))?;
+    r.stack.truncate(r.stack.len() - 2);
+    f.stack.truncate(n - 2);
+    Ok(())
+}
+
+/// The store of `store` and `map_add` (symbols and values of the value, the dict and the
+/// key), the stacks as they are before the instruction.
+fn store_item(vm: &mut Vm, r: &mut Rec, f: &Frame, (sv, d, k): (Sym, Sym, Sym), (value, dict, key): (Value, Value, Value)) -> Result<(), Abort> {
     let (Sym::Obj(d, ObjType::Dict), (op, k)) = (d, match k {
         Sym::Obj(k, ObjType::Str) => (OpKind::DictSetStr, k),
         Sym::Int(k) => (OpKind::DictSetInt, k),
@@ -75,11 +104,6 @@ pub(super) fn store(vm: &mut Vm, r: &mut Rec, f: &mut Frame, sv: Sym, d: Sym, k:
         return Err("item store into something other than a dict".into());
     };
     r.allow_effect("item store")?;
-    let n = f.stack.len();
-    if n < 3 {
-        return Err("empty stack".into());
-    }
-    let (value, dict, key) = (f.stack[n - 3].clone(), f.stack[n - 2].clone(), f.stack[n - 1].clone());
     let python = match int_i64(&key) {
         Some(i) => crate::runtime::dict_has_int(dict.bits(), i) < 0,
         None => dict_has_str(dict.bits(), key.bits()) < 0,
@@ -96,8 +120,6 @@ pub(super) fn store(vm: &mut Vm, r: &mut Rec, f: &mut Frame, sv: Sym, d: Sym, k:
     // A dict may be an instance's `__dict__`: attribute values known so far may change.
     r.attrs.clear();
     r.known_keys.clear();
-    r.stack.truncate(r.stack.len() - 3);
-    f.stack.truncate(n - 3);
     // The interpreter's own store (the old value is released at once: the frame, not
     // registers, holds what recording read).
     vm.dict_set(&dict, key, value).map_err(|_| "dict store raises".to_string())

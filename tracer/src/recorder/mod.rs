@@ -716,6 +716,18 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                     f.stack.push(result);
                 }
             }
+            Instr::MapAdd(d) => {
+                // A dict comprehension's store: the dict is `d` entries under the key and value.
+                let n = f.stack.len();
+                let di = n.checked_sub(2 + d as usize).ok_or("empty stack")?;
+                let dict = f.stack[di].clone();
+                let sd = if di >= start.base {
+                    r.top(n - 1 - di)?
+                } else {
+                    r.read_home(Home::Under((start.base - di) as u32), &dict)?
+                };
+                dicts::map_add(vm, &mut r, f, sd, dict)?;
+            }
             Instr::ListAppend(d) => {
                 let d = d as usize;
                 let n = f.stack.len();
