@@ -50,14 +50,16 @@ pub(super) fn get(r: &mut Rec, args: &[Sym], real: &[Value], result: &Value) -> 
         }
         return r.typed(e, kind);
     }
-    // Absent, or telling keys apart needs Python code: a str key is guarded absent.
-    let Sym::Obj(k, ObjType::Str) = k else {
-        return Err("dict.get by an int key that misses".into());
+    // Absent, or telling keys apart needs Python code: a str or int key is guarded absent.
+    let (has, k, found) = match k {
+        Sym::Obj(k, ObjType::Str) => (OpKind::DictHasStr, k, dict_has_str(rd.bits(), rk.bits())),
+        Sym::Int(k) => (OpKind::DictHasInt, k, int_i64(rk).map_or(-1, |i| crate::runtime::dict_has_int(rd.bits(), i))),
+        _ => return Err("dict.get by a key other than a str or an int".into()),
     };
-    if dict_has_str(rd.bits(), rk.bits()) != 0 {
+    if found != 0 {
         return Err("dict lookup that needs Python code".into());
     }
-    let found = r.emit(OpKind::DictHasStr, vec![d, k], 0);
+    let found = r.emit(has, vec![d, k], 0);
     let z = r.const_int(0);
     let absent = r.emit(OpKind::IntEq, vec![found, z], 0);
     r.guard(OpKind::GuardTrue, absent);
