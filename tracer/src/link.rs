@@ -21,7 +21,8 @@
 //! jump passes their values on and gives up the old values the exit would have given up;
 //! the bridge writes none of them), the bridge writes no home the loop does not carry in a
 //! phi, has no effect the loop itself does not have (so nothing the loop hoisted out of its
-//! body goes stale), and reads no global.
+//! body goes stale), and writes no global (the globals and builtins it reads become slots of
+//! the loop's).
 
 use crate::ir::{Op, OpKind, OpRef, Trace, Ty};
 use crate::opt::licm::ENTRY_EXIT;
