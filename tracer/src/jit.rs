@@ -876,7 +876,7 @@ impl Loops for Jit {
 /// Whether a loop trace changes memory (so a trace that calls it must chain its exits).
 fn has_effects(t: &Trace) -> bool {
     use OpKind::*;
-    t.ops.iter().any(|op| matches!(op.kind, StoreElem | ListAppend | InstSetAttr | SlotSet | DictSetStr | DictSetInt | CallPy | CallLoop | NewInst | DecRef | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat))
+    t.ops.iter().any(|op| matches!(op.kind, StoreElem | ListAppend | SetAdd | InstSetAttr | SlotSet | DictSetStr | DictSetInt | CallPy | CallLoop | NewInst | DecRef | BigArith | BigArithInt | StrFormat | StrSplit | StrConcat | StrRepeat))
 }
 
 /// Whether a loop trace may be called with its exits chained: it changes memory only by

@@ -13,6 +13,8 @@ pub(super) fn helper(kind: OpKind) -> Option<(usize, Type)> {
         OpKind::StrCmp => (rt::str_cmp as *const () as usize, types::I64),
         OpKind::StrContains => (rt::str_contains as *const () as usize, types::I8),
         OpKind::StrByte => (rt::str_byte as *const () as usize, types::I64),
+        OpKind::SetHas => (rt::set_has as *const () as usize, types::I64),
+        OpKind::SetAdd => (rt::set_add as *const () as usize, types::I8),
         OpKind::SlotGet => (rt::slot_get as *const () as usize, types::I64),
         OpKind::SlotSet => (rt::slot_set as *const () as usize, types::I8),
         OpKind::StrConcat => (rt::str_concat as *const () as usize, types::I64),

@@ -764,7 +764,7 @@ fn build(
                 let (l, o) = (rt::dict_layout().ok_or("dict layout")?, rt::obj_layout().ok_or("object layout")?);
                 Some(str_lookup_inline(&mut b, &target, &l, o.str_hash, arg(0)?, arg(1)?, true))
             }
-            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::StrLen | OpKind::StrCode | OpKind::StrToInt | OpKind::DictHasStr | OpKind::DictHasInt | OpKind::DictGetInt | OpKind::BigCmp | OpKind::BigCmpInt | OpKind::BigModInt => {
+            OpKind::StrEq | OpKind::StrCmp | OpKind::StrContains | OpKind::StrByte | OpKind::StrLen | OpKind::StrCode | OpKind::StrToInt | OpKind::SetHas | OpKind::DictHasStr | OpKind::DictHasInt | OpKind::DictGetInt | OpKind::BigCmp | OpKind::BigCmpInt | OpKind::BigModInt => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 Some(call_helper(&mut b, &target, addr, &args, ty))
@@ -804,7 +804,7 @@ fn build(
                     Some(res)
                 }
             }
-            OpKind::DictSetStr | OpKind::DictSetInt => {
+            OpKind::DictSetStr | OpKind::DictSetInt | OpKind::SetAdd => {
                 let (addr, ty) = helpers::helper(op.kind).ok_or("op without a helper")?;
                 let args = (0..op.args.len()).map(arg).collect::<Result<Vec<_>, _>>()?;
                 let ok = call_helper(&mut b, &target, addr, &args, ty);

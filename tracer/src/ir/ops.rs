@@ -300,6 +300,13 @@ trace_ops! {
     /// `runtime/slots.rs`): borrowed bits, NULL's bits when unset. Reads memory `slot_set`
     /// writes: neither pure nor movable but where nothing in the loop writes a slot.
     SlotGet / "slot_get" / 1 / Ref / 0;
+    /// `key in s` for a set (operand 0) and a boxed `str` or int key: 1 or 0, or -1 when
+    /// telling keys apart would run Python code (a guard then leaves the trace). Reads the
+    /// set: not movable.
+    SetHas / "set_has" / 2 / I64 / 0;
+    /// `s.add(key)` for a set and a boxed `str` or int key (the set takes a reference); a
+    /// guard that exits, having done nothing, where telling keys apart would run Python code.
+    SetAdd / "set_add" / 2 / Void / GUARD | EFFECT;
     /// Sets slot `imm` of instance operand 0 to boxed operand 1 (the instance takes a
     /// reference); a guard that exits, having done nothing, when the slots are in use.
     SlotSet / "slot_set" / 2 / Void / GUARD | EFFECT;

@@ -79,7 +79,7 @@ pub fn operand_types(kind: OpKind) -> Option<&'static [Ty]> {
         StoreSlot | GuardInt | GuardFloat | UnboxInt | UnboxSmallInt | UnboxFloat => R,
         GuardList | ListData | ListLen | GuardNotObj | GuardBits | GuardListKinds => R,
         GuardType | TupleData | TupleLen | GuardTypeVersion => R,
-        InstGetAttr | SlotSet => &[Ref, Ref],
+        InstGetAttr | SlotSet | SetHas | SetAdd => &[Ref, Ref],
         SlotGet => R,
         InstSetAttr => &[Ref, Ref, Ref],
         NewInst | InstInit => &[Ref, Ref],

@@ -253,6 +253,6 @@ fn simplify(t: &Trace, facts: &Facts, op: &Op, args: &[OpRef]) -> Action {
         | GuardList | ListData | ListLen | LoadElem | StoreElem | GuardNotObj | GuardListKinds | UnboxSmallInt | GuardBits | ConstRef | FloatSqrt
         | FloatAbs | FloatNeg | CallFloat1 | CallFloat2 | ModuleAttr | ListAppend | GuardType | TupleData | TupleLen | DictNext | DictLen
         | DictKey | DictValue | DictGetStr | DictGetInt | LoadExitSlot | LoadExitInt | BoxBool | IncRef | CallPy | Return | CallLoop | LoadLoopExitInt | LoadLoopExitRef | BoxIntOwned
-        | GuardTypeVersion | InstGetAttr | InstSetAttr | SlotGet | SlotSet | StrEq | StrCmp | StrContains | StrByte | StrCode | StrLen | StrFormat | StrSplit | StrConcat | StrRepeat | StrToInt | CharStr | DictHasStr | DictHasInt | DictSetStr | DictSetInt | NewInst | InstInit | DecRef | BigArith | BigArithInt | BigCmp | BigCmpInt | BigModInt => Keep,
+        | GuardTypeVersion | InstGetAttr | InstSetAttr | SlotGet | SlotSet | SetHas | SetAdd | StrEq | StrCmp | StrContains | StrByte | StrCode | StrLen | StrFormat | StrSplit | StrConcat | StrRepeat | StrToInt | CharStr | DictHasStr | DictHasInt | DictSetStr | DictSetInt | NewInst | InstInit | DecRef | BigArith | BigArithInt | BigCmp | BigCmpInt | BigModInt => Keep,
     }
 }

@@ -585,7 +585,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 // `for k, v in d.items()`: a loop the trace calls.
                 next = inline::dict_items_iter(vm, &mut r, f, code)?;
             }
-            Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::List(_) | Sym::Obj(_, ObjType::Dict | ObjType::Str)) => {
+            Instr::LoadMethod(n) if matches!(r.top(0)?, Sym::List(_) | Sym::Obj(_, ObjType::Dict | ObjType::Str | ObjType::Set)) => {
                 // A method of a built-in type that the trace computes: `lst.append` (see
                 // `CallMethod`) or one with a kernel (`d.get`). Built-in types never change,
                 // so the method is a constant.
@@ -594,6 +594,7 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 let (m, slf) = vm.load_method(&obj, name).map_err(|_| "method lookup raises".to_string())?;
                 let known = match r.top(0)? {
                     Sym::List(_) => rpy_interpreter::vm::str_of(name) == Some("append"),
+                    Sym::Obj(_, ObjType::Set) => rpy_interpreter::vm::str_of(name) == Some("add"),
                     _ => !slf.is_null() && vm.kernel_of(&m).is_some(),
                 };
                 if !known {
@@ -606,6 +607,29 @@ fn record_frames(vm: &mut Vm, root: &mut Frame, root_code: &Code, start: Start, 
                 f.stack.pop();
                 f.stack.push(m);
                 f.stack.push(slf);
+            }
+            Instr::CallMethod(1) if matches!(r.top(1)?, Sym::Obj(_, ObjType::Set)) => {
+                // `s.add(x)` (see `LoadMethod`) of a str or an int.
+                let n = f.stack.len();
+                let (m, set, key) = (f.stack[n - 3].clone(), f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                let name = vm.intern("add");
+                let add = vm.load_method(&set, &name).map_err(|_| "method lookup raises".to_string())?.0;
+                let (Sym::Obj(s, _), k @ (Sym::Obj(_, ObjType::Str) | Sym::Int(_))) = (r.top(1)?, r.top(0)?) else {
+                    return Err("set.add of something other than a str or an int".into());
+                };
+                if !m.is(&add) || crate::runtime::set_has(set.bits(), key.bits()) < 0 {
+                    return Err("set.add that needs Python code".into());
+                }
+                r.allow_effect("set.add")?;
+                let boxed = r.boxed(k)?;
+                r.emit_guard(OpKind::SetAdd, vec![s, boxed]);
+                if crate::runtime::set_add(set.bits(), key.bits()) == 0 {
+                    return Err("set.add failed".into());
+                }
+                r.stack.truncate(r.stack.len() - 3);
+                r.stack.push(Sym::Exact(Value::NONE.bits()));
+                f.stack.truncate(n - 3);
+                f.stack.push(Value::NONE);
             }
             Instr::CallMethod(1) if matches!(r.top(1)?, Sym::List(_)) => {
                 // `lst.append(x)` (see `LoadMethod`): the append a comprehension does.

@@ -146,7 +146,18 @@ pub(super) fn contains(r: &mut Rec, item: Sym, container: Sym, real_item: &Value
             r.guard(OpKind::GuardTrue, decided);
             Ok(Sym::Bool(r.emit(OpKind::IntNe, vec![found, z], 0), invert))
         }
-        _ => Err("`in` of something other than a str in a str or a str or int in a dict".into()),
+        (Sym::Obj(_, ObjType::Str) | Sym::Int(_), Sym::Obj(s, ObjType::Set)) => {
+            if crate::runtime::set_has(real_container.bits(), real_item.bits()) < 0 {
+                return Err("set lookup that needs Python code".into());
+            }
+            let k = r.boxed(item)?;
+            let found = r.emit(OpKind::SetHas, vec![s, k], 0);
+            let z = r.const_int(0);
+            let decided = r.emit(OpKind::IntGe, vec![found, z], 0);
+            r.guard(OpKind::GuardTrue, decided);
+            Ok(Sym::Bool(r.emit(OpKind::IntNe, vec![found, z], 0), invert))
+        }
+        _ => Err("`in` of something other than a str in a str or a str or int in a dict or a set".into()),
     }
 }
 

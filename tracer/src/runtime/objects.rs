@@ -25,6 +25,8 @@ pub enum ObjType {
     Dict,
     /// An int object (`int` past the inline range: in traces, one past 64 bits).
     BigInt,
+    /// A `set` (not a `frozenset`, nor a subclass).
+    Set,
     /// A plain instance of exactly the class with these bits.
     Inst(u64),
 }
@@ -33,6 +35,7 @@ const TUPLE: u64 = 1;
 const STR: u64 = 2;
 const DICT: u64 = 3;
 const BIGINT: u64 = 4;
+const SET: u64 = 5;
 
 impl ObjType {
     pub fn of(v: &Value) -> Option<ObjType> {
@@ -41,6 +44,7 @@ impl ObjType {
             Some(ObjKind::Str(_)) => Some(ObjType::Str),
             Some(ObjKind::Dict(_)) => Some(ObjType::Dict),
             Some(ObjKind::Int(_)) => Some(ObjType::BigInt),
+            Some(ObjKind::Set(_)) => Some(ObjType::Set),
             Some(ObjKind::Instance(i)) => plain_class(i).map(ObjType::Inst),
             _ => None,
         }
@@ -53,6 +57,7 @@ impl ObjType {
             ObjType::Str => STR,
             ObjType::Dict => DICT,
             ObjType::BigInt => BIGINT,
+            ObjType::Set => SET,
             ObjType::Inst(cls) => cls,
         }
     }
@@ -86,9 +91,9 @@ pub extern "C" fn is_type(bits: u64, ty: u64) -> u8 {
     // SAFETY: `bits` is a live, borrowed value (module doc of `runtime`).
     let v = unsafe { Value::borrow_bits(&bits) };
     let ok = match (v.as_obj().map(|o| &o.kind), ty) {
-        (Some(ObjKind::Tuple(_)), TUPLE) | (Some(ObjKind::Str(_)), STR) | (Some(ObjKind::Dict(_)), DICT) | (Some(ObjKind::Int(_)), BIGINT) => true,
+        (Some(ObjKind::Tuple(_)), TUPLE) | (Some(ObjKind::Str(_)), STR) | (Some(ObjKind::Dict(_)), DICT) | (Some(ObjKind::Int(_)), BIGINT) | (Some(ObjKind::Set(_)), SET) => true,
         // The class was plain when recorded, and plainness never changes for a class.
-        (Some(ObjKind::Instance(i)), cls) if cls > BIGINT => i.class.try_borrow().is_ok_and(|c| c.bits() == cls),
+        (Some(ObjKind::Instance(i)), cls) if cls > SET => i.class.try_borrow().is_ok_and(|c| c.bits() == cls),
         _ => false,
     };
     ok as u8
